@@ -1,0 +1,118 @@
+"""Article → Findings: what a critical reader should notice.
+
+Each passage is parsed on its own (a heading never runs into the next line's
+sentence), then rule packs find cues, line rules find disclosures and author
+notes, and the attribution module finds sources. Claims come last because
+their status depends on the cues and sources around them.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .article import Article
+from .attribution import find_sources
+from .claims import find_claims
+from .lines import find_author, find_disclosures
+from .models import Amount, Citation, Cue, Entity, Findings, Sentence
+from .nlp import pipeline
+from .rules.loader import load_pack
+from .rules.matchers import cue_matcher
+
+
+@dataclass(frozen=True)
+class ParsedPassage:
+    passage: object  # models.Passage
+    doc: object      # spacy Doc of the passage text
+
+    def offset(self, char_index: int) -> int:
+        return self.passage.start + char_index
+
+
+def parse(article: Article) -> list[ParsedPassage]:
+    nlp = pipeline(article.language)
+    texts = [article.text[p.start:p.end] for p in article.passages]
+    return [ParsedPassage(p, doc) for p, doc in zip(article.passages, nlp.pipe(texts))]
+
+
+def analyze(article: Article) -> Findings:
+    parsed = parse(article)
+    pack = load_pack(article.language)
+    body = [pp for pp in parsed if pp.passage.kind != "furniture"]
+    cues = find_cues(article, body)
+    sentences = find_sentences(article, parsed)
+    sources = find_sources(article, body, pack, cues)
+    title = parsed[0].passage
+    headline = article.cite(title.start, title.end) if title.kind == "title" else None
+    return Findings(
+        language=article.language,
+        title=article.title,
+        headline_is_question=article.title.rstrip().endswith("?"),
+        headline=headline,
+        cues=cues,
+        sources=sources,
+        claims=find_claims(article, body, cues, sources),
+        disclosures=find_disclosures(article, pack),
+        author=find_author(article, parsed, pack),
+        entities=find_entities(body, "ORG", "PER", "PERSON", "LOC", "GPE"),
+        amounts=find_amounts(body),
+        sentences=sentences,
+    )
+
+
+def find_cues(article: Article, parsed: list[ParsedPassage]) -> list[Cue]:
+    matcher = cue_matcher(article.language)
+    cues = []
+    for pp in parsed:
+        for found in matcher(pp.doc):
+            start = pp.offset(found.span.start_char)
+            text = found.span.text
+            cues.append(Cue(start=start, end=start + len(text), text=text, type=found.rule.type,
+                            rule=found.rule.id, explanation=found.rule.message.format(word=text)))
+    return cues
+
+
+def find_sentences(article: Article, parsed: list[ParsedPassage]) -> list[Sentence]:
+    sentences = []
+    for pp in parsed:
+        for sent in pp.doc.sents:
+            text = sent.text.strip()
+            if not any(ch.isalpha() for ch in text):
+                continue
+            start = pp.offset(sent.start_char) + (len(sent.text) - len(sent.text.lstrip()))
+            sentences.append(Sentence(start=start, end=start + len(text), passage=pp.passage.label,
+                                      text=text, is_question=text.endswith("?")))
+    return sentences
+
+
+def find_entities(parsed: list[ParsedPassage], *labels: str) -> list[Entity]:
+    entities = []
+    for pp in parsed:
+        for ent in pp.doc.ents:
+            text = ent.text.strip()
+            if ent.label_ in labels and text and text == ent.text and len(text) > 1:
+                start = pp.offset(ent.start_char)
+                label = {"PERSON": "PER", "GPE": "LOC"}.get(ent.label_, ent.label_)
+                entities.append(Entity(start=start, end=start + len(text), text=text, label=label))
+    return entities
+
+
+def find_amounts(parsed: list[ParsedPassage]) -> list[Amount]:
+    from .amounts import amount_key
+
+    amounts = []
+    for pp in parsed:
+        for ent in pp.doc.ents:
+            if ent.label_ in ("MONEY", "PERCENT") and ent.text == ent.text.strip():
+                key = amount_key(ent.text)
+                if key:
+                    start = pp.offset(ent.start_char)
+                    amounts.append(Amount(start=start, end=start + len(ent.text), text=ent.text, key=key))
+    return amounts
+
+
+def cite_sentence(article: Article, sentences: list[Sentence], offset: int) -> Citation:
+    for sentence in sentences:
+        if sentence.start <= offset < sentence.end:
+            return article.cite(sentence.start, sentence.end)
+    passage = article.passage_at(offset)
+    return article.cite(passage.start, passage.end)

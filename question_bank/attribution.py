@@ -1,0 +1,152 @@
+"""Sources: every place the article attributes information to someone.
+
+Three shapes cover most news writing, in both languages:
+- a preposition of attribution: "selon X", "d'après X", "according to X";
+- a reporting verb and its subject: "X a déclaré", "a indiqué X", "X said", "said X";
+- unnamed-source and rumour cues themselves ("selon des sources", "reportedly").
+The kind of a source is read from its head word and entities, using the
+pack's word lists (rules/<lang>.yaml, `attribution`).
+"""
+from __future__ import annotations
+
+from .models import Cue, Source
+
+CUE_SOURCE_TYPES = ("unnamed_source", "rumour")
+SUBJECT_DEPS = ("nsubj", "nsubj:pass", "nsubjpass", "expl:subj")
+NAMED_LABELS = {"PER": "named_person", "PERSON": "named_person", "ORG": "named_organisation",
+                "GPE": "named_organisation", "LOC": "named_organisation", "NORP": "named_organisation"}
+
+
+def find_sources(article, parsed, pack, cues: list[Cue]) -> list[Source]:
+    spec = pack.attribution
+    sources = [_from_cue(cue) for cue in cues if cue.type in CUE_SOURCE_TYPES or cue.rule in spec.cue_rules]
+    last_named = None
+    for pp in parsed:
+        for found in _attributions(pp.doc, spec):
+            tokens, who = found
+            kind = classify(who, spec) if who else None
+            if kind == "pronoun":
+                kind = last_named
+            if kind is None:
+                continue
+            if kind in ("named_person", "named_organisation"):
+                last_named = kind
+            first, last = tokens
+            span = pp.doc[first:last + 1]
+            start = pp.offset(span.start_char)
+            sources.append(Source(start=start, end=start + len(span.text), text=span.text, kind=kind,
+                                  who=who.text if who else "", rule=f"{pack.language}.source.attribution"))
+    return _without_overlaps(sources)
+
+
+def _from_cue(cue: Cue) -> Source:
+    return Source(start=cue.start, end=cue.end, text=cue.text, kind="anonymous", who=cue.text, rule=cue.rule)
+
+
+def _attributions(doc, spec):
+    """Yield ((first_token, last_token), who_span) for each attribution in a parsed passage."""
+    prepositions = {p.lower() for p in spec.prepositions}
+    verbs = {v.lower() for v in spec.verbs}
+    for token in doc:
+        if token.lower_ in prepositions or _two_word_preposition(token, prepositions):
+            who = _object_of(token)
+            if who is not None:
+                yield (token.i if token.lower_ in prepositions else token.i - 1, who.end - 1), who
+        elif token.lemma_.lower() in verbs and token.pos_ in ("VERB", "AUX"):
+            who = _subject_of(token)
+            if who is not None and _reports(token, who):
+                first = min([token.i, who.start] + [c.i for c in token.children if c.dep_.startswith("aux")])
+                yield (first, max(token.i, who.end - 1)), who
+
+
+def _reports(verb, who) -> bool:
+    """A reporting verb attributes only when it introduces words: a clause ("said that…"),
+    a quotation, or an incise after the quoted words ("…, a indiqué l'Insee")."""
+    if any(child.dep_ in ("ccomp", "parataxis", "xcomp", "obj:cl") for child in verb.children):
+        return True
+    if who.start > verb.i:
+        return True
+    sentence = verb.sent.text
+    return any(mark in sentence for mark in ("«", "\"", "“", "”"))
+
+
+def _two_word_preposition(token, prepositions) -> bool:
+    return token.i > 0 and f"{token.nbor(-1).lower_} {token.lower_}" in prepositions
+
+
+def _object_of(token):
+    """The noun phrase a preposition introduces ("selon [les économistes]")."""
+    doc = token.doc
+    head = token.head if token.head.i > token.i else None
+    if head is None:
+        for candidate in doc[token.i + 1:token.i + 6]:
+            if candidate.pos_ in ("NOUN", "PROPN", "PRON"):
+                head = candidate
+                break
+    if head is None or head.pos_ not in ("NOUN", "PROPN", "PRON"):
+        return None
+    return _phrase(head)
+
+
+def _subject_of(verb):
+    for child in verb.children:
+        if child.dep_ in SUBJECT_DEPS:
+            return _phrase(child)
+    # French incise: "…, a indiqué ce vendredi l'Insee" — the subject follows the verb.
+    for child in verb.children:
+        if child.i > verb.i and child.dep_ in ("obj", "dobj", "obl:arg", "nsubj") and child.pos_ in ("PROPN", "NOUN"):
+            if verb.i > 0 and any(t.text in (",", "»", "\"", "”") for t in verb.doc[max(0, verb.i - 3):verb.i]):
+                return _phrase(child)
+    return None
+
+
+def _phrase(head):
+    """The head's subtree as a span, without relative clauses or trailing punctuation."""
+    keep = [t for t in head.subtree if not any(a.dep_ in ("relcl", "acl:relcl", "acl") and a != head
+                                              for a in _ancestors_upto(t, head))]
+    first, last = min(t.i for t in keep), max(t.i for t in keep)
+    span = head.doc[first:last + 1]
+    while len(span) > 1 and span[-1].is_punct:
+        span = span[:-1]
+    return span
+
+
+def _ancestors_upto(token, head):
+    while token != head and token.head != token:
+        yield token
+        token = token.head
+
+
+def classify(who, spec) -> str | None:
+    """The kind of a source phrase, or "pronoun" when it only refers back."""
+    words = {t.lower_ for t in who}
+    root = who.root
+    if root.pos_ == "PRON":
+        return "pronoun" if root.lower_ in {p.lower() for p in spec.pronouns} else None
+    if any(name.lower() in who.text.lower() for name in spec.media_names):
+        return "other_media"
+    for kind in ("anonymous", "document", "other_media"):
+        if root.lower_ in spec.kinds.get(kind, []) or root.lemma_.lower() in spec.kinds.get(kind, []):
+            return kind
+    labels = {ent.label_ for ent in who.ents}
+    if labels & {"PER", "PERSON"}:
+        return "named_person"
+    if labels & {"ORG", "GPE", "LOC", "NORP"} or root.pos_ == "PROPN":
+        return "named_organisation"
+    if root.lower_ in spec.kinds.get("named_organisation", []) and "Plur" not in root.morph.get("Number"):
+        return "named_organisation"
+    if words & set(spec.kinds.get("anonymous", [])):
+        return "anonymous"
+    if root.pos_ == "NOUN" and "Plur" in root.morph.get("Number"):
+        return "anonymous"
+    return None
+
+
+def _without_overlaps(sources: list[Source]) -> list[Source]:
+    ordered = sorted(sources, key=lambda s: (s.start, -(s.end - s.start)))
+    kept: list[Source] = []
+    for source in ordered:
+        if kept and source.start < kept[-1].end:
+            continue
+        kept.append(source)
+    return kept

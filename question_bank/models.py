@@ -1,0 +1,171 @@
+"""Typed values that flow from an article to a quiz.
+
+Offsets are always Python string offsets into the article text exactly as read
+(see DESIGN.md, "Citation invariant"). Everything here is plain data: no I/O.
+"""
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, model_validator
+
+Language = Literal["fr", "en"]
+CueType = Literal["rumour", "unnamed_source", "conditional", "hedge", "uncertainty", "denial"]
+SourceKind = Literal["named_person", "named_organisation", "anonymous", "document", "other_media"]
+ClaimStatus = Literal["confirmed", "asserted", "unconfirmed", "disputed", "denied"]
+DisclosureKind = Literal["ai_use", "sponsorship", "correction", "conflict_of_interest"]
+PassageKind = Literal["title", "heading", "paragraph", "furniture"]
+
+
+class Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Span(Frozen):
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    text: str
+
+    @model_validator(mode="after")
+    def _consistent(self) -> "Span":
+        if self.end <= self.start or self.end - self.start != len(self.text):
+            raise ValueError(f"span [{self.start}, {self.end}) does not match its text {self.text!r}")
+        return self
+
+
+class Passage(Frozen):
+    """A unit a reader can find on paper: the title, a heading or a numbered paragraph."""
+
+    label: str
+    kind: PassageKind
+    start: int
+    end: int
+
+
+class Citation(Frozen):
+    """`text[start:end] == quote` in the article; `passage` is the printed label (¶3).
+
+    Validating with ``context={"text": article_text}`` also checks the quote against
+    the article, so a citation that breaks the invariant cannot be built.
+    """
+
+    passage: str
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    quote: str
+
+    @model_validator(mode="after")
+    def _invariant(self, info: ValidationInfo) -> "Citation":
+        if not self.quote.strip() or self.end - self.start != len(self.quote):
+            raise ValueError(f"citation [{self.start}, {self.end}) does not match its quote")
+        text = (info.context or {}).get("text")
+        if text is not None and text[self.start:self.end] != self.quote:
+            raise ValueError(f"citation quote not found at [{self.start}, {self.end}) in the article")
+        return self
+
+
+class Cue(Span):
+    type: CueType
+    rule: str
+    explanation: str = ""
+
+
+class Source(Span):
+    kind: SourceKind
+    who: str = ""
+    rule: str = ""
+
+
+class Disclosure(Span):
+    kind: DisclosureKind
+    rule: str = ""
+
+
+class Author(Span):
+    named: bool
+    name: str | None = None
+    role: Literal["byline", "bio"] = "bio"
+
+
+class Entity(Span):
+    label: str
+
+
+class Amount(Span):
+    """A sum of money; `key` normalises the figure so repeated mentions group together."""
+
+    key: str
+
+
+class Claim(Frozen):
+    text: str
+    status: ClaimStatus
+    citations: list[Citation]
+    cues: list[Cue] = []
+    sources: list[Source] = []
+    anchor: str = ""
+
+
+class Sentence(Frozen):
+    start: int
+    end: int
+    passage: str
+    text: str
+    is_question: bool = False
+
+
+class Findings(Frozen):
+    language: Language
+    title: str
+    headline_is_question: bool
+    headline: Citation | None = None
+    cues: list[Cue] = []
+    sources: list[Source] = []
+    claims: list[Claim] = []
+    disclosures: list[Disclosure] = []
+    author: Author | None = None
+    entities: list[Entity] = []
+    amounts: list[Amount] = []
+    sentences: list[Sentence] = []
+
+
+class Word(Frozen):
+    """A clickable word of a sentence, for "mark the word" questions."""
+
+    start: int
+    end: int
+    text: str
+
+
+class Question(Frozen):
+    id: str
+    kind: str
+    language: Language
+    prompt: str
+    choices: list[str]
+    answer: list[int]
+    explanation: str
+    citations: list[Citation] = Field(min_length=1)
+    status: ClaimStatus | None = None
+    # Kind-specific data that is safe to show a student (e.g. the words of a sentence).
+    display: dict[str, Any] = {}
+
+    @model_validator(mode="after")
+    def _answer_in_choices(self) -> "Question":
+        if not self.answer or any(not 0 <= i < len(self.choices) for i in self.answer):
+            raise ValueError(f"question {self.id}: answer {self.answer} is not an index of its choices")
+        if len(set(self.choices)) != len(self.choices):
+            raise ValueError(f"question {self.id}: duplicate choices")
+        return self
+
+    def public_view(self) -> dict[str, Any]:
+        """What a student may see before submitting: no key, no explanation, no citations."""
+        return {"id": self.id, "kind": self.kind, "prompt": self.prompt,
+                "choices": list(self.choices), "display": dict(self.display)}
+
+
+class Quiz(Frozen):
+    title: str
+    language: Language
+    seed: int
+    questions: list[Question]

@@ -1,0 +1,37 @@
+"""spaCy pipelines, one per language, loaded once per process.
+
+The model name comes from the rule pack and can be overridden with
+MLQUIZ_SPACY_MODEL_FR / MLQUIZ_SPACY_MODEL_EN. An entity ruler placed before
+the statistical NER adds what the small models miss (money amounts, camel-case
+company names), using patterns from the rule pack.
+"""
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+
+from .errors import ArticleError
+from .rules.loader import load_pack
+
+
+def model_name(language: str) -> str:
+    return os.environ.get(f"MLQUIZ_SPACY_MODEL_{language.upper()}") or load_pack(language).spacy_model
+
+
+@lru_cache(maxsize=None)
+def pipeline(language: str):
+    import spacy
+
+    name = model_name(language)
+    try:
+        nlp = spacy.load(name)
+    except OSError:
+        raise ArticleError(f"the spaCy model {name!r} for {language!r} is not installed "
+                           f"(run `make install`)") from None
+    pack = load_pack(language)
+    patterns = [{"label": "MONEY", "pattern": p} for p in pack.amount_patterns]
+    patterns += [{"label": "ORG", "pattern": p} for p in pack.org_patterns]
+    ruler = nlp.add_pipe("entity_ruler", before="ner" if "ner" in nlp.pipe_names else None,
+                         config={"phrase_matcher_attr": "LOWER", "overwrite_ents": True})
+    ruler.add_patterns(patterns)
+    return nlp

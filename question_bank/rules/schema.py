@@ -1,0 +1,132 @@
+"""The shape of a rule pack (rules/<lang>.yaml), validated by pydantic.
+
+A rule is data: an id, what it produces, how it matches, a plain-words message
+and examples that must fire and must stay silent (tests/test_rule_examples.py
+runs them all). How each `match` kind is applied lives in rules/matchers.py.
+"""
+from __future__ import annotations
+
+import re
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from ..models import CueType, DisclosureKind, SourceKind
+
+Produces = Literal["cue", "disclosure", "author", "furniture"]
+GUARDS = ("reported_speech", "before_number", "passive", "in_question")
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Match(Strict):
+    """Exactly one way of matching. Word lists are case-insensitive."""
+
+    words: list[str] = []          # phrases, matched on lower-cased tokens
+    lemmas: list[str] = []         # single-token lemmas
+    patterns: list[list[dict[str, Any]]] = []  # spaCy Matcher token patterns
+    mood: str | None = None        # a verb mood from spaCy's morphology (e.g. Cnd)
+    endings: list[str] = []        # with `mood`: the written endings that really are that mood
+    regex: str | None = None       # line-level rules (disclosures, bylines, furniture)
+    pos: list[str] = []            # keep only tokens with these coarse POS tags
+    tags: list[str] = []           # keep only tokens with these fine-grained tags (e.g. MD)
+    morph: dict[str, list[str]] = {}  # keep only tokens whose morphology has these values
+    unless_before: list[str] = []  # a match preceded by one of these words is not a cue
+    unless_after: list[str] = []   # a match followed by one of these words is not a cue
+    guards: list[str] = []         # named grammatical exclusions, see rules/guards.py
+
+    @model_validator(mode="after")
+    def _one_way(self) -> "Match":
+        ways = [bool(self.words), bool(self.lemmas), bool(self.patterns), self.mood is not None,
+                self.regex is not None]
+        if sum(ways) != 1:
+            raise ValueError("a match needs exactly one of: words, lemmas, patterns, mood, regex")
+        unknown = set(self.guards) - set(GUARDS)
+        if unknown:
+            raise ValueError(f"unknown guards {sorted(unknown)}; known: {GUARDS}")
+        if self.regex is not None:
+            re.compile(self.regex)
+        if _has_bool(self.patterns):
+            raise ValueError("a pattern holds true/false: YAML reads on/no/yes/off as booleans; quote the word")
+        return self
+
+
+def _has_bool(value) -> bool:
+    if isinstance(value, bool):
+        return True
+    if isinstance(value, dict):
+        return any(_has_bool(v) for k, v in value.items() if k not in ("LIKE_NUM", "IS_TITLE", "IS_PUNCT", "IS_DIGIT"))
+    if isinstance(value, list):
+        return any(_has_bool(v) for v in value)
+    return False
+
+
+class Examples(Strict):
+    fire: list[str] = Field(min_length=1)
+    silent: list[str] = Field(min_length=1)
+
+
+class Rule(Strict):
+    id: str
+    produces: Produces
+    type: str
+    match: Match
+    message: str
+    examples: Examples
+
+    @field_validator("id")
+    @classmethod
+    def _dotted(cls, value: str) -> str:
+        if not re.fullmatch(r"[a-z]{2}(\.[a-z0-9_]+){2,}", value):
+            raise ValueError(f"rule id {value!r} must be dotted, like 'fr.cue.conditional'")
+        return value
+
+    @model_validator(mode="after")
+    def _type_fits(self) -> "Rule":
+        allowed = {"cue": CueType.__args__, "disclosure": DisclosureKind.__args__,
+                   "author": ("byline", "bio"), "furniture": ("furniture",)}[self.produces]
+        if self.type not in allowed:
+            raise ValueError(f"rule {self.id}: type {self.type!r} is not one of {allowed}")
+        if self.produces != "cue" and self.match.regex is None:
+            raise ValueError(f"rule {self.id}: {self.produces} rules match whole lines with `regex`")
+        return self
+
+
+class Attribution(Strict):
+    """How the language attributes information to someone (sources)."""
+
+    verbs: list[str]                 # lemmas of reporting verbs (say, declare…)
+    prepositions: list[str]          # "selon", "according to" …
+    kinds: dict[SourceKind, list[str]]  # head words that tell a source's kind
+    media_names: list[str] = []      # well-known outlets and agencies
+    pronouns: list[str] = []         # subject pronouns that refer back to the last source
+    cue_rules: list[str] = []        # cue rules whose matches are also anonymous sources ("reportedly")
+
+
+class RulePack(Strict):
+    language: Literal["fr", "en"]
+    spacy_model: str
+    rules: list[Rule]
+    attribution: Attribution
+    amount_patterns: list[list[dict[str, Any]]]
+    org_patterns: list[list[dict[str, Any]]] = []
+
+    @model_validator(mode="after")
+    def _unique_ids(self) -> "RulePack":
+        ids = [rule.id for rule in self.rules]
+        duplicates = sorted({i for i in ids if ids.count(i) > 1})
+        if duplicates:
+            raise ValueError(f"duplicate rule ids: {duplicates}")
+        wrong = [i for i in ids if not i.startswith(self.language + ".")]
+        if wrong:
+            raise ValueError(f"rule ids must start with the pack's language: {wrong}")
+        return self
+
+    def of(self, produces: str) -> list[Rule]:
+        return [rule for rule in self.rules if rule.produces == produces]
+
+    def furniture_patterns(self) -> list[re.Pattern]:
+        return [re.compile(rule.match.regex, re.IGNORECASE)
+                for rule in self.rules if rule.match.regex is not None]

@@ -1,0 +1,56 @@
+"""The two things callers want, in one place: findings for an article, and a quiz.
+
+The CLI and (later) the web views call these; neither knows about spaCy or rules.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from .analysis import analyze
+from .article import Article, read_article
+from .models import Findings, Quiz
+
+SAMPLES_DIR = Path(__file__).resolve().parent / "samples"
+SAMPLES = {"fr": "rumeur-rachat.fr.txt", "en": "takeover-talk.en.txt"}
+
+
+def sample_path(language: str) -> Path:
+    return SAMPLES_DIR / SAMPLES[language]
+
+
+def findings_for(article: Article) -> Findings:
+    return analyze(article)
+
+
+def quiz_for(article: Article, seed: int = 0, findings: Findings | None = None) -> Quiz:
+    from .generate import generate_quiz
+
+    return generate_quiz(article, findings or analyze(article), seed=seed)
+
+
+def analysis_json(findings: Findings) -> dict:
+    """The `mlquiz analyze --json` contract (DESIGN.md)."""
+    dump = findings.model_dump(mode="json")
+    keep = ("start", "end", "text")
+    return {
+        "language": findings.language,
+        "title": findings.title,
+        "headline_is_question": findings.headline_is_question,
+        "headline": dump["headline"],
+        "cues": [{k: c[k] for k in (*keep, "type", "rule", "explanation")} for c in dump["cues"]],
+        "sources": [{k: s[k] for k in (*keep, "kind", "who")} for s in dump["sources"]],
+        "claims": [{k: c[k] for k in ("text", "status", "citations", "anchor")} for c in dump["claims"]],
+        "disclosures": [{k: d[k] for k in (*keep, "kind")} for d in dump["disclosures"]],
+        "author": dump["author"],
+        "entities": dump["entities"],
+        "amounts": dump["amounts"],
+    }
+
+
+def quiz_json(quiz: Quiz) -> dict:
+    """The `mlquiz generate --json` contract (DESIGN.md)."""
+    return {"article": {"title": quiz.title, "language": quiz.language}, "seed": quiz.seed,
+            "questions": [q.model_dump(mode="json", exclude_none=True) for q in quiz.questions]}
+
+
+__all__ = ["read_article", "findings_for", "quiz_for", "analysis_json", "quiz_json", "sample_path"]

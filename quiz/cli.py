@@ -1,0 +1,89 @@
+"""The `mlquiz` command line.
+
+Bad input (missing, empty, binary, not UTF-8, too large, unsupported language)
+ends with one plain line on stderr and exit code 2, never a traceback.
+"""
+from __future__ import annotations
+
+import json
+import sys
+
+import click
+
+from question_bank.errors import ArticleError
+
+
+class UserError(click.ClickException):
+    exit_code = 2
+
+    def show(self, file=None):
+        click.echo(f"mlquiz: {self.message}", err=True)
+
+
+def _load(article_path: str | None, sample: str | None):
+    from question_bank.service import read_article, sample_path
+
+    if article_path is None and sample is None:
+        raise UserError("give an ARTICLE file, or --sample fr|en")
+    try:
+        return read_article(article_path or sample_path(sample))
+    except ArticleError as error:
+        raise UserError(str(error)) from None
+
+
+def _echo_json(data: dict) -> None:
+    click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+def main() -> None:
+    """Media-literacy quizzes from news articles, with answer keys that cite the article."""
+
+
+ARTICLE = click.argument("article", required=False, type=click.Path(dir_okay=True))
+SAMPLE = click.option("--sample", type=click.Choice(["fr", "en"]), help="Use a built-in sample article.")
+
+
+@main.command()
+@ARTICLE
+@SAMPLE
+@click.option("--json", "as_json", is_flag=True, help="Print machine-readable JSON.")
+def analyze(article: str | None, sample: str | None, as_json: bool) -> None:
+    """What a critical reader should notice in ARTICLE (cues, sources, claims…)."""
+    from question_bank.render_findings import render_findings_text
+    from question_bank.service import analysis_json, findings_for
+
+    loaded = _load(article, sample)
+    try:
+        findings = findings_for(loaded)
+    except ArticleError as error:
+        raise UserError(str(error)) from None
+    if as_json:
+        _echo_json(analysis_json(findings))
+    else:
+        click.echo(render_findings_text(findings, loaded))
+
+
+@main.command()
+@ARTICLE
+@SAMPLE
+@click.option("--json", "as_json", is_flag=True, help="Print machine-readable JSON.")
+@click.option("--seed", type=int, default=0, show_default=True, help="Same article and seed give the same quiz.")
+def generate(article: str | None, sample: str | None, as_json: bool, seed: int) -> None:
+    """Make a quiz from ARTICLE: questions, answer key and citations."""
+    from question_bank.render_text import render_quiz_text
+    from question_bank.service import quiz_for, quiz_json
+
+    loaded = _load(article, sample)
+    try:
+        quiz = quiz_for(loaded, seed=seed)
+    except ArticleError as error:
+        raise UserError(str(error)) from None
+    if as_json:
+        _echo_json(quiz_json(quiz))
+    else:
+        click.echo(render_quiz_text(quiz, loaded))
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
