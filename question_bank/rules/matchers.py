@@ -33,13 +33,17 @@ class CueMatcher:
             self.matcher.add(rule.id, _patterns(nlp, rule.match))
 
     def __call__(self, doc) -> list[RuleMatch]:
+        return _longest_first(self.all_matches(doc))
+
+    def all_matches(self, doc) -> list[RuleMatch]:
+        """Every rule's matches, before overlapping ones are resolved (rule examples test this)."""
         found = []
         for match_id, start, end in self.matcher(doc):
             rule = self.rules[doc.vocab.strings[match_id]]
             span = doc[start:end]
             if self._keeps(rule.match, span):
                 found.append(RuleMatch(rule, span))
-        return _longest_first(found)
+        return found
 
     def _keeps(self, match: Match, span) -> bool:
         token = span.root if len(span) > 1 else span[0]

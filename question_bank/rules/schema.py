@@ -128,5 +128,5 @@ class RulePack(Strict):
         return [rule for rule in self.rules if rule.produces == produces]
 
     def furniture_patterns(self) -> list[re.Pattern]:
-        return [re.compile(rule.match.regex, re.IGNORECASE)
+        return [re.compile(rule.match.regex)
                 for rule in self.rules if rule.match.regex is not None]
