@@ -48,7 +48,10 @@ def _attributions(doc, spec):
     prepositions = {p.lower() for p in spec.prepositions}
     verbs = {v.lower() for v in spec.verbs}
     for token in doc:
-        if token.lower_ in prepositions or _two_word_preposition(token, prepositions):
+        incise = _incise(token, verbs)
+        if incise is not None:
+            yield (token.i, incise.end - 1), incise
+        elif token.lower_ in prepositions or _two_word_preposition(token, prepositions):
             who = _object_of(token)
             if who is not None:
                 yield (token.i if token.lower_ in prepositions else token.i - 1, who.end - 1), who
@@ -57,6 +60,34 @@ def _attributions(doc, spec):
             if who is not None and _reports(token, who):
                 first = min([token.i, who.start] + [c.i for c in token.children if c.dep_.startswith("aux")])
                 yield (first, max(token.i, who.end - 1)), who
+
+
+INCISE_OPENERS = {",", "»", "\"", "”"}
+PRONOUN_SUFFIXES = ("-t-il", "-t-elle", "-il", "-elle", "-ils", "-elles", "-t")
+
+
+def _incise(token, verbs):
+    """"…», assure Ana Boata" / "…, rappelle-t-il": a reporting verb right after quoted
+    words, with its subject after it. The parser often misreads these, so read the surface."""
+    if token.i == 0 or token.nbor(-1).text not in INCISE_OPENERS or not _is_reporting(token, verbs):
+        return None
+    doc, end = token.doc, token.i + 1
+    while end < len(doc) and (doc[end].lower_ in PRONOUN_SUFFIXES or doc[end].pos_ == "ADV"):
+        end += 1
+    start = end
+    while end < len(doc) and not doc[end].is_punct:
+        end += 1
+    if start == end:
+        pronoun = [t for t in doc[token.i + 1:start] if t.lower_ in PRONOUN_SUFFIXES and t.lower_ != "-t"]
+        return doc[pronoun[0].i:pronoun[0].i + 1] if pronoun else None
+    return doc[start:end]
+
+
+def _is_reporting(token, verbs) -> bool:
+    """By lemma, or by stem where the small model's lemma is wrong ("rappelle" → "rappell")."""
+    if token.lemma_.lower() in verbs:
+        return True
+    return any(len(v) > 5 and token.lower_.startswith(v[:-2]) for v in verbs if v.endswith(("er", "ir", "re")))
 
 
 def _reports(verb, who) -> bool:
@@ -121,13 +152,15 @@ def classify(who, spec) -> str | None:
     """The kind of a source phrase, or "pronoun" when it only refers back."""
     words = {t.lower_ for t in who}
     root = who.root
-    if root.pos_ == "PRON":
-        return "pronoun" if root.lower_ in {p.lower() for p in spec.pronouns} else None
+    pronouns = {p.lower() for p in spec.pronouns}
+    last = root.lower_.split("-")[-1]
+    if root.pos_ == "PRON" or (len(who) == 1 and last in pronouns):
+        return "pronoun" if last in pronouns else None
     if any(name.lower() in who.text.lower() for name in spec.media_names):
         return "other_media"
     for kind in ("anonymous", "document", "other_media"):
         if root.lower_ in spec.kinds.get(kind, []) or root.lemma_.lower() in spec.kinds.get(kind, []):
-            return kind
+            return "pronoun" if kind == "anonymous" and _refers_back(root) else kind
     labels = {ent.label_ for ent in who.ents}
     if labels & {"PER", "PERSON"}:
         return "named_person"
@@ -140,6 +173,12 @@ def classify(who, spec) -> str | None:
     if root.pos_ == "NOUN" and "Plur" in root.morph.get("Number"):
         return "anonymous"
     return None
+
+
+def _refers_back(root) -> bool:
+    """"l'économiste", "the expert": a definite singular points back to someone already named."""
+    singular = "Plur" not in root.morph.get("Number") and not root.lower_.endswith("s")
+    return singular and any(c.dep_ == "det" and c.lemma_.lower() in ("le", "la", "the") for c in root.children)
 
 
 def _without_overlaps(sources: list[Source]) -> list[Source]:

@@ -14,7 +14,7 @@ from .models import Author, Disclosure
 def find_disclosures(article: Article, pack) -> list[Disclosure]:
     found = []
     for rule in pack.of("disclosure"):
-        pattern = re.compile(rule.match.regex, re.IGNORECASE)
+        pattern = re.compile(rule.match.regex)
         for passage in article.passages:
             if passage.kind != "furniture":
                 continue
@@ -31,7 +31,7 @@ def find_author(article: Article, parsed, pack) -> Author | None:
     """The byline if there is one, else a bio line in the page furniture."""
     for role in ("byline", "bio"):
         for rule in (r for r in pack.of("author") if r.type == role):
-            pattern = re.compile(rule.match.regex, re.IGNORECASE)
+            pattern = re.compile(rule.match.regex)
             for passage in article.passages:
                 if passage.kind == "title" or (role == "bio" and passage.kind != "furniture"):
                     continue

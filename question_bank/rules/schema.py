@@ -57,7 +57,7 @@ def _has_bool(value) -> bool:
     if isinstance(value, bool):
         return True
     if isinstance(value, dict):
-        return any(_has_bool(v) for k, v in value.items() if k not in ("LIKE_NUM", "IS_TITLE", "IS_PUNCT", "IS_DIGIT"))
+        return any(_has_bool(v) for k, v in value.items() if not k.startswith(("LIKE_", "IS_")))
     if isinstance(value, list):
         return any(_has_bool(v) for v in value)
     return False
