@@ -55,9 +55,9 @@ def _attributions(doc, spec):
             who = _object_of(token)
             if who is not None:
                 yield (token.i if token.lower_ in prepositions else token.i - 1, who.end - 1), who
-        elif token.lemma_.lower() in verbs and token.pos_ in ("VERB", "AUX"):
+        elif _is_reporting(token, verbs) and token.pos_ in ("VERB", "AUX"):
             who = _subject_of(token)
-            if who is not None and _reports(token, who):
+            if who is not None and _reports(token, who, spec):
                 first = min([token.i, who.start] + [c.i for c in token.children if c.dep_.startswith("aux")])
                 yield (first, max(token.i, who.end - 1)), who
 
@@ -90,10 +90,15 @@ def _is_reporting(token, verbs) -> bool:
     return any(len(v) > 5 and token.lower_.startswith(v[:-2]) for v in verbs if v.endswith(("er", "ir", "re")))
 
 
-def _reports(verb, who) -> bool:
+def _reports(verb, who, spec) -> bool:
     """A reporting verb attributes only when it introduces words: a clause ("said that…"),
-    a quotation, or an incise after the quoted words ("…, a indiqué l'Insee")."""
+    a quotation, an incise after the quoted words ("…, a indiqué l'Insee"), "as X reported",
+    or a stance such as a denial."""
+    if verb.lemma_.lower() in spec.stance_verbs:
+        return True
     if any(child.dep_ in ("ccomp", "parataxis", "xcomp", "obj:cl") for child in verb.children):
+        return True
+    if any(child.dep_ == "mark" and child.lower_ == "as" for child in verb.children):
         return True
     if who.start > verb.i:
         return True
@@ -156,13 +161,16 @@ def classify(who, spec) -> str | None:
     last = root.lower_.split("-")[-1]
     if root.pos_ == "PRON" or (len(who) == 1 and last in pronouns):
         return "pronoun" if last in pronouns else None
-    if any(name.lower() in who.text.lower() for name in spec.media_names):
+    if any(name.lower() in who.text.lower() for name in spec.media_names) or \
+            any(t.text in spec.media_name_words and t.i > who.start for t in who):
         return "other_media"
+    if words & {w.lower() for w in spec.spokesperson_words}:
+        return "named_organisation"
     for kind in ("anonymous", "document", "other_media"):
         if root.lower_ in spec.kinds.get(kind, []) or root.lemma_.lower() in spec.kinds.get(kind, []):
             return "pronoun" if kind == "anonymous" and _refers_back(root) else kind
     labels = {ent.label_ for ent in who.ents}
-    if labels & {"PER", "PERSON"}:
+    if labels & {"PER", "PERSON"} or (_has_name(who) and words & {r.lower() for r in spec.person_roles}):
         return "named_person"
     if labels & {"ORG", "GPE", "LOC", "NORP"} or root.pos_ == "PROPN":
         return "named_organisation"
@@ -173,6 +181,10 @@ def classify(who, spec) -> str | None:
     if root.pos_ == "NOUN" and "Plur" in root.morph.get("Number"):
         return "anonymous"
     return None
+
+
+def _has_name(who) -> bool:
+    return sum(1 for t in who if t.pos_ == "PROPN" or (t.is_title and t.i > who.start)) >= 2
 
 
 def _refers_back(root) -> bool:

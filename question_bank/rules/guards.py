@@ -22,12 +22,24 @@ def reported_speech(span, reporting_verbs: frozenset[str]) -> bool:
     """A conditional inside what a past reporting verb introduces is a future-in-the-past
     ("said it would invest", "a indiqué qu'elle ne négocierait pas"), not a hedge."""
     token = span.root
-    for ancestor in token.ancestors:
-        if ancestor.lemma_.lower() in reporting_verbs and _is_past(ancestor):
-            return True
-        if ancestor.dep_ in ("ROOT",):
-            break
+    if _inside_quotation(token):
+        return False  # direct speech: the speaker's own "would" is theirs to hedge
+    verb = token.head if token.dep_.startswith("aux") else token
+    for ancestor in verb.ancestors:
+        if ancestor.i < token.i and ancestor.lemma_.lower() in reporting_verbs and _is_past(ancestor):
+            # "a indiqué (début février) qu'elle ne négocierait pas" / "said it would":
+            # the conditional sits in what the verb reports, right after it.
+            between = token.doc[ancestor.i + 1:token.i]
+            return len(between) <= 3 or any(t.lower_ in COMPLEMENTISERS for t in between)
     return False
+
+
+COMPLEMENTISERS = {"que", "qu'", "qu’", "that"}
+
+
+def _inside_quotation(token) -> bool:
+    before = token.doc[token.sent.start:token.i].text
+    return before.count("«") > before.count("»") or before.count('"') % 2 == 1 or before.count("“") > before.count("”")
 
 
 def _is_past(token) -> bool:

@@ -56,11 +56,19 @@ class CueMatcher:
                 return False
         if match.endings and not token.lower_.endswith(tuple(match.endings)):
             return False
+        if match.lemma_plus and not _is_lemma_plus(token, match.lemma_plus):
+            return False
         if match.unless_before and span.start > 0 and _near(span.doc, span.start - 1, match.unless_before, -1):
             return False
         if match.unless_after and span.end < len(span.doc) and _near(span.doc, span.end, match.unless_after, 1):
             return False
         return not any(GUARDS[name](span, self.reporting_verbs) for name in match.guards)
+
+
+def _is_lemma_plus(token, endings) -> bool:
+    lemma = token.lemma_.lower()
+    stems = {lemma, lemma[:-1]} if lemma.endswith("e") else {lemma}
+    return any(token.lower_ == stem + ending for stem in stems for ending in endings)
 
 
 def _near(doc, index: int, words: list[str], step: int) -> bool:
@@ -82,6 +90,8 @@ def _patterns(nlp, match: Match) -> list[list[dict]]:
                [[{"LOWER": lemma.lower()}] for lemma in match.lemmas]
     if match.mood:
         return [[{"MORPH": {"IS_SUPERSET": [f"Mood={match.mood}"]}}]]
+    if match.lemma_plus:
+        return [[{"LOWER": {"REGEX": f"({'|'.join(match.lemma_plus)})$"}}]]
     return [[{"LOWER": t.lower_} for t in nlp.make_doc(phrase)] for phrase in match.words]
 
 

@@ -29,6 +29,7 @@ class Match(Strict):
     patterns: list[list[dict[str, Any]]] = []  # spaCy Matcher token patterns
     mood: str | None = None        # a verb mood from spaCy's morphology (e.g. Cnd)
     endings: list[str] = []        # with `mood`: the written endings that really are that mood
+    lemma_plus: list[str] = []     # the word is its lemma (less a final -e) plus one of these endings
     regex: str | None = None       # line-level rules (disclosures, bylines, furniture)
     pos: list[str] = []            # keep only tokens with these coarse POS tags
     tags: list[str] = []           # keep only tokens with these fine-grained tags (e.g. MD)
@@ -40,9 +41,9 @@ class Match(Strict):
     @model_validator(mode="after")
     def _one_way(self) -> "Match":
         ways = [bool(self.words), bool(self.lemmas), bool(self.patterns), self.mood is not None,
-                self.regex is not None]
+                self.regex is not None, bool(self.lemma_plus)]
         if sum(ways) != 1:
-            raise ValueError("a match needs exactly one of: words, lemmas, patterns, mood, regex")
+            raise ValueError("a match needs exactly one of: words, lemmas, patterns, mood, regex, lemma_plus")
         unknown = set(self.guards) - set(GUARDS)
         if unknown:
             raise ValueError(f"unknown guards {sorted(unknown)}; known: {GUARDS}")
@@ -103,6 +104,10 @@ class Attribution(Strict):
     media_names: list[str] = []      # well-known outlets and agencies
     pronouns: list[str] = []         # subject pronouns that refer back to the last source
     cue_rules: list[str] = []        # cue rules whose matches are also anonymous sources ("reportedly")
+    stance_verbs: list[str] = []     # verbs that attribute a stance even without reported words (deny)
+    spokesperson_words: list[str] = []  # a spokesperson speaks for a named organisation
+    person_roles: list[str] = []     # "X, chief executive of Y": a named person even when NER misses X
+    media_name_words: list[str] = [] # words in outlet names (Post, Times, Le Monde…)
 
 
 class RulePack(Strict):
