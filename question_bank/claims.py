@@ -49,7 +49,19 @@ def find_claims(article, parsed, cues: list[Cue], sources: list[Source]) -> list
             for evidence in _evidence(pp, sent, cues, sources):
                 groups.setdefault(evidence.anchor, Group(evidence.anchor)).evidence.append(evidence)
     ranked = sorted(groups.values(), key=lambda g: (-_group_score(g), g.evidence[0].start))
-    return [_claim(article, group) for group in _varied(ranked)]
+    return [_claim(article, group) for group in _varied(_distinct(ranked))]
+
+
+def _distinct(ranked: list[Group]) -> list[Group]:
+    """Two figures in one sentence make one claim, not two: drop a group whose passages
+    a better-ranked group already cites."""
+    kept, covered = [], set()
+    for group in ranked:
+        spans = {(e.start, e.end) for e in group.evidence}
+        if not spans <= covered:
+            kept.append(group)
+            covered |= spans
+    return kept
 
 
 def _varied(ranked: list[Group]) -> list[Group]:
@@ -148,10 +160,12 @@ def _claim_text(sent, amount_token) -> str:
     token = amount_token
     while token.head != token and token.dep_ in ("nmod", "nummod", "compound", "pobj", "prep", "quantmod"):
         token = token.head
-    if token.pos_ == "NOUN":
+    if token != amount_token and token.pos_ == "NOUN" and token.i < amount_token.i:
         tokens = [t for t in token.subtree if t.dep_ not in ("acl", "acl:relcl", "relcl", "punct") or t.i < token.i]
         span = sent.doc[min(t.i for t in tokens):max(t.i for t in tokens) + 1]
-        if len(span) >= 3:
+        while len(span) > 1 and span[0].is_punct:
+            span = span[1:]
+        if len(span) >= 4 and not span.text.endswith(","):
             return span.text
     return sent.text.strip()
 

@@ -1,0 +1,74 @@
+"""fact_or_speculation: does the article present this sentence as fact or as speculation?
+
+One sentence carrying uncertainty cues, and one plain body sentence with a named entity
+or an amount (something checkable) and no cue at all, so students compare the two ways
+of writing.
+"""
+from __future__ import annotations
+
+from ..models import Question, Sentence
+from . import register
+from .context import Context
+
+SPECULATION_CUES = ("conditional", "rumour", "hedge", "unnamed_source", "uncertainty")
+UNSETTLED = ("unconfirmed", "disputed", "denied")
+ANSWERS = ["fact", "speculation", "opinion"]
+MIN_CHARS, MAX_CHARS = 30, 300  # long enough to judge, short enough to read in a quiz
+
+
+@register("fact_or_speculation")
+def build(ctx: Context) -> list[Question]:
+    questions = []
+    speculative = _prefer_fresh(ctx, _speculative(ctx))
+    if speculative:
+        sentence = ctx.rng.choice(speculative)
+        questions.append(_question(ctx, sentence, "speculation", _cues_in(ctx, sentence, SPECULATION_CUES)))
+    factual = _prefer_fresh(ctx, _factual(ctx))
+    if factual:
+        questions.append(_question(ctx, ctx.rng.choice(factual), "fact", []))
+    return questions
+
+
+def _question(ctx: Context, sentence: Sentence, answer: str, cues: list) -> Question:
+    choices, key = ctx.keyed_choices("choices", answer, ANSWERS)
+    return ctx.question(prompt=ctx.render("prompt", sentence=ctx.inline(sentence.text)),
+                        choices=choices, answer=key,
+                        explanation=ctx.render("explanation", answer=answer, cues=cues[:3]),
+                        citations=[ctx.cite(sentence.start, sentence.end)])
+
+
+def _prefer_fresh(ctx: Context, sentences: list[Sentence]) -> list[Sentence]:
+    """Sentences no earlier question asks about, if there are any (else all of them)."""
+    fresh = [s for s in sentences if not ctx.is_taken(s.start, s.end)]
+    return fresh or sentences
+
+
+def _readable(ctx: Context, sentence: Sentence) -> bool:
+    size = len(sentence.text.strip())
+    return (ctx.passage_kind(sentence) == "paragraph" and not sentence.is_question
+            and MIN_CHARS <= size <= MAX_CHARS)
+
+
+def _speculative(ctx: Context) -> list[Sentence]:
+    return [s for s in ctx.sentences if _readable(ctx, s) and _cues_in(ctx, s, SPECULATION_CUES)]
+
+
+def _factual(ctx: Context) -> list[Sentence]:
+    """No cue of any type, no source, not part of a shaky claim, and something checkable in it."""
+    findings = ctx.findings
+    shaky = [(c.start, c.end) for claim in findings.claims if claim.status in UNSETTLED
+             for c in claim.citations]
+    marked = [(x.start, x.end) for x in [*findings.cues, *findings.sources]] + shaky
+    checkable = [(x.start, x.end) for x in [*findings.entities, *findings.amounts]]
+    return [s for s in ctx.sentences if _readable(ctx, s)
+            and not any(_overlaps(s, span) for span in marked)
+            and any(_overlaps(s, span) for span in checkable)]
+
+
+def _cues_in(ctx: Context, sentence: Sentence, types) -> list:
+    return [c for c in ctx.findings.cues if c.type in types and _overlaps(sentence, (c.start, c.end))]
+
+
+def _overlaps(sentence: Sentence, span: tuple[int, int]) -> bool:
+    """True when the span overlaps the sentence."""
+    return span[0] < sentence.end and sentence.start < span[1]

@@ -1,0 +1,87 @@
+"""rumour_cue: "which word of this sentence signals that the information is not established?"
+
+The distractors are other content words of the same sentence, so the question trains
+spotting the cue in context, not recognising a word list. ``display`` carries every
+word of the sentence with its offsets so a UI can offer "click the word".
+"""
+from __future__ import annotations
+
+from ..models import Cue, Question, Sentence, Word
+from . import register
+from ._text import is_content_word, words_in
+from .context import Context
+
+CUE_TYPES = ["conditional", "rumour", "unnamed_source", "hedge"]  # in order of preference
+MAX_QUESTIONS = 3
+DISTRACTORS = 3
+MIN_DISTRACTORS = 2
+
+
+@register("rumour_cue")
+def build(ctx: Context) -> list[Question]:
+    """At most one question per cue type, each on a different sentence."""
+    questions: list[Question] = []
+    used: list[int] = []  # sentence starts already asked about
+    for cue_type in CUE_TYPES:
+        for cue in _candidates(ctx, cue_type):
+            sentence = ctx.sentence_at(cue.start)
+            if sentence is None or sentence.start in used:
+                continue
+            question = _question(ctx, cue, sentence)
+            if question is not None:
+                questions.append(question)
+                used.append(sentence.start)
+                break
+        if len(questions) == MAX_QUESTIONS:
+            break
+    return questions
+
+
+def _candidates(ctx: Context, cue_type: str) -> list[Cue]:
+    """Cues of one type in a seeded order; those outside the claims (claims get their own
+    question) and outside sentences already asked about come first."""
+    cues = [cue for cue in ctx.findings.cues if cue.type == cue_type]
+    ctx.rng.shuffle(cues)
+    claimed = [(c.start, c.end) for claim in ctx.findings.claims for c in claim.citations]
+    return sorted(cues, key=lambda cue: (any(s <= cue.start < e for s, e in claimed),
+                                         ctx.is_taken(cue.start, cue.end)))
+
+
+def _question(ctx: Context, cue: Cue, sentence: Sentence) -> Question | None:
+    words = words_in(ctx.article.text, sentence.start, sentence.end)
+    cue_words = [i for i, w in enumerate(words) if _overlaps(w, cue)]
+    pool = _distractor_pool(ctx, words, sentence, cue)
+    if not cue_words or len(pool) < MIN_DISTRACTORS:
+        return None
+    picked = sorted(ctx.rng.sample(pool, min(DISTRACTORS, len(pool))))
+    return ctx.question(
+        prompt=ctx.render("prompt", sentence=ctx.inline(sentence.text)),
+        choices=[cue.text] + [words[i].text for i in picked], answer=[0],
+        explanation=ctx.render("explanation", cue=cue),
+        citations=[ctx.cite(sentence.start, sentence.end)],
+        display={"sentence": {"start": sentence.start, "end": sentence.end,
+                              "text": ctx.article.text[sentence.start:sentence.end]},
+                 "words": [w.model_dump() for w in words],
+                 "choice_words": [cue_words] + [[i] for i in picked]})
+
+
+def _distractor_pool(ctx: Context, words: list[Word], sentence: Sentence, cue: Cue) -> list[int]:
+    """Indexes of distinct content words that are not a cue here, nor a cue word anywhere."""
+    local_cues = [c for c in ctx.findings.cues if sentence.start <= c.start < sentence.end] + [cue]
+    cue_texts = [c.text.casefold() for c in ctx.findings.cues] + [cue.text.casefold()]
+    pool: list[int] = []
+    seen: list[str] = []
+    for index, word in enumerate(words):
+        key = word.text.casefold()
+        if (key in seen or key in cue_texts or not is_content_word(word.text, ctx.language)
+                or any(_overlaps(word, c) for c in local_cues)):
+            continue
+        seen.append(key)
+        pool.append(index)
+    lower = [i for i in pool if words[i].text[:1].islower()]
+    # Proper nouns are obviously not cues; use them only when the sentence has too few other words.
+    return lower if len(lower) >= DISTRACTORS else pool
+
+
+def _overlaps(word: Word, cue: Cue) -> bool:
+    return word.start < cue.end and cue.start < word.end

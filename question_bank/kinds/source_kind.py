@@ -1,0 +1,41 @@
+"""source_kind: "where does this information come from?" for attributed sentences.
+
+Anonymous sources come first (they are what a critical reader must notice), then one
+named source as a contrast, then documents and other media if there is room.
+"""
+from __future__ import annotations
+
+from ..models import Question, Source
+from . import register
+from .context import Context
+
+MAX_QUESTIONS = 3
+MAX_ANONYMOUS = 2
+KINDS = ["named_person", "named_organisation", "anonymous", "document", "other_media", "none"]
+
+
+@register("source_kind")
+def build(ctx: Context) -> list[Question]:
+    questions: list[Question] = []
+    used: list[int] = []  # one question per sentence: two sources there would blur the answer
+    for source in _in_preference_order(ctx, ctx.findings.sources):
+        sentence = ctx.sentence_at(source.start)
+        if sentence is None or sentence.start in used or len(questions) == MAX_QUESTIONS:
+            continue
+        used.append(sentence.start)
+        choices, answer = ctx.keyed_choices("choices", source.kind, KINDS)
+        questions.append(ctx.question(
+            prompt=ctx.render("prompt", sentence=ctx.inline(sentence.text)),
+            choices=choices, answer=answer,
+            explanation=ctx.render("explanation", source=source),
+            citations=[ctx.cite(sentence.start, sentence.end)]))
+    return questions
+
+
+def _in_preference_order(ctx: Context, sources: list[Source]) -> list[Source]:
+    """Anonymous, then named, then the rest; within each, sentences not yet asked about first."""
+    fresh = sorted(sources, key=lambda s: ctx.is_taken(s.start, s.end))
+    anonymous = [s for s in fresh if s.kind == "anonymous"][:MAX_ANONYMOUS]
+    named = [s for s in fresh if s.kind in ("named_person", "named_organisation")][:1]
+    others = [s for s in fresh if s.kind in ("document", "other_media")]
+    return anonymous + named + others

@@ -1,0 +1,265 @@
+"""Each question kind on hand-made findings: silent without support, right with it."""
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+from quiz_builders import bare_findings, en_article, en_findings, fr_article, fr_findings, span
+
+from question_bank.kinds import KINDS, Context, register
+from question_bank.kinds._text import inline, shorten, words_in
+from question_bank.kinds.amount import rescaled
+from question_bank.models import Amount, Claim, Disclosure, Findings, Question
+from question_bank.wording import NBSP, NNBSP, french_typography
+
+
+@pytest.fixture(scope="module")
+def fr():
+    return fr_article()
+
+
+@pytest.fixture(scope="module")
+def en():
+    return en_article()
+
+
+def build(kind: str, article, findings: Findings, seed: int = 0) -> list[Question]:
+    ctx = Context(article=article, findings=findings, rng=random.Random(f"{seed}:{kind}"), kind=kind)
+    return KINDS[kind](ctx)
+
+
+def all_questions(article, findings) -> list[Question]:
+    return [q for kind in KINDS for q in build(kind, article, findings)]
+
+
+def right_choices(question: Question) -> list[str]:
+    return [question.choices[i] for i in question.answer]
+
+
+# --- every kind -------------------------------------------------------------------
+
+@pytest.mark.parametrize("kind", list(KINDS))
+def test_a_kind_asks_nothing_when_the_findings_do_not_support_it(fr, kind):
+    assert build(kind, fr, bare_findings(fr)) == []
+
+
+@pytest.mark.parametrize("kind", list(KINDS))
+def test_every_kind_asks_something_about_the_french_sample(fr, kind):
+    questions = build(kind, fr, fr_findings(fr))
+    assert questions and all(q.kind == kind and q.language == "fr" for q in questions)
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_every_citation_quotes_the_article_exactly(fr, en, lang):
+    article, findings = (fr, fr_findings(fr)) if lang == "fr" else (en, en_findings(en))
+    questions = all_questions(article, findings)
+    assert questions
+    for question in questions:
+        assert question.citations
+        for c in question.citations:
+            assert article.text[c.start:c.end] == c.quote
+            assert c.passage == article.passage_at(c.start).label
+
+
+def test_registering_a_kind_twice_is_refused():
+    with pytest.raises(ValueError):
+        register("claim_status")(lambda ctx: [])
+
+
+# --- claim_status -----------------------------------------------------------------
+
+def test_claim_status_answers_with_the_claims_status(fr):
+    findings = fr_findings(fr)
+    questions = build("claim_status", fr, findings)
+    assert [q.status for q in questions] == [c.status for c in findings.claims]
+    labels = {"denied": "Démentie", "unconfirmed": "Seulement rapportée", "asserted": "Affirmée par l'auteur"}
+    for question in questions:
+        assert len(question.choices) == 5
+        assert right_choices(question)[0].startswith(labels[question.status])
+    assert "«\u00a0aurait\u00a0» est au conditionnel" in questions[0].explanation  # the rule's own words
+    assert "a démenti" in questions[0].explanation
+
+
+def test_claim_status_asks_about_four_claims_at_most_and_shortens_long_ones(fr):
+    findings = fr_findings(fr)
+    long_claim = Claim(text="Le groupe " + "très " * 60 + "grand", status="asserted",
+                       citations=findings.claims[2].citations)
+    questions = build("claim_status", fr, fr_findings(fr, claims=[long_claim] * 6))
+    assert len(questions) == 4
+    quoted = re.search("«\u00a0(.*)\u00a0»", questions[0].prompt).group(1)
+    assert quoted.endswith("…") and len(quoted) <= 160
+
+
+# --- rumour_cue -------------------------------------------------------------------
+
+def test_rumour_cue_distractors_are_other_words_of_the_same_sentence(fr):
+    findings = fr_findings(fr)
+    questions = build("rumour_cue", fr, findings)
+    assert len(questions) == 3
+    for question in questions:
+        sentence = question.display["sentence"]
+        words = question.display["words"]
+        cue = right_choices(question)[0]
+        assert fr.text[sentence["start"]:sentence["end"]] == sentence["text"]
+        assert cue in sentence["text"] and question.citations[0].quote == sentence["text"].strip()
+        for i, choice in enumerate(question.choices):
+            picked = [words[w] for w in question.display["choice_words"][i]]
+            assert fr.text[picked[0]["start"]:picked[-1]["end"]] == choice
+            assert sentence["start"] <= picked[0]["start"] and picked[-1]["end"] <= sentence["end"]
+            if i not in question.answer:
+                assert choice.casefold() != cue.casefold()
+                assert not any(c.start < picked[0]["end"] and picked[0]["start"] < c.end for c in findings.cues)
+
+
+def test_rumour_cue_prefers_the_conditional_and_asks_each_cue_type_once(fr):
+    findings = fr_findings(fr)
+    cue_of = {c.text: c.type for c in findings.cues}
+    types = [cue_of[right_choices(q)[0]] for q in build("rumour_cue", fr, findings)]
+    assert types == ["conditional", "rumour", "unnamed_source"]
+
+
+def test_rumour_cue_display_does_not_reveal_the_answer(fr):
+    for question in build("rumour_cue", fr, fr_findings(fr)):
+        assert set(question.display) == {"sentence", "words", "choice_words"}
+        assert question.public_view()["display"] == question.display
+
+
+def test_rumour_cue_ignores_cues_that_do_not_mark_rumour(fr):
+    findings = fr_findings(fr)
+    only_denial = [c for c in findings.cues if c.type in ("denial", "uncertainty")]
+    assert build("rumour_cue", fr, fr_findings(fr, cues=only_denial)) == []
+
+
+# --- source_kind ------------------------------------------------------------------
+
+def test_source_kind_asks_about_anonymous_sources_first_then_a_named_one(fr):
+    questions = build("source_kind", fr, fr_findings(fr))
+    answers = [right_choices(q)[0] for q in questions]
+    assert answers == ["D'une source anonyme, qui n'est pas nommée"] * 2 + ["D'une personne nommée"]
+    assert "Marie Dupont" in questions[2].citations[0].quote
+
+
+# --- fact_or_speculation ----------------------------------------------------------
+
+def test_fact_or_speculation_contrasts_a_cued_sentence_with_a_plain_one(fr):
+    findings = fr_findings(fr)
+    speculation, fact = build("fact_or_speculation", fr, findings)
+    assert right_choices(speculation) == ["Comme une hypothèse ou une information non confirmée"]
+    assert right_choices(fact) == ["Comme un fait établi"]
+    cited = fact.citations[0]
+    assert not any(cited.start <= c.start < cited.end for c in findings.cues)
+    assert any(speculation.citations[0].start <= c.start < speculation.citations[0].end for c in findings.cues)
+
+
+# --- headline, disclosure, author -------------------------------------------------
+
+def test_headline_question_cites_the_title(fr):
+    [question] = build("headline", fr, fr_findings(fr))
+    assert question.citations[0].quote == fr.title
+    assert build("headline", fr, fr_findings(fr, headline_is_question=False)) == []
+
+
+def test_headline_falls_back_to_the_title_passage(en):
+    [question] = build("headline", en, en_findings(en))  # these findings carry no headline citation
+    assert question.citations[0].passage == "Headline"
+
+
+def test_disclosure_asks_once_per_kind(fr):
+    t = fr.text
+    ai = fr_findings(fr).disclosures[0]
+    start, end = span(t, "Passionné de cuisine")
+    sponsor = Disclosure(start=start, end=end, text=t[start:end], kind="sponsorship")
+    questions = build("disclosure", fr, fr_findings(fr, disclosures=[ai, ai, sponsor]))
+    assert [q.citations[0].start for q in questions] == [ai.start, sponsor.start]
+    assert "intelligence artificielle" in questions[0].prompt
+    assert all(right_choices(q) == ["Oui, il l'indique"] for q in questions)
+
+
+def test_author_question_tells_named_from_unnamed(fr, en):
+    [unnamed] = build("author", fr, fr_findings(fr))
+    assert right_choices(unnamed)[0].startswith("Il n'est pas nommé")
+    [named] = build("author", en, en_findings(en))
+    assert right_choices(named) == ["Their name is given"] and "Jane Okafor" in named.explanation
+
+
+# --- amount -----------------------------------------------------------------------
+
+def test_amount_blanks_the_figure_and_offers_other_figures(fr):
+    findings = fr_findings(fr)
+    questions = build("amount", fr, findings)
+    assert [right_choices(q)[0] for q in questions] == ["2 milliards d'euros", "800 millions d'euros"]
+    for question in questions:
+        answer = right_choices(question)[0]
+        assert answer not in question.prompt and "_____" in question.prompt
+        assert len(question.choices) == 4
+        assert len({c.casefold().replace(NBSP, " ") for c in question.choices}) == 4
+
+
+def test_amount_never_offers_the_same_figure_twice(fr):
+    findings = fr_findings(fr)
+    start, end = span(fr.text, "2 milliards")  # the same figure, found again without its currency
+    bare = Amount(start=start, end=end, text="2 milliards", key="2000000000")
+    [question, _] = build("amount", fr, fr_findings(fr, amounts=[*findings.amounts, bare]))
+    assert "2 milliards" not in question.choices and len(question.choices) == 4
+
+
+@pytest.mark.parametrize("text, language, expected", [
+    ("2 milliards d'euros", "fr", ["2 millions d'euros", "20 milliards d'euros", "200 milliards d'euros"]),
+    ("1,5 milliard d'euros", "fr", ["1,5 million d'euros", "15 milliards d'euros", "150 milliards d'euros"]),
+    ("4 500 €", "fr", ["45 000 €", "450 €", "450 000 €"]),
+    ("$3 billion", "en", ["$3 million", "$30 billion", "$300 billion"]),
+    ("£250,000", "en", ["£2,500,000", "£25,000", "£25,000,000"]),
+])
+def test_rescaled_amounts_keep_the_articles_style(text, language, expected):
+    assert rescaled(text, language) == expected
+
+
+# --- wording ----------------------------------------------------------------------
+
+def test_french_typography_puts_no_break_spaces_where_french_wants_them():
+    assert french_typography("Vraiment ?! Oui: non ; «bonjour» et « salut »") == (
+        f"Vraiment{NNBSP}?! Oui{NBSP}: non{NNBSP}; «{NBSP}bonjour{NBSP}» et «{NBSP}salut{NBSP}»")
+    assert french_typography("à 12:30, voir https://x.fr?a=1") == "à 12:30, voir https://x.fr?a=1"
+
+
+def test_french_prompts_use_guillemets_and_no_plain_space_before_high_punctuation(fr):
+    for question in all_questions(fr, fr_findings(fr)):
+        for text in [question.prompt, question.explanation, *question.choices]:
+            assert not re.search(r" [?!;:»]|« |\"", text), text
+        if "«" in question.prompt:
+            assert question.prompt.count("«") == question.prompt.count("»")
+
+
+def test_quotes_inside_a_quoted_sentence_become_nested_quotes(fr):
+    dupont = build("source_kind", fr, fr_findings(fr))[2]
+    assert "“Nous ne sommes pas à vendre”" in dupont.prompt
+    assert dupont.prompt.count("«") == dupont.prompt.count("»") == 1
+    assert inline('He said "no" \n today.', "en") == "He said 'no' today."
+
+
+def test_english_wording_has_no_french_spacing(en):
+    for question in all_questions(en, en_findings(en)):
+        assert NBSP not in question.prompt and NNBSP not in question.prompt
+        assert "«" not in question.prompt
+
+
+def test_text_helpers():
+    assert shorten("Une phrase courte.") == "Une phrase courte"
+    assert shorten("mot " * 100, 20) == "mot mot mot mot…"
+    words = words_in("x l'aurait dit", 2, 14)
+    assert [(w.text, w.start) for w in words] == [("l'", 2), ("aurait", 4), ("dit", 11)]
+
+
+@pytest.mark.parametrize("name", [*KINDS, "_common", "_text"])
+def test_both_languages_word_every_kind_alike(name):
+    """A teacher's edit must not drop a macro or a choice key from one language."""
+    from question_bank.wording import environment
+
+    modules = [environment().get_template(f"{lang}/{name}.j2").module for lang in ("fr", "en")]
+    exported = [sorted(k for k in vars(m) if not k.startswith("_")) for m in modules]
+    assert exported[0] == exported[1]
+    for key in exported[0]:
+        tables = [getattr(m, key) for m in modules]
+        if isinstance(tables[0], dict):
+            assert list(tables[0]) == list(tables[1])
