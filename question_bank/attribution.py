@@ -50,7 +50,8 @@ def _attributions(doc, spec):
     for token in doc:
         incise = _incise(token, verbs)
         if incise is not None:
-            yield (token.i, incise.end - 1), incise
+            first = min([token.i, incise.start] + [c.i for c in token.children if c.dep_.startswith("aux")])
+            yield (first, max(token.i, incise.end - 1)), incise
         elif token.lower_ in prepositions or _two_word_preposition(token, prepositions):
             who = _object_of(token)
             if who is not None:
@@ -69,18 +70,40 @@ PRONOUN_SUFFIXES = ("-t-il", "-t-elle", "-il", "-elle", "-ils", "-elles", "-t")
 def _incise(token, verbs):
     """"…», assure Ana Boata" / "…, rappelle-t-il": a reporting verb right after quoted
     words, with its subject after it. The parser often misreads these, so read the surface."""
-    if token.i == 0 or token.nbor(-1).text not in INCISE_OPENERS or not _is_reporting(token, verbs):
+    if not _is_reporting(token, verbs):
         return None
-    doc, end = token.doc, token.i + 1
+    doc, back = token.doc, token.i - 1
+    pronoun = None
+    # "», a déclaré X" and "», a-t-il affirmé": step back over the auxiliary and its pronoun.
+    while back >= 0 and (doc[back].pos_ == "AUX" or doc[back].lower_ in PRONOUN_SUFFIXES):
+        if doc[back].lower_ in PRONOUN_SUFFIXES and doc[back].lower_ != "-t":
+            pronoun = doc[back]
+        back -= 1
+    if back < 0 or doc[back].text not in INCISE_OPENERS:
+        return None
+    if pronoun is not None:
+        return doc[pronoun.i:pronoun.i + 1]
+    end = token.i + 1
     while end < len(doc) and (doc[end].lower_ in PRONOUN_SUFFIXES or doc[end].pos_ == "ADV"):
         end += 1
     start = end
     while end < len(doc) and not doc[end].is_punct:
         end += 1
+    start = _after_addressee(doc, start, end)
     if start == end:
         pronoun = [t for t in doc[token.i + 1:start] if t.lower_ in PRONOUN_SUFFIXES and t.lower_ != "-t"]
         return doc[pronoun[0].i:pronoun[0].i + 1] if pronoun else None
     return doc[start:end]
+
+
+def _after_addressee(doc, start: int, end: int) -> int:
+    """"a expliqué à l'AFP une source…": who was told is not who speaks."""
+    if start >= end or doc[start].pos_ != "ADP":
+        return start
+    for j in range(start + 1, end):
+        if doc[j].pos_ == "DET" and doc[j - 1].pos_ in ("PROPN", "NOUN"):
+            return j
+    return start
 
 
 def _is_reporting(token, verbs) -> bool:
