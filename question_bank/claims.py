@@ -15,6 +15,7 @@ from .amounts import amount_key
 from .models import Claim, Cue, Source
 
 MAX_CLAIMS = 10
+MIN_SCORE = 2
 CLAUSE_DEPS = {"ROOT", "advcl", "acl", "acl:relcl", "relcl", "ccomp", "csubj", "parataxis"}
 # Most doubtful first: one passage that puts a figure in doubt outweighs one that states it.
 PRECEDENCE = ("denied", "disputed", "unconfirmed", "confirmed", "asserted")
@@ -45,19 +46,26 @@ def find_claims(article, parsed, cues: list[Cue], sources: list[Source]) -> list
     for pp in parsed:
         if pp.passage.kind != "paragraph":
             continue
+        previous: list[Evidence] = []
         for sent in pp.doc.sents:
-            for evidence in _evidence(pp, sent, cues, sources):
+            found = _evidence(pp, sent, cues, sources)
+            for evidence in found:
+                if evidence.status == "denied" and previous and _refers_back(pp, evidence):
+                    # "X denied that": the claim is the previous sentence, and this is its evidence.
+                    evidence.anchor, evidence.text = previous[0].anchor, previous[0].text
                 groups.setdefault(evidence.anchor, Group(evidence.anchor)).evidence.append(evidence)
-    ranked = sorted(groups.values(), key=lambda g: (-_group_score(g), g.evidence[0].start))
+            previous = found or previous
+    kept = [g for g in groups.values() if max(e.score for e in g.evidence) >= MIN_SCORE]
+    ranked = sorted(kept, key=lambda g: (-_group_score(g), g.evidence[0].start))
     return [_claim(article, group) for group in _varied(_distinct(ranked))]
 
 
 def _distinct(ranked: list[Group]) -> list[Group]:
-    """Two figures in one sentence make one claim, not two: drop a group whose passages
-    a better-ranked group already cites."""
+    """Two figures in one sentence make one claim, not two — unless their status differs
+    ("offered £1.3bn, while X is rumoured to fund £1.4bn")."""
     kept, covered = [], set()
     for group in ranked:
-        spans = {(e.start, e.end) for e in group.evidence}
+        spans = {(e.start, e.end, _group_status(group)) for e in group.evidence}
         if not spans <= covered:
             kept.append(group)
             covered |= spans
@@ -96,8 +104,6 @@ def _evidence(pp, sent, cues, sources):
         named = [s for s in inside_sources if s.kind != "anonymous"]
         status = _status(scoped, named)
         score = 3 * bool(amounts) + _cue_weight(scoped) + 2 * bool(named) + _actor_weight(sent)
-        if score < 2:
-            continue
         claim_text = _claim_text(sent, token) if amounts else text
         found.append(Evidence(start, end, status, claim_text, scoped, inside_sources, score, anchor))
     return found
@@ -120,6 +126,22 @@ def _actor_weight(sent) -> int:
     in_subject = any(ent.start >= min(t.left_edge.i for t in subjects) and ent.end <= max(t.right_edge.i for t in subjects) + 1
                      for ent in actors) if subjects else False
     return 1 + in_subject
+
+
+def _refers_back(pp, evidence: Evidence) -> bool:
+    """A denial whose object is a pronoun or a demonstrative ("denied that", "a démenti ces
+    informations") is about what the previous sentence reported."""
+    for cue in evidence.cues:
+        if cue.type != "denial":
+            continue
+        span = pp.doc.char_span(cue.start - pp.passage.start, cue.end - pp.passage.start, alignment_mode="expand")
+        for token in span or []:
+            for child in token.children:
+                if child.dep_ in ("obj", "dobj", "ccomp") and (
+                        child.pos_ == "PRON" or child.tag_ == "DT" or
+                        any("Dem" in c.morph.get("PronType") for c in child.children if c.dep_ == "det")):
+                    return True
+    return False
 
 
 def _status(cues: list[Cue], named: list[Source]) -> str:
