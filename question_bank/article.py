@@ -80,7 +80,8 @@ def article_from_bytes(data: bytes, source_name: str = "", furniture_patterns=No
     return article_from_text(raw, source_name=source_name, furniture_patterns=furniture_patterns, meta=meta)
 
 
-def article_from_text(text: str, source_name: str = "", furniture_patterns=None, meta=None) -> Article:
+def article_from_text(text: str, source_name: str = "", furniture_patterns=None, meta=None,
+                      byline_patterns=None) -> Article:
     if len(text.encode("utf-8")) > MAX_BYTES:
         raise ArticleError(f"the article is larger than {MAX_BYTES // 1_000_000} MB; paste only the article itself")
     if sum(ch.isalpha() for ch in text) < MIN_LETTERS:
@@ -91,12 +92,13 @@ def article_from_text(text: str, source_name: str = "", furniture_patterns=None,
     if furniture_patterns is None:
         from .rules.loader import load_pack  # local import: the pack depends on the language
         furniture_patterns = load_pack(language).furniture_patterns()
-    passages = split_passages(text, language, furniture_patterns)
+        byline_patterns = load_pack(language).byline_patterns() if byline_patterns is None else byline_patterns
+    passages = split_passages(text, language, furniture_patterns, byline_patterns or [])
     return Article(text=text, language=language, passages=tuple(passages),
                    source_name=source_name, meta=meta or {})
 
 
-def split_passages(text: str, language: str, furniture_patterns) -> list[Passage]:
+def split_passages(text: str, language: str, furniture_patterns, byline_patterns=()) -> list[Passage]:
     """Title, headings and numbered paragraphs, in reading order.
 
     Body paragraphs and page furniture share one ¶ numbering, so every line a
@@ -105,7 +107,7 @@ def split_passages(text: str, language: str, furniture_patterns) -> list[Passage
     blocks = _blocks(text)
     if not blocks:
         raise ArticleError("the article is empty or too short to make questions from")
-    furniture = _furniture_indexes(text, blocks, furniture_patterns)
+    furniture = _furniture_indexes(text, blocks, furniture_patterns, byline_patterns)
     passages: list[Passage] = []
     number = heading = 0
     for index, (start, end) in enumerate(blocks):
@@ -162,7 +164,7 @@ def _is_heading(line: str, index: int, blocks) -> bool:
             and not line.rstrip().endswith(SENTENCE_END) and line[:1].isupper())
 
 
-def _furniture_indexes(text: str, blocks, patterns) -> set[int]:
+def _furniture_indexes(text: str, blocks, patterns, byline_patterns=()) -> set[int]:
     """Blocks that are page furniture (bio, AI notice, comments…), never the title.
 
     Furniture sits around the body: a trailing run of lines after the last body
@@ -176,7 +178,8 @@ def _furniture_indexes(text: str, blocks, patterns) -> set[int]:
         furniture.add(last)
         last -= 1
     for i in (1, 2):
-        if i in marks and _is_short(text, blocks[i]):
+        if i < len(blocks) and _is_short(text, blocks[i]) and \
+                any(p.search(text[blocks[i][0]:blocks[i][1]]) for p in byline_patterns):
             furniture.add(i)
     return furniture
 

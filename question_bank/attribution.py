@@ -9,6 +9,8 @@ pack's word lists (rules/<lang>.yaml, `attribution`).
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 from .models import Cue, Source
 
 CUE_SOURCE_TYPES = ("unnamed_source", "rumour")
@@ -46,7 +48,7 @@ def _from_cue(cue: Cue) -> Source:
 def _attributions(doc, spec):
     """Yield ((first_token, last_token), who_span) for each attribution in a parsed passage."""
     prepositions = {p.lower() for p in spec.prepositions}
-    verbs = {v.lower() for v in spec.verbs}
+    verbs = frozenset(v.lower() for v in spec.verbs)
     for token in doc:
         incise = _incise(token, verbs)
         if incise is not None:
@@ -56,7 +58,7 @@ def _attributions(doc, spec):
             who = _object_of(token)
             if who is not None:
                 yield (token.i if token.lower_ in prepositions else token.i - 1, who.end - 1), who
-        elif _is_reporting(token, verbs) and token.pos_ in ("VERB", "AUX"):
+        elif token.pos_ in ("VERB", "AUX") and _is_reporting(token, verbs):
             who = _subject_of(token)
             if who is not None and _reports(token, who, spec):
                 first = min([token.i, who.start] + [c.i for c in token.children if c.dep_.startswith("aux")])
@@ -70,17 +72,21 @@ PRONOUN_SUFFIXES = ("-t-il", "-t-elle", "-il", "-elle", "-ils", "-elles", "-t")
 def _incise(token, verbs):
     """"…», assure Ana Boata" / "…, rappelle-t-il": a reporting verb right after quoted
     words, with its subject after it. The parser often misreads these, so read the surface."""
-    if not _is_reporting(token, verbs):
-        return None
     doc, back = token.doc, token.i - 1
+    if back < 0 or token.is_punct or token.pos_ in ("DET", "PRON", "PROPN", "ADP"):
+        return None
     pronoun = None
     # "», a déclaré X" and "», a-t-il affirmé": step back over the auxiliary and its pronoun.
     while back >= 0 and (doc[back].pos_ == "AUX" or doc[back].lower_ in PRONOUN_SUFFIXES):
         if doc[back].lower_ in PRONOUN_SUFFIXES and doc[back].lower_ != "-t":
             pronoun = doc[back]
         back -= 1
-    if back < 0 or doc[back].text not in INCISE_OPENERS:
+    # The tagger often misreads incise verbs ("rappelle" as an adjective): the opener and
+    # the verb's stem decide, not its part of speech.
+    if back < 0 or doc[back].text not in INCISE_OPENERS or not _is_reporting(token, verbs):
         return None
+    if doc[back].text == "," and not _quoted_before(doc[back]) and _introduces_words(token):
+        return None  # "Le maire, Paul Garnier, a expliqué que…" is an apposition, not an incise
     if pronoun is not None:
         return doc[pronoun.i:pronoun.i + 1]
     end = token.i + 1
@@ -94,6 +100,16 @@ def _incise(token, verbs):
         pronoun = [t for t in doc[token.i + 1:start] if t.lower_ in PRONOUN_SUFFIXES and t.lower_ != "-t"]
         return doc[pronoun[0].i:pronoun[0].i + 1] if pronoun else None
     return doc[start:end]
+
+
+def _introduces_words(verb) -> bool:
+    after = verb.doc[verb.i + 1:verb.sent.end]
+    return any(t.lower_ in ("que", "qu'", "qu’", "that", ":", "«", "\"", "“") for t in after)
+
+
+def _quoted_before(comma) -> bool:
+    before = comma.doc[comma.sent.start:comma.i].text
+    return any(mark in before for mark in ("»", "”", "\""))
 
 
 def _after_addressee(doc, start: int, end: int) -> int:
@@ -110,7 +126,15 @@ def _is_reporting(token, verbs) -> bool:
     """By lemma, or by stem where the small model's lemma is wrong ("rappelle" → "rappell")."""
     if token.lemma_.lower() in verbs:
         return True
-    return any(len(v) > 5 and token.lower_.startswith(v[:-2]) for v in verbs if v.endswith(("er", "ir", "re")))
+    return token.lower_.startswith(_stems(verbs))
+
+
+@lru_cache(maxsize=8)
+def _stems(verbs: frozenset[str]) -> tuple[str, ...]:
+    stems = {v[:-2] for v in verbs if len(v) > 5 and v.endswith(("er", "ir", "re"))}
+    # relever → relèv-e, préciser → précis-e: the written stem may take a grave accent.
+    stems |= {stem[:-2] + "è" + stem[-1] for stem in stems if len(stem) > 3 and stem[-2] == "e"}
+    return tuple(sorted(stems))
 
 
 def _reports(verb, who, spec) -> bool:
@@ -136,15 +160,20 @@ def _two_word_preposition(token, prepositions) -> bool:
 def _object_of(token):
     """The noun phrase a preposition introduces ("selon [les économistes]")."""
     doc = token.doc
-    head = token.head if token.head.i > token.i else None
+    objects = [c for c in token.children if c.dep_ in ("pobj", "obj") and c.i > token.i]
+    head = objects[0] if objects else (token.head if token.head.i > token.i else None)
     if head is None:
         for candidate in doc[token.i + 1:token.i + 6]:
-            if candidate.pos_ in ("NOUN", "PROPN", "PRON"):
+            if candidate.pos_ in ("NOUN", "PROPN", "PRON") and not _possessive(candidate):
                 head = candidate
                 break
     if head is None or head.pos_ not in ("NOUN", "PROPN", "PRON"):
         return None
-    return _phrase(head)
+    return _phrase(head, cut_at_comma=True)
+
+
+def _possessive(token) -> bool:
+    return token.tag_ == "PRP$" or "Yes" in token.morph.get("Poss")
 
 
 def _subject_of(verb):
@@ -159,12 +188,17 @@ def _subject_of(verb):
     return None
 
 
-def _phrase(head):
+def _phrase(head, cut_at_comma: bool = False):
     """The head's subtree as a span, without relative clauses or trailing punctuation."""
     keep = [t for t in head.subtree if not any(a.dep_ in ("relcl", "acl:relcl", "acl") and a != head
                                               for a in _ancestors_upto(t, head))]
     first, last = min(t.i for t in keep), max(t.i for t in keep)
+    commas = [t.i for t in keep if t.text == "," and t.i > head.i]
+    if cut_at_comma and commas:
+        last = commas[0] - 1  # "selon des sources proches de la mairie, la piscine…": the clause, not the source
     span = head.doc[first:last + 1]
+    while len(span) > 1 and (span[0].dep_ == "case" or span[0].lower_ in ("selon", "d'", "d’", "après")):
+        span = span[1:]
     while len(span) > 1 and span[-1].is_punct:
         span = span[:-1]
     return span

@@ -10,7 +10,7 @@ import sys
 
 import click
 
-from question_bank.errors import ArticleError
+from question_bank.errors import ArticleError, RulePackError
 
 
 class UserError(click.ClickException):
@@ -18,6 +18,15 @@ class UserError(click.ClickException):
 
     def show(self, file=None):
         click.echo(f"mlquiz: {self.message}", err=True)
+
+
+class BrokenRules(click.ClickException):
+    """A rule pack shipped with the tool is malformed: not the user's fault, still no traceback."""
+
+    exit_code = 1
+
+    def show(self, file=None):
+        click.echo(f"mlquiz: the rule pack is broken, please report it: {self.message}", err=True)
 
 
 def _load(article_path: str | None, sample: str | None):
@@ -29,6 +38,8 @@ def _load(article_path: str | None, sample: str | None):
         return read_article(article_path or sample_path(sample))
     except ArticleError as error:
         raise UserError(str(error)) from None
+    except RulePackError as error:
+        raise BrokenRules(str(error)) from None
 
 
 def _echo_json(data: dict) -> None:
@@ -58,6 +69,8 @@ def analyze(article: str | None, sample: str | None, as_json: bool) -> None:
         findings = findings_for(loaded)
     except ArticleError as error:
         raise UserError(str(error)) from None
+    except RulePackError as error:
+        raise BrokenRules(str(error)) from None
     if as_json:
         _echo_json(analysis_json(findings))
     else:
@@ -79,6 +92,8 @@ def generate(article: str | None, sample: str | None, as_json: bool, seed: int) 
         quiz = quiz_for(loaded, seed=seed)
     except ArticleError as error:
         raise UserError(str(error)) from None
+    except RulePackError as error:
+        raise BrokenRules(str(error)) from None
     if as_json:
         _echo_json(quiz_json(quiz))
     else:

@@ -28,6 +28,24 @@ def parse_pack(source: str, name: str = "<rules>") -> RulePack:
     except yaml.YAMLError as error:
         raise RulePackError(f"{name}: not valid YAML: {error}") from None
     try:
-        return RulePack.model_validate(data)
+        pack = RulePack.model_validate(data)
     except ValidationError as error:
         raise RulePackError(f"{name}: {error}") from None
+    _check_token_patterns(pack, name)
+    return pack
+
+
+def _check_token_patterns(pack: RulePack, name: str) -> None:
+    """spaCy's own validation, at load time, so a bad pattern never surfaces mid-analysis."""
+    import spacy
+    from spacy.matcher import Matcher
+
+    matcher = Matcher(spacy.blank(pack.language).vocab, validate=True)
+    groups = [(rule.id, rule.match.patterns) for rule in pack.rules if rule.match.patterns]
+    groups += [("amount_patterns", pack.amount_patterns), ("org_patterns", pack.org_patterns)]
+    for key, patterns in groups:
+        try:
+            matcher.add(key, [list(p) for p in patterns])
+        except Exception as error:  # spaCy raises MatchPatternError/ValueError with details
+            first = str(error).strip().splitlines()[0]
+            raise RulePackError(f"{name}: rule {key}: invalid token pattern ({first})") from None

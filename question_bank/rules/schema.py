@@ -48,7 +48,10 @@ class Match(Strict):
         if unknown:
             raise ValueError(f"unknown guards {sorted(unknown)}; known: {GUARDS}")
         if self.regex is not None:
-            re.compile(self.regex)
+            try:
+                re.compile(self.regex)
+            except re.error as error:
+                raise ValueError(f"invalid regex: {error}") from None
         if _has_bool(self.patterns):
             raise ValueError("a pattern holds true/false: YAML reads on/no/yes/off as booleans; quote the word")
         return self
@@ -131,6 +134,11 @@ class RulePack(Strict):
 
     def of(self, produces: str) -> list[Rule]:
         return [rule for rule in self.rules if rule.produces == produces]
+
+    def byline_patterns(self) -> list[re.Pattern]:
+        """Only a byline may be furniture at the top of an article."""
+        return [re.compile(rule.match.regex) for rule in self.rules
+                if rule.produces == "author" and rule.type == "byline"]
 
     def furniture_patterns(self) -> list[re.Pattern]:
         return [re.compile(rule.match.regex)
