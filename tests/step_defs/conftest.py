@@ -3,24 +3,12 @@
 
 Each `When` step returns its run as the `cli_result` fixture (target_fixture), so
 these `Then` steps read it without any shared mutable state.
-
-A scenario tagged `@known_bug` pins down a bug reported in question_bank: it is
-expected to fail (strict xfail), so the day the bug is fixed the suite says so.
 """
 from pathlib import Path
 
-import pytest
 from pytest_bdd import given, parsers, then, when
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
-
-
-def pytest_bdd_apply_tag(tag, function):
-    if tag == "known_bug":
-        marker = pytest.mark.xfail(strict=True, raises=AssertionError, reason="known bug in question_bank (see the scenario name)")
-        marker(function)
-        return True
-    return None
 
 
 @given(parsers.parse('the article file "{name}"'), target_fixture="article_file")

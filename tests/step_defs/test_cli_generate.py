@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import re
 
-import pytest
 from lingua import Language, LanguageDetectorBuilder
 from pytest_bdd import given, parsers, scenarios, then, when
 
