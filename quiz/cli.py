@@ -9,6 +9,7 @@ import json
 import sys
 
 import click
+from flask.cli import FlaskGroup
 
 from question_bank.errors import ArticleError, RulePackError
 
@@ -46,9 +47,18 @@ def _echo_json(data: dict) -> None:
     click.echo(json.dumps(data, ensure_ascii=False, indent=2))
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+def _create_app():
+    from quiz import create_app
+
+    return create_app()
+
+
+@click.group(cls=FlaskGroup, create_app=_create_app, add_version_option=False, load_dotenv=False,
+             context_settings={"help_option_names": ["-h", "--help"]})
 def main() -> None:
-    """Media-literacy quizzes from news articles, with answer keys that cite the article."""
+    """Media-literacy quizzes from news articles, with answer keys that cite the article.
+
+    `mlquiz run` serves the web app; `mlquiz db upgrade` creates or upgrades its database."""
 
 
 ARTICLE = click.argument("article", required=False, type=click.Path(dir_okay=True))

@@ -1,0 +1,148 @@
+"""A student's attempt: join or resume, save answers, submit, grade — with the clock
+passed in. The server's clock and `timing` decide what counts; nothing here trusts
+the browser. Overdue attempts are closed lazily, whenever they are read."""
+from __future__ import annotations
+
+import secrets
+import unicodedata
+from dataclasses import dataclass
+from datetime import datetime
+
+from . import timing
+from .extensions import db
+from .models import Accommodation, Answer, Attempt, PublishedQuiz
+
+
+class AttemptError(Exception):
+    """Something the student did that the server refuses, with a message for them."""
+
+
+class TooLate(AttemptError):
+    pass
+
+
+class AlreadySubmitted(AttemptError):
+    pass
+
+
+class BadAnswer(AttemptError):
+    pass
+
+
+@dataclass(frozen=True)
+class QuestionResult:
+    question: dict
+    chosen: list[int]
+    correct: bool
+
+
+@dataclass(frozen=True)
+class Grade:
+    score: int
+    total: int
+    results: list[QuestionResult]
+
+
+def settings_of(quiz: PublishedQuiz) -> timing.Settings:
+    return timing.Settings(time_limit_seconds=quiz.time_limit_seconds, on_expiry=quiz.on_expiry,
+                           grace_seconds=quiz.grace_seconds, closes_at=quiz.closes_at or quiz.closed_at)
+
+
+def ends_at(attempt: Attempt) -> datetime | None:
+    accommodation = timing.Accommodation(attempt.extra_multiplier, attempt.extra_seconds, attempt.unlimited)
+    return timing.deadline(attempt.started_at, settings_of(attempt.quiz), accommodation)
+
+
+def phase(attempt: Attempt, now: datetime) -> str:
+    if attempt.submitted_at is not None:
+        return "submitted"
+    return timing.phase(ends_at(attempt), settings_of(attempt.quiz), now)
+
+
+def student_key(name: str) -> str:
+    folded = unicodedata.normalize("NFKC", name).casefold()
+    return " ".join(folded.split())
+
+
+def join(quiz: PublishedQuiz, name: str, now: datetime) -> Attempt:
+    """The attempt for this name, started now or resumed as it is (same name, any device)."""
+    clean = " ".join(name.split())
+    if not clean or len(clean) > 80:
+        raise BadAnswer("name")
+    key = student_key(clean)
+    attempt = db.session.execute(db.select(Attempt).filter_by(quiz_id=quiz.id, student_key=key)).scalar_one_or_none()
+    if attempt is None:
+        if quiz.closed_at is not None and quiz.closed_at <= now:
+            raise TooLate("closed")
+        attempt = Attempt(quiz_id=quiz.id, student_name=clean, student_key=key,
+                          token=secrets.token_urlsafe(24), started_at=now)
+        granted = db.session.execute(db.select(Accommodation).filter_by(quiz_id=quiz.id, student_key=key)).scalar_one_or_none()
+        if granted is not None:
+            attempt.extra_multiplier, attempt.extra_seconds, attempt.unlimited = \
+                granted.multiplier, granted.extra_seconds, granted.unlimited
+        db.session.add(attempt)
+        db.session.commit()
+    close_if_overdue(attempt, now)
+    return attempt
+
+
+def save_answer(attempt: Attempt, question_id: str, choices: list[int], now: datetime) -> None:
+    close_if_overdue(attempt, now)
+    if attempt.submitted_at is not None:
+        raise AlreadySubmitted("submitted")
+    if phase(attempt, now) != "open":
+        raise TooLate("late")
+    question = _question(attempt.quiz, question_id)
+    if not choices or any(not isinstance(c, int) or not 0 <= c < len(question["choices"]) for c in choices):
+        raise BadAnswer("choice")
+    answer = next((a for a in attempt.answers if a.question_id == question_id), None)
+    if answer is None:
+        attempt.answers.append(Answer(question_id=question_id, choices=sorted(set(choices)), saved_at=now))
+    else:
+        answer.choices, answer.saved_at = sorted(set(choices)), now
+    db.session.commit()
+
+
+def submit(attempt: Attempt, now: datetime) -> Grade:
+    """Idempotent: a second submit (double click, retry) returns the same grade."""
+    close_if_overdue(attempt, now)
+    if attempt.submitted_at is None:
+        _finish(attempt, now, automatic=False)
+    return grade(attempt)
+
+
+def close_if_overdue(attempt: Attempt, now: datetime) -> None:
+    """An attempt left open is closed at its deadline; what was saved before counts."""
+    if attempt.submitted_at is not None:
+        return
+    current = phase(attempt, now)
+    if current == "closed" or (current == "grace" and attempt.quiz.on_expiry == "autosubmit"):
+        _finish(attempt, ends_at(attempt) or now, automatic=True)
+
+
+def _finish(attempt: Attempt, when: datetime, automatic: bool) -> None:
+    attempt.submitted_at = when
+    attempt.auto_submitted = automatic
+    attempt.score = grade(attempt).score
+    db.session.commit()
+
+
+def grade(attempt: Attempt) -> Grade:
+    chosen = {a.question_id: list(a.choices) for a in attempt.answers}
+    results = [QuestionResult(q, chosen.get(q["id"], []), sorted(chosen.get(q["id"], [])) == sorted(q["answer"]))
+               for q in attempt.quiz.questions]
+    return Grade(score=sum(r.correct for r in results), total=len(results), results=results)
+
+
+def can_review(attempt: Attempt, now: datetime) -> bool:
+    if attempt.submitted_at is None:
+        return False
+    quiz = attempt.quiz
+    return quiz.review_policy == "after_submit" or (quiz.closed_at is not None and quiz.closed_at <= now)
+
+
+def _question(quiz: PublishedQuiz, question_id: str) -> dict:
+    for question in quiz.questions:
+        if question["id"] == question_id:
+            return question
+    raise BadAnswer("question")

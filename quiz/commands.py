@@ -1,0 +1,62 @@
+"""App commands, reached as `mlquiz teacher …` and `mlquiz quiz …`."""
+from __future__ import annotations
+
+import sys
+
+import click
+from flask import current_app
+from flask.cli import AppGroup
+from werkzeug.security import generate_password_hash
+
+from question_bank.errors import ArticleError
+
+from .extensions import db
+from .models import Teacher
+
+teacher_commands = AppGroup("teacher", help="Teacher accounts.")
+quiz_commands = AppGroup("quiz", help="Published quizzes.")
+MIN_PASSWORD = 8
+
+
+@teacher_commands.command("create")
+@click.argument("email")
+def create_teacher(email: str) -> None:
+    """Create a teacher account; the password is read from standard input."""
+    email = email.strip().lower()
+    if "@" not in email:
+        raise click.UsageError(f"not an email address: {email}")
+    password = (sys.stdin.readline() if not sys.stdin.isatty() else click.prompt(
+        "Password", hide_input=True, confirmation_prompt=True)).rstrip("\n")
+    if len(password) < MIN_PASSWORD:
+        raise click.UsageError(f"the password must have at least {MIN_PASSWORD} characters")
+    if db.session.execute(db.select(Teacher).filter_by(email=email)).scalar_one_or_none():
+        raise click.UsageError(f"a teacher with email {email} already exists")
+    clock = current_app.config["CLOCK"]
+    db.session.add(Teacher(email=email, password_hash=generate_password_hash(password), created_at=clock()))
+    db.session.commit()
+    click.echo(f"teacher {email} created")
+
+
+@quiz_commands.command("create")
+@click.argument("article", type=click.Path(exists=False))
+@click.option("--owner", required=True, help="Email of the teacher who owns the quiz.")
+@click.option("--time-limit", type=click.IntRange(min=1), default=None, help="Seconds; none by default.")
+@click.option("--seed", type=int, default=0, show_default=True)
+def create_quiz(article: str, owner: str, time_limit: int | None, seed: int) -> None:
+    """Generate and publish a quiz from ARTICLE; prints the join path."""
+    from pathlib import Path
+
+    from .publishing import preview, publish
+
+    teacher = db.session.execute(db.select(Teacher).filter_by(email=owner.strip().lower())).scalar_one_or_none()
+    if teacher is None:
+        raise click.UsageError(f"no teacher with email {owner} (create one with `mlquiz teacher create`)")
+    path = Path(article)
+    if not path.is_file():
+        raise click.UsageError(f"file not found: {article}")
+    try:
+        loaded, generated = preview(path.read_bytes(), seed=seed)
+    except ArticleError as error:
+        raise click.UsageError(str(error)) from None
+    record = publish(teacher, loaded, generated, None, current_app.config["CLOCK"](), time_limit_seconds=time_limit)
+    click.echo(f"/join/{record.code}")

@@ -1,0 +1,34 @@
+"""Configuration from MLQUIZ_* environment variables, with safe defaults for one laptop."""
+from __future__ import annotations
+
+import os
+from datetime import datetime, timezone
+
+DEFAULT_SECRET = "dev-only-change-me"
+
+
+def utc_now() -> datetime:
+    """The one real clock. Stored times are naive UTC; tests replace CLOCK in the config."""
+    return datetime.now(timezone.utc).replace(tzinfo=None)
+
+
+def from_environment(instance_path: str) -> dict:
+    database = os.environ.get("MLQUIZ_DATABASE_URL") or f"sqlite:///{os.path.join(instance_path, 'mlquiz.sqlite')}"
+    return {
+        "SECRET_KEY": os.environ.get("MLQUIZ_SECRET_KEY", DEFAULT_SECRET),
+        "SQLALCHEMY_DATABASE_URI": database,
+        "ENV_NAME": os.environ.get("MLQUIZ_ENV", "development"),
+        "MAX_CONTENT_LENGTH": 2 * 1024 * 1024,
+        "SESSION_COOKIE_HTTPONLY": True,
+        "SESSION_COOKIE_SAMESITE": "Lax",
+        "REMEMBER_COOKIE_HTTPONLY": True,
+        "REMEMBER_COOKIE_SAMESITE": "Lax",
+        "RATELIMIT_STORAGE_URI": os.environ.get("MLQUIZ_RATELIMIT_STORAGE", "memory://"),
+        "BABEL_DEFAULT_LOCALE": "fr",
+        "CLOCK": utc_now,
+    }
+
+
+def check_production_secret(config: dict) -> None:
+    if config.get("ENV_NAME") == "production" and config.get("SECRET_KEY") in (None, "", DEFAULT_SECRET):
+        raise RuntimeError("MLQUIZ_SECRET_KEY must be set to a long random value in production")

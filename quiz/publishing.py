@@ -1,0 +1,50 @@
+"""Turn an article into a published quiz with a short join code."""
+from __future__ import annotations
+
+import secrets
+from datetime import datetime
+
+from question_bank.article import Article, article_from_bytes
+from question_bank.models import Quiz
+from question_bank.service import findings_for, quiz_for
+
+from .extensions import db
+from .models import PublishedQuiz, Teacher
+
+# No 0/O, 1/I/L: codes are read aloud and typed by students.
+CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
+CODE_LENGTH = 6
+
+
+def preview(data: bytes, seed: int = 0) -> tuple[Article, Quiz]:
+    """Article and generated questions, for the teacher to choose from (raises ArticleError)."""
+    article = article_from_bytes(data)
+    return article, quiz_for(article, seed=seed, findings=findings_for(article))
+
+
+def publish(owner: Teacher, article: Article, quiz: Quiz, keep: list[str] | None, now: datetime,
+            time_limit_seconds: int | None = None, on_expiry: str = "autosubmit", grace_seconds: int = 0,
+            review_policy: str = "after_submit", closes_at: datetime | None = None) -> PublishedQuiz:
+    questions = [q.model_dump(mode="json") for q in quiz.questions if keep is None or q.id in keep]
+    if not questions:
+        raise ValueError("no questions selected")
+    record = PublishedQuiz(
+        code=_new_code(), owner_id=owner.id, title=quiz.title or article.title, language=quiz.language,
+        article_text=article.text, passages=[p.model_dump() for p in article.passages], questions=questions,
+        time_limit_seconds=time_limit_seconds, on_expiry=on_expiry, grace_seconds=grace_seconds,
+        review_policy=review_policy, closes_at=closes_at, created_at=now)
+    db.session.add(record)
+    db.session.commit()
+    return record
+
+
+def by_code(code: str) -> PublishedQuiz | None:
+    clean = "".join(ch for ch in code.upper() if ch.isalnum())
+    return db.session.execute(db.select(PublishedQuiz).filter_by(code=clean)).scalar_one_or_none()
+
+
+def _new_code() -> str:
+    while True:
+        code = "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+        if by_code(code) is None:
+            return code
