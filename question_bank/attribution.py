@@ -50,7 +50,7 @@ def _attributions(doc, spec):
     prepositions = {p.lower() for p in spec.prepositions}
     verbs = frozenset(v.lower() for v in spec.verbs)
     for token in doc:
-        incise = _incise(token, verbs)
+        incise = _incise(token, verbs, _role_words(spec))
         if incise is not None:
             first = min([token.i, incise.start] + [c.i for c in token.children if c.dep_.startswith("aux")])
             yield (first, max(token.i, incise.end - 1)), incise
@@ -69,7 +69,7 @@ INCISE_OPENERS = {",", "»", "\"", "”"}
 PRONOUN_SUFFIXES = ("-t-il", "-t-elle", "-il", "-elle", "-ils", "-elles", "-t")
 
 
-def _incise(token, verbs):
+def _incise(token, verbs, spec_words=frozenset()):
     """"…», assure Ana Boata" / "…, rappelle-t-il": a reporting verb right after quoted
     words, with its subject after it. The parser often misreads these, so read the surface."""
     doc, back = token.doc, token.i - 1
@@ -86,7 +86,9 @@ def _incise(token, verbs):
     if back < 0 or doc[back].text not in INCISE_OPENERS or not _is_reporting(token, verbs):
         return None
     if doc[back].text == "," and not _quoted_before(doc[back]) and _introduces_words(token):
-        return None  # "Le maire, Paul Garnier, a expliqué que…" is an apposition, not an incise
+        return None
+    if not _quoted_before(doc[back]) and any(c.dep_.startswith("nsubj") and c.i < token.i for c in token.children):
+        return None  # "X's inspector, Gareth Pryce, told councillors…": the subject came first  # "Le maire, Paul Garnier, a expliqué que…" is an apposition, not an incise
     if pronoun is not None:
         return doc[pronoun.i:pronoun.i + 1]
     end = token.i + 1
@@ -96,6 +98,7 @@ def _incise(token, verbs):
     while end < len(doc) and not doc[end].is_punct:
         end += 1
     start = _after_addressee(doc, start, end)
+    end = _with_role(doc, end, spec_words)
     if start == end:
         pronoun = [t for t in doc[token.i + 1:start] if t.lower_ in PRONOUN_SUFFIXES and t.lower_ != "-t"]
         return doc[pronoun[0].i:pronoun[0].i + 1] if pronoun else None
@@ -110,6 +113,20 @@ def _introduces_words(verb) -> bool:
 def _quoted_before(comma) -> bool:
     before = comma.doc[comma.sent.start:comma.i].text
     return any(mark in before for mark in ("»", "”", "\""))
+
+
+def _role_words(spec) -> frozenset[str]:
+    return frozenset(w.lower() for w in (*spec.spokesperson_words, *spec.person_roles))
+
+
+def _with_role(doc, end: int, role_words: frozenset[str]) -> int:
+    """"said Linda Cho, a spokesperson for the council": keep the apposition that says who she is."""
+    if end >= len(doc) or doc[end].text != ",":
+        return end
+    stop = end + 1
+    while stop < len(doc) and not doc[stop].is_punct:
+        stop += 1
+    return stop if any(t.lower_ in role_words for t in doc[end + 1:stop]) else end
 
 
 def _after_addressee(doc, start: int, end: int) -> int:
@@ -143,6 +160,9 @@ def _reports(verb, who, spec) -> bool:
     or a stance such as a denial."""
     if verb.lemma_.lower() in spec.stance_verbs:
         return True
+    if verb.lemma_.lower() in spec.announcing_verbs and who.start < verb.i and \
+            classify(who, spec) in ("named_organisation", "named_person"):
+        return True  # "the ministry confirmed the decision": on the record, by name
     if any(child.dep_ in ("ccomp", "parataxis", "xcomp", "obj:cl") for child in verb.children):
         return True
     if any(child.dep_ == "mark" and child.lower_ == "as" for child in verb.children):
@@ -216,6 +236,8 @@ def classify(who, spec) -> str | None:
     root = who.root
     pronouns = {p.lower() for p in spec.pronouns}
     last = root.lower_.split("-")[-1]
+    if last in {p.lower() for p in spec.person_pronouns}:
+        return "named_person"  # "he said", "she said": a person already named
     if root.pos_ == "PRON" or (len(who) == 1 and last in pronouns):
         return "pronoun" if last in pronouns else None
     if any(name.lower() in who.text.lower() for name in spec.media_names) or \

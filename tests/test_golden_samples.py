@@ -12,10 +12,10 @@ from scoring import load_gold, score
 SAMPLES = Path(__file__).resolve().parents[1] / "question_bank" / "samples"
 # name: (min cue F1, min claims with the right status, min sources with the right kind)
 FLOORS = {
-    "rumeur-rachat.fr": (0.9, 5, 10),
-    "takeover-talk.en": (0.9, 4, 14),
-    "vaccin-confirme.fr": (1.0, 2, 5),
-    "bridge-report.en": (1.0, 4, 6),
+    "rumeur-rachat.fr": (0.95, 5, 10),
+    "takeover-talk.en": (0.9, 5, 16),
+    "vaccin-confirme.fr": (1.0, 3, 6),
+    "bridge-report.en": (1.0, 4, 8),
 }
 
 

@@ -106,8 +106,10 @@ class Attribution(Strict):
     kinds: dict[SourceKind, list[str]]  # head words that tell a source's kind
     media_names: list[str] = []      # well-known outlets and agencies
     pronouns: list[str] = []         # subject pronouns that refer back to the last source
+    person_pronouns: list[str] = []  # pronouns that can only mean a person ("she said")
     cue_rules: list[str] = []        # cue rules whose matches are also anonymous sources ("reportedly")
     stance_verbs: list[str] = []     # verbs that attribute a stance even without reported words (deny)
+    announcing_verbs: list[str] = [] # a named body announcing or confirming something is on the record
     spokesperson_words: list[str] = []  # a spokesperson speaks for a named organisation
     person_roles: list[str] = []     # "X, chief executive of Y": a named person even when NER misses X
     media_name_words: list[str] = [] # words in outlet names (Post, Times, Le Monde…)
