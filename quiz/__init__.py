@@ -66,7 +66,8 @@ def register_blueprints(app: Flask) -> None:
 
 
 def register_commands(app: Flask) -> None:
-    from .commands import quiz_commands, teacher_commands
+    from .commands import demo, quiz_commands, teacher_commands
 
     app.cli.add_command(teacher_commands)
     app.cli.add_command(quiz_commands)
+    app.cli.add_command(demo)

@@ -5,7 +5,7 @@ import sys
 
 import click
 from flask import current_app
-from flask.cli import AppGroup
+from flask.cli import AppGroup, with_appcontext
 from werkzeug.security import generate_password_hash
 
 from question_bank.errors import ArticleError
@@ -60,3 +60,43 @@ def create_quiz(article: str, owner: str, time_limit: int | None, seed: int) -> 
         raise click.UsageError(str(error)) from None
     record = publish(teacher, loaded, generated, None, current_app.config["CLOCK"](), time_limit_seconds=time_limit)
     click.echo(f"/join/{record.code}")
+
+
+DEMO_EMAIL = "demo-teacher@example.org"
+
+
+@click.command("demo")
+@with_appcontext
+@click.option("--language", type=click.Choice(["fr", "en"]), default="fr", show_default=True)
+def demo(language: str) -> None:
+    """Make the sample article ready to use: a demo teacher and a published sample quiz.
+
+    Meant for one laptop (`make run`). The demo teacher's password is new at each run
+    and printed once; it is refused in production."""
+    import secrets
+
+    from question_bank.service import sample_path
+
+    from .config import DEFAULT_SECRET
+    from .models import PublishedQuiz
+    from .publishing import preview, publish
+
+    if current_app.config.get("ENV_NAME") == "production":
+        raise click.UsageError("the demo account is not available in production")
+    clock = current_app.config["CLOCK"]
+    password = secrets.token_urlsafe(9)
+    teacher = db.session.execute(db.select(Teacher).filter_by(email=DEMO_EMAIL)).scalar_one_or_none()
+    if teacher is None:
+        teacher = Teacher(email=DEMO_EMAIL, password_hash="", created_at=clock())
+        db.session.add(teacher)
+    teacher.password_hash = generate_password_hash(password)
+    db.session.commit()
+    quiz = db.session.execute(db.select(PublishedQuiz).filter_by(owner_id=teacher.id, language=language)
+                              .order_by(PublishedQuiz.id)).scalars().first()
+    if quiz is None:
+        article, generated = preview(sample_path(language).read_bytes())
+        quiz = publish(teacher, article, generated, None, clock(), time_limit_seconds=15 * 60)
+    click.echo(f"Sample quiz ready: join code {quiz.code}  (students: http://127.0.0.1:5000/join/{quiz.code})")
+    click.echo(f"Teacher login: http://127.0.0.1:5000/login  {DEMO_EMAIL} / {password}")
+    if current_app.config.get("SECRET_KEY") == DEFAULT_SECRET:
+        click.echo("(development secret key in use: set MLQUIZ_SECRET_KEY before real use)")

@@ -1,0 +1,67 @@
+"""The app's commands as a teacher or admin runs them: db upgrade, teacher create, quiz create, demo."""
+from pathlib import Path
+
+import pytest
+
+from quiz import create_app
+from quiz.extensions import db
+from quiz.models import PublishedQuiz, Teacher
+
+SAMPLE = Path(__file__).resolve().parents[1] / "question_bank" / "samples" / "rumeur-rachat.fr.txt"
+
+
+@pytest.fixture
+def app(tmp_path):
+    app = create_app({"TESTING": True, "SECRET_KEY": "test",
+                      "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'cmd.sqlite'}"})
+    result = app.test_cli_runner().invoke(args=["db", "upgrade"])
+    assert result.exit_code == 0, result.output
+    return app
+
+
+def test_db_upgrade_creates_the_tables(app):
+    with app.app_context():
+        assert db.session.execute(db.select(Teacher)).first() is None
+
+
+def test_teacher_create_reads_the_password_from_stdin(app):
+    runner = app.test_cli_runner()
+    result = runner.invoke(args=["teacher", "create", "Prof@Example.org"], input="long-enough-password\n")
+    assert result.exit_code == 0, result.output
+    with app.app_context():
+        teacher = db.session.execute(db.select(Teacher)).scalar_one()
+        assert teacher.email == "prof@example.org"
+        assert "long-enough-password" not in teacher.password_hash
+    again = runner.invoke(args=["teacher", "create", "prof@example.org"], input="long-enough-password\n")
+    assert again.exit_code != 0 and "already exists" in again.output
+
+
+def test_teacher_create_refuses_a_short_password(app):
+    result = app.test_cli_runner().invoke(args=["teacher", "create", "a@b.org"], input="short\n")
+    assert result.exit_code != 0 and "at least" in result.output
+
+
+def test_quiz_create_prints_the_join_path(app):
+    runner = app.test_cli_runner()
+    runner.invoke(args=["teacher", "create", "prof@example.org"], input="long-enough-password\n")
+    result = runner.invoke(args=["quiz", "create", str(SAMPLE), "--owner", "prof@example.org", "--time-limit", "600"])
+    assert result.exit_code == 0, result.output
+    with app.app_context():
+        quiz = db.session.execute(db.select(PublishedQuiz)).scalar_one()
+        assert result.output.strip() == f"/join/{quiz.code}"
+        assert quiz.time_limit_seconds == 600 and quiz.questions
+
+
+def test_quiz_create_with_an_unknown_owner_is_a_plain_error(app):
+    result = app.test_cli_runner().invoke(args=["quiz", "create", str(SAMPLE), "--owner", "nobody@example.org"])
+    assert result.exit_code != 0 and "no teacher" in result.output
+
+
+def test_demo_is_idempotent_and_prints_a_fresh_password(app):
+    runner = app.test_cli_runner()
+    first, second = runner.invoke(args=["demo"]), runner.invoke(args=["demo"])
+    assert first.exit_code == second.exit_code == 0, first.output
+    code_line = [line for line in first.output.splitlines() if "join code" in line][0]
+    assert code_line == [line for line in second.output.splitlines() if "join code" in line][0]
+    with app.app_context():
+        assert len(db.session.execute(db.select(PublishedQuiz)).all()) == 1
