@@ -66,8 +66,9 @@ def register_blueprints(app: Flask) -> None:
 
 
 def register_commands(app: Flask) -> None:
-    from .commands import demo, quiz_commands, teacher_commands
+    from .commands import attempt_commands, demo, quiz_commands, teacher_commands
 
     app.cli.add_command(teacher_commands)
     app.cli.add_command(quiz_commands)
     app.cli.add_command(demo)
+    app.cli.add_command(attempt_commands)

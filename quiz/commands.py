@@ -100,3 +100,24 @@ def demo(language: str) -> None:
     click.echo(f"Teacher login: http://127.0.0.1:5000/login  {DEMO_EMAIL} / {password}")
     if current_app.config.get("SECRET_KEY") == DEFAULT_SECRET:
         click.echo("(development secret key in use: set MLQUIZ_SECRET_KEY before real use)")
+
+
+attempt_commands = AppGroup("attempts", help="Students' attempts.")
+
+
+@attempt_commands.command("close-overdue")
+def close_overdue() -> None:
+    """Close every open attempt past its deadline, scored with what was saved (for cron).
+
+    Attempts are also closed lazily whenever they are read; this makes results final
+    even for a quiz nobody opens again."""
+    from .attempts import close_if_overdue
+    from .models import Attempt
+
+    now = current_app.config["CLOCK"]()
+    open_attempts = db.session.execute(db.select(Attempt).filter(Attempt.submitted_at.is_(None))).scalars().all()
+    closed = 0
+    for attempt in open_attempts:
+        close_if_overdue(attempt, now)
+        closed += attempt.submitted_at is not None
+    click.echo(f"{closed} overdue attempt(s) closed, {len(open_attempts) - closed} still open")

@@ -65,3 +65,40 @@ def test_demo_is_idempotent_and_prints_a_fresh_password(app):
     assert code_line == [line for line in second.output.splitlines() if "join code" in line][0]
     with app.app_context():
         assert len(db.session.execute(db.select(PublishedQuiz)).all()) == 1
+
+
+def test_close_overdue_closes_only_attempts_past_their_deadline(tmp_path):
+    from datetime import datetime, timedelta
+
+    from quiz import attempts
+    from quiz.publishing import preview, publish
+
+    class Clock:
+        now = datetime(2026, 3, 2, 9, 0)
+
+        def __call__(self):
+            return self.now
+
+    clock = Clock()
+    app = create_app({"TESTING": True, "SECRET_KEY": "test", "CLOCK": clock,
+                      "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'overdue.sqlite'}"})
+    runner = app.test_cli_runner()
+    runner.invoke(args=["db", "upgrade"])
+    with app.app_context():
+        teacher = Teacher(email="t@example.org", password_hash="x", created_at=clock())
+        db.session.add(teacher)
+        db.session.commit()
+        article, generated = preview(SAMPLE.read_bytes())
+        quiz = publish(teacher, article, generated, None, clock(), time_limit_seconds=300)
+        late = attempts.join(quiz, "Alice", clock())
+        first = quiz.questions[0]
+        attempts.save_answer(late, first["id"], [0], clock())
+        clock.now += timedelta(minutes=4)
+        attempts.join(quiz, "Bob", clock())
+        clock.now += timedelta(minutes=2)  # Alice is past 5 min, Bob is not
+    result = runner.invoke(args=["attempts", "close-overdue"])
+    assert result.exit_code == 0 and "1 overdue attempt(s) closed, 1 still open" in result.output
+    with app.app_context():
+        alice = db.session.execute(db.select(attempts.Attempt).filter_by(student_name="Alice")).scalar_one()
+        assert alice.auto_submitted and alice.submitted_at == datetime(2026, 3, 2, 9, 5)
+        assert alice.score == (1 if first["answer"] == [0] else 0)
