@@ -6,7 +6,7 @@ from pathlib import Path
 
 from flask import Flask, request, session
 
-from .config import check_production_secret, from_environment
+from .config import check_production_secret, from_environment, production_hardening
 
 ROOT = Path(__file__).resolve().parent.parent
 LANGUAGES = ("fr", "en")
@@ -20,6 +20,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     if test_config:
         app.config.from_mapping(test_config)
     check_production_secret(app.config)
+    production_hardening(app.config)
     register_extensions(app)
     register_blueprints(app)
     register_commands(app)
@@ -38,6 +39,9 @@ def register_extensions(app: Flask) -> None:
     login_manager.login_view = "auth.login"
     babel.init_app(app, locale_selector=_locale,
                    default_translation_directories=str(Path(__file__).resolve().parent / "translations"))
+    from flask_babel import get_locale
+
+    app.jinja_env.globals["get_locale"] = get_locale  # base.html sets <html lang> from it
 
     @login_manager.user_loader
     def load_teacher(teacher_id: str):

@@ -29,6 +29,13 @@ def from_environment(instance_path: str) -> dict:
     }
 
 
+def production_hardening(config: dict) -> None:
+    """Behind HTTPS in production, cookies travel only over TLS."""
+    if config.get("ENV_NAME") == "production":
+        config["SESSION_COOKIE_SECURE"] = True
+        config["REMEMBER_COOKIE_SECURE"] = True
+
+
 def check_production_secret(config: dict) -> None:
     if config.get("ENV_NAME") == "production" and config.get("SECRET_KEY") in (None, "", DEFAULT_SECRET):
         raise RuntimeError("MLQUIZ_SECRET_KEY must be set to a long random value in production")

@@ -1,9 +1,346 @@
-"""Students: join with a code and a name, answer, submit, review."""
-from flask import Blueprint
+"""Students: join with a code and a name, answer, submit, review.
+
+Views stay thin: `quiz.attempts` decides what counts, with the server's clock
+(`current_app.config["CLOCK"]`). Before submission a page only ever sees a question's
+public part (prompt, choices, display) — never its answer, explanation or citations.
+"""
+from __future__ import annotations
+
+import re
+
+from flask import Blueprint, current_app, jsonify, redirect, render_template, request, session, url_for
+from flask_babel import gettext as _
+from markupsafe import Markup, escape
+
+from .. import attempts, timing
+from ..extensions import db
+from ..models import Attempt, PublishedQuiz
+from ..publishing import by_code
 
 bp = Blueprint("take", __name__)
 
+PUBLIC_KEYS = ("id", "kind", "prompt", "choices", "display")
+
+
+@bp.app_template_filter("clock")
+def clock(seconds: int | None) -> str:
+    """600 → "10:00", 3725 → "1:02:05": what the visible clock shows."""
+    if seconds is None:
+        return ""
+    hours, rest = divmod(max(0, int(seconds)), 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+
+
+@bp.app_template_filter("duration")
+def duration(seconds: int | None) -> str:
+    """600 → "10 min", 90 → "1 min 30 s": durations in words."""
+    if seconds is None:
+        return ""
+    minutes, secs = divmod(max(0, int(seconds)), 60)
+    if minutes and secs:
+        return _("%(minutes)s min %(seconds)s s", minutes=minutes, seconds=secs)
+    if minutes:
+        return _("%(minutes)s min", minutes=minutes)
+    return _("%(seconds)s s", seconds=secs)
+
+
+def _now():
+    return current_app.config["CLOCK"]()
+
+
+# --- lookups -----------------------------------------------------------------------
+
+def _quiz_or_404(code: str):
+    quiz = by_code(code)
+    if quiz is None:
+        return None, (render_template("pages/take/error.html", title=_("Quiz not found"),
+                                      message=_("No quiz has this code. Check the code with your teacher.")), 404)
+    return quiz, None
+
+
+def _attempt_for(quiz: PublishedQuiz) -> Attempt | None:
+    token = (session.get("attempts") or {}).get(quiz.code)
+    if not token:
+        return None
+    return db.session.execute(db.select(Attempt).filter_by(token=token, quiz_id=quiz.id)).scalar_one_or_none()
+
+
+def _remember(quiz: PublishedQuiz, attempt: Attempt) -> None:
+    tokens = dict(session.get("attempts") or {})
+    tokens[quiz.code] = attempt.token
+    session["attempts"] = tokens
+    session.permanent = False
+
+
+def passage_id(label: str) -> str:
+    """¶3 → p-3, "Intertitre 1" → p-intertitre-1: stable anchors for the article's passages."""
+    slug = re.sub(r"[^0-9a-z]+", "-", label.replace("¶", "").casefold()).strip("-")
+    return f"p-{slug or 'x'}"
+
+
+def public_question(question: dict, number: int) -> dict:
+    """Only what a student may see before submitting, plus the word picker's parts."""
+    view = {key: question.get(key) for key in PUBLIC_KEYS}
+    view["display"] = dict(view.get("display") or {})
+    view["number"] = number
+    view["words"] = _word_picker(view["display"])
+    return view
+
+
+def _word_picker(display: dict) -> list[dict] | None:
+    """The sentence cut into words and gaps; each word knows the choice it belongs to, if any."""
+    sentence, words, choice_words = display.get("sentence"), display.get("words"), display.get("choice_words")
+    if not sentence or not words or not choice_words:
+        return None
+    owner = {}
+    for choice, indexes in enumerate(choice_words):
+        for index in indexes:
+            owner.setdefault(index, choice)
+    text, base, pos, parts = sentence["text"], sentence["start"], 0, []
+    for index, word in enumerate(words):
+        start, end = word["start"] - base, word["end"] - base
+        if start < pos or end > len(text):
+            return None
+        if start > pos:
+            parts.append({"gap": text[pos:start]})
+        parts.append({"word": text[start:end], "index": index, "choice": owner.get(index)})
+        pos = end
+    if pos < len(text):
+        parts.append({"gap": text[pos:]})
+    return parts
+
+
+def article_passages(quiz: PublishedQuiz) -> list[dict]:
+    text = quiz.article_text
+    return [{"label": p["label"], "kind": p["kind"], "id": passage_id(p["label"]),
+             "text": text[p["start"]:p["end"]]}
+            for p in quiz.passages]
+
+
+def _state(attempt: Attempt, now) -> dict:
+    attempts.close_if_overdue(attempt, now)
+    current = attempts.phase(attempt, now)
+    if current == "submitted":
+        return {"phase": current, "seconds_left": None, "submit_seconds_left": None}
+    ends = attempts.ends_at(attempt)
+    last = timing.submit_until(ends, attempts.settings_of(attempt.quiz))
+    return {"phase": current, "seconds_left": timing.seconds_left(ends, now),
+            "submit_seconds_left": timing.seconds_left(last, now)}
+
+
+def _error(status: int, message: str):
+    return jsonify({"error": message}), status
+
+
+# --- pages -------------------------------------------------------------------------
 
 @bp.get("/")
 def home():
-    return "mlquiz"
+    return render_template("pages/take/home.html")
+
+
+@bp.get("/join")
+def join_by_code():
+    code = "".join(ch for ch in (request.args.get("code") or "").upper() if ch.isalnum())
+    if not code:
+        return redirect(url_for("take.home"))
+    return redirect(url_for("take.join", code=code))
+
+
+@bp.route("/join/<code>", methods=["GET", "POST"])
+def join(code: str):
+    quiz, missing = _quiz_or_404(code)
+    if missing:
+        return missing
+    current = _attempt_for(quiz)
+    if request.method == "GET":
+        return render_template("pages/take/join.html", quiz=quiz, current=current)
+    name = request.form.get("name") or ""
+    try:
+        attempt = attempts.join(quiz, name, _now())
+    except attempts.TooLate:
+        return render_template("pages/take/join.html", quiz=quiz, current=current, name=name,
+                               error=_("This quiz is closed: it no longer accepts new students.")), 409
+    except attempts.BadAnswer:
+        return render_template("pages/take/join.html", quiz=quiz, current=current, name=name,
+                               error=_("Type your name (at most 80 characters).")), 400
+    _remember(quiz, attempt)
+    return redirect(url_for("take.take", code=quiz.code))
+
+
+@bp.get("/quiz/<code>")
+def take(code: str):
+    quiz, missing = _quiz_or_404(code)
+    if missing:
+        return missing
+    attempt = _attempt_for(quiz)
+    if attempt is None:
+        return redirect(url_for("take.join", code=quiz.code))
+    now = _now()
+    state = _state(attempt, now)
+    if state["phase"] == "submitted":
+        return redirect(url_for("take.done", code=quiz.code))
+    chosen = {a.question_id: list(a.choices) for a in attempt.answers}
+    questions = [public_question(q, n) for n, q in enumerate(quiz.questions, start=1)]
+    response = current_app.make_response(render_template(
+        "pages/take/quiz.html", quiz=quiz, attempt=attempt, questions=questions, chosen=chosen,
+        passages=article_passages(quiz), state=state, on_expiry=quiz.on_expiry))
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+@bp.post("/quiz/<code>/answer")
+def answer(code: str):
+    quiz = by_code(code)
+    if quiz is None:
+        return _error(404, _("No quiz has this code."))
+    attempt = _attempt_for(quiz)
+    if attempt is None:
+        return _error(403, _("Join the quiz first."))
+    data = request.get_json(silent=True)
+    if not isinstance(data, dict):
+        return _error(400, _("This answer could not be read."))
+    question_id, choices = data.get("question_id"), data.get("choices")
+    if (not isinstance(question_id, str) or not isinstance(choices, list) or not choices
+            or any(type(c) is not int for c in choices)):
+        return _error(400, _("This answer could not be read."))
+    now = _now()
+    try:
+        attempts.save_answer(attempt, question_id, choices, now)
+    except attempts.AlreadySubmitted:
+        return _error(409, _("Your answers were already submitted: this one was not saved."))
+    except attempts.TooLate:
+        return _error(409, _("Time is up: this answer was not saved."))
+    except attempts.BadAnswer:
+        return _error(400, _("This answer could not be read."))
+    state = _state(attempt, now)
+    return jsonify({"saved": True, "seconds_left": state["seconds_left"], "phase": state["phase"]})
+
+
+@bp.get("/quiz/<code>/state")
+def state(code: str):
+    quiz = by_code(code)
+    if quiz is None:
+        return _error(404, _("No quiz has this code."))
+    attempt = _attempt_for(quiz)
+    if attempt is None:
+        return _error(403, _("Join the quiz first."))
+    response = jsonify(_state(attempt, _now()))
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+@bp.post("/quiz/<code>/submit")
+def submit(code: str):
+    quiz, missing = _quiz_or_404(code)
+    if missing:
+        return missing
+    attempt = _attempt_for(quiz)
+    if attempt is None:
+        return redirect(url_for("take.join", code=quiz.code))
+    now = _now()
+    if attempt.submitted_at is None and attempts.phase(attempt, now) == "open":
+        saved = {a.question_id: list(a.choices) for a in attempt.answers}
+        for question in quiz.questions:
+            raw = request.form.get(f"q-{question['id']}")
+            if raw is None or not raw.isdigit() or saved.get(question["id"]) == [int(raw)]:
+                continue
+            try:
+                attempts.save_answer(attempt, question["id"], [int(raw)], now)
+            except attempts.AttemptError:
+                continue
+    attempts.submit(attempt, now)
+    return redirect(url_for("take.done", code=quiz.code))
+
+
+@bp.get("/quiz/<code>/done")
+def done(code: str):
+    quiz, missing = _quiz_or_404(code)
+    if missing:
+        return missing
+    attempt = _attempt_for(quiz)
+    if attempt is None:
+        return redirect(url_for("take.join", code=quiz.code))
+    now = _now()
+    attempts.close_if_overdue(attempt, now)
+    if attempt.submitted_at is None:
+        return redirect(url_for("take.take", code=quiz.code))
+    reviewable = attempts.can_review(attempt, now)
+    grade = attempts.grade(attempt) if reviewable else None
+    return render_template("pages/take/done.html", quiz=quiz, attempt=attempt, reviewable=reviewable,
+                           grade=grade, answered=len(attempt.answers), total=len(quiz.questions))
+
+
+@bp.get("/quiz/<code>/review")
+def review(code: str):
+    quiz, missing = _quiz_or_404(code)
+    if missing:
+        return missing
+    attempt = _attempt_for(quiz)
+    if attempt is None:
+        return redirect(url_for("take.join", code=quiz.code))
+    now = _now()
+    attempts.close_if_overdue(attempt, now)
+    if not attempts.can_review(attempt, now):
+        return render_template("pages/take/error.html", title=_("Review not open yet"),
+                               message=_("Your answers are saved. Your teacher will open the review.")), 403
+    grade = attempts.grade(attempt)
+    results = []
+    for number, result in enumerate(grade.results, start=1):
+        question = result.question
+        cites = [{"id": f"cite-{question['id']}-{n}", "passage": c["passage"], "quote": c["quote"]}
+                 for n, c in enumerate(question.get("citations") or [], start=1)]
+        results.append({"number": number, "id": question["id"], "prompt": question["prompt"],
+                        "choices": question["choices"], "answer": question["answer"],
+                        "chosen": result.chosen, "correct": result.correct,
+                        "explanation": question.get("explanation", ""), "citations": cites})
+    return render_template("pages/take/review.html", quiz=quiz, attempt=attempt, grade=grade,
+                           results=results, passages=highlighted_passages(quiz, results))
+
+
+# --- review highlighting -------------------------------------------------------------
+
+def highlighted_passages(quiz: PublishedQuiz, results: list[dict]) -> list[dict]:
+    """Each passage as HTML with every cited span in <mark id="cite-…">, escaped piece by piece.
+
+    Overlapping citations are split at every boundary; a citation starting where another
+    starts gets its own nested mark, so every citation has a mark carrying its id. After each
+    citation's end, a small link leads back to its question.
+    """
+    spans = []  # (start, end, cite id, question number, question id)
+    for result in results:
+        question = next(q for q in quiz.questions if q["id"] == result["id"])
+        for cite, raw in zip(result["citations"], question.get("citations") or []):
+            spans.append((raw["start"], raw["end"], cite["id"], result["number"], result["id"]))
+    text = quiz.article_text
+    passages = []
+    for p in quiz.passages:
+        start, end = p["start"], p["end"]
+        inside = [s for s in spans if s[0] < end and s[1] > start]
+        cuts = sorted({start, end} | {max(start, min(end, b)) for s in inside for b in s[:2]})
+        html = []
+        for a, b in zip(cuts, cuts[1:]):
+            piece = escape(text[a:b])
+            covering = [s for s in inside if s[0] <= a and s[1] >= b]
+            if covering:
+                starting = [s for s in covering if s[0] == a]
+                opened = 0
+                for s in starting:
+                    html.append(Markup('<mark class="cite" id="{}">').format(s[2]))
+                    opened += 1
+                if not starting:
+                    html.append(Markup('<mark class="cite">'))
+                    opened = 1
+                html.append(piece)
+                html.append(Markup("</mark>") * opened)
+            else:
+                html.append(piece)
+            for s in inside:
+                if s[1] == b:
+                    label = _("Back to question %(number)s", number=s[3])
+                    html.append(Markup('<a class="cite-back" href="#q-{}" aria-label="{}">{}</a>').format(
+                        s[4], label, _("Q%(number)s", number=s[3])))
+        passages.append({"label": p["label"], "kind": p["kind"], "id": passage_id(p["label"]),
+                         "html": Markup("").join(html)})
+    return passages
