@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test bench install clean
+.PHONY: run sample test bench install clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -14,7 +14,14 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
+# The web app on http://127.0.0.1:5000 with the sample quiz published (SQLite in instance/).
 run: $(STAMP)
+	$(BIN)/mlquiz db upgrade
+	$(BIN)/mlquiz demo
+	$(BIN)/mlquiz run --host 127.0.0.1 --port 5000
+
+# The generator alone: print a quiz made from the built-in sample article.
+sample: $(STAMP)
 	$(BIN)/mlquiz generate --sample fr
 
 test: $(STAMP)

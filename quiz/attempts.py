@@ -93,7 +93,9 @@ def save_answer(attempt: Attempt, question_id: str, choices: list[int], now: dat
     if phase(attempt, now) != "open":
         raise TooLate("late")
     question = _question(attempt.quiz, question_id)
-    if not choices or any(not isinstance(c, int) or not 0 <= c < len(question["choices"]) for c in choices):
+    # One choice per question: every question we publish has a single right answer.
+    if len(choices) != 1 or any(isinstance(c, bool) or not isinstance(c, int) or not 0 <= c < len(question["choices"])
+                                for c in choices):
         raise BadAnswer("choice")
     answer = next((a for a in attempt.answers if a.question_id == question_id), None)
     if answer is None:

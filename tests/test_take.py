@@ -63,7 +63,7 @@ def app(tmp_path, clock):
 
     app = create_app({"TESTING": True, "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path}/t.sqlite",
                       "WTF_CSRF_ENABLED": False, "CLOCK": clock, "SECRET_KEY": "test",
-                      "RATELIMIT_ENABLED": False})
+                      "RATELIMIT_ENABLED": False, "BABEL_DEFAULT_LOCALE": "en"})  # English UI strings
     with app.app_context():
         upgrade()
         db.session.add(Teacher(email="t@example.org", password_hash="x", created_at=START))
@@ -394,7 +394,7 @@ def test_csrf_is_required_on_answers(tmp_path, clock, generated):
     from flask_migrate import upgrade
 
     app = create_app({"TESTING": True, "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path}/c.sqlite",
-                      "WTF_CSRF_ENABLED": True, "CLOCK": clock, "SECRET_KEY": "test"})
+                      "WTF_CSRF_ENABLED": True, "CLOCK": clock, "SECRET_KEY": "test", "BABEL_DEFAULT_LOCALE": "en"})
     with app.app_context():
         upgrade()
         db.session.add(Teacher(email="t@example.org", password_hash="x", created_at=START))

@@ -1,3 +1,5 @@
+from urllib.parse import urlsplit
+
 from flask import Blueprint, redirect, request, session, url_for
 
 bp = Blueprint("health", __name__)
@@ -14,8 +16,15 @@ def set_language():
     lang = request.form.get("lang")
     if lang in ("fr", "en"):
         session["lang"] = lang
-    target = request.form.get("next") or ""
-    # Only a path on this site: never an open redirect.
-    if not target.startswith("/") or target.startswith("//"):
-        target = url_for("take.home")
-    return redirect(target)
+    return redirect(_local_path(request.form.get("next") or "") or url_for("take.home"))
+
+
+def _local_path(target: str) -> str | None:
+    """Only a path on this site: never an open redirect. Browsers drop tabs and newlines
+    and read "\\" as "/", so "/\t/evil" or "/\\evil" would leave the site."""
+    if any(ord(ch) < 32 or ch == "\\" for ch in target):
+        return None
+    parts = urlsplit(target)
+    if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//"):
+        return None
+    return target

@@ -1,11 +1,367 @@
-"""Teachers: paste an article, choose questions, publish, follow results."""
-from flask import Blueprint
-from flask_login import login_required
+"""Teachers: paste an article, choose questions, publish, follow results.
+
+Views stay thin: `quiz.publishing` makes and stores quizzes, `quiz.attempts` decides
+deadlines, `quiz.results` computes scores. Time is `current_app.config["CLOCK"]` only.
+Every page is the owner's alone: another teacher's quiz is a 404.
+"""
+from __future__ import annotations
+
+import base64
+import binascii
+import re
+
+from flask import Blueprint, Response, abort, current_app, flash, redirect, render_template, request, url_for
+from flask_babel import format_datetime, format_decimal
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
+
+from question_bank.errors import ArticleError, UnsupportedLanguage
+from question_bank.service import sample_path
+
+from .. import attempts, results, timing
+from ..extensions import db
+from ..models import Accommodation, Attempt, PublishedQuiz
+from ..publishing import by_code, preview, publish
 
 bp = Blueprint("teach", __name__, url_prefix="/teach")
 
+UPLOAD_SUFFIXES = (".txt", ".html", ".htm")
+MAX_LIMIT_MINUTES = 600
+MAX_GRACE_MINUTES = 60
+MULTIPLIER_RANGE = (1.0, 4.0)
+MINUTES_RANGE = (1, 240)
+
+
+def _now():
+    return current_app.config["CLOCK"]()
+
+
+@bp.app_template_filter("teach_time")
+def teach_time(value) -> str:
+    """Stored times are naive UTC: shown short, in the page's language, marked UTC."""
+    if value is None:
+        return ""
+    return format_datetime(value, "short") + " UTC"
+
+
+def _owned_quiz_or_404(code: str) -> PublishedQuiz:
+    quiz = by_code(code)
+    if quiz is None or quiz.owner_id != current_user.id:
+        abort(404)
+    return quiz
+
+
+def _attempts_of(quiz: PublishedQuiz) -> list[Attempt]:
+    """The quiz's attempts, each closed first if its deadline has passed (lazy close)."""
+    found = db.session.execute(db.select(Attempt).filter_by(quiz_id=quiz.id).order_by(Attempt.started_at)).scalars().all()
+    now = _now()
+    for attempt in found:
+        attempts.close_if_overdue(attempt, now)
+    return list(found)
+
+
+def _is_closed(quiz: PublishedQuiz, now) -> bool:
+    return any(t is not None and t <= now for t in (quiz.closed_at, quiz.closes_at))
+
+
+def article_message(error: ArticleError) -> str:
+    """The reader's plain message for an article that cannot be used, in the page's language."""
+    text = str(error)
+    if isinstance(error, UnsupportedLanguage):
+        return _("This article does not seem to be in French or English, the two languages supported.")
+    if "larger than" in text:
+        return _("The article is too long (more than 1 MB): paste only the article itself.")
+    if "binary" in text:
+        return _("This looks like a binary file, not an article: paste the text or upload a .txt or saved .html page.")
+    if "UTF-8" in text:
+        return _("This file is not UTF-8 text: save it as UTF-8 and upload it again, or paste its text.")
+    if "empty or too short" in text:
+        return _("The article is empty or too short to make questions from.")
+    if "HTML page" in text:
+        return _("No article text could be found in this HTML page.")
+    return text[:1].upper() + text[1:]
+
+
+# --- dashboard ---------------------------------------------------------------------
 
 @bp.get("/")
 @login_required
 def dashboard():
-    return "teach"
+    counts = db.select(Attempt.quiz_id, db.func.count(Attempt.id).label("n")).group_by(Attempt.quiz_id).subquery()
+    rows = db.session.execute(
+        db.select(PublishedQuiz, db.func.coalesce(counts.c.n, 0))
+        .outerjoin(counts, counts.c.quiz_id == PublishedQuiz.id)
+        .filter(PublishedQuiz.owner_id == current_user.id)
+        .order_by(PublishedQuiz.created_at.desc(), PublishedQuiz.id.desc())).all()
+    now = _now()
+    quizzes = [{"quiz": quiz, "attempts": n, "closed": _is_closed(quiz, now)} for quiz, n in rows]
+    return render_template("pages/teach/dashboard.html", quizzes=quizzes)
+
+
+# --- new quiz: article → preview → publish --------------------------------------------
+
+def _new_form(text: str = "", error: str | None = None, error_field: str = "text", status: int = 200):
+    return render_template("pages/teach/new.html", text=text, error=error, error_field=error_field), status
+
+
+@bp.errorhandler(413)
+def too_large(_error):
+    """A paste or upload over the app's request size limit: the plain message, not a bare 413 page."""
+    return _new_form("", _("The article is too long (more than 1 MB): paste only the article itself."), "text", 413)
+
+
+@bp.get("/new")
+@login_required
+def new():
+    return _new_form()[0]
+
+
+@bp.post("/new")
+@login_required
+def new_preview():
+    text = request.form.get("text") or ""
+    sample = request.form.get("sample")
+    upload = request.files.get("file")
+    if sample:
+        if sample not in ("fr", "en"):
+            abort(400)
+        data = sample_path(sample).read_bytes()
+        field = "sample"
+    elif upload is not None and upload.filename:
+        if not upload.filename.lower().endswith(UPLOAD_SUFFIXES):
+            return _new_form(text, _("Upload a .txt file or a saved web page (.html)."), "file", 400)
+        data = upload.read()
+        field = "file"
+    elif text.strip():
+        data = _normalise_newlines(text).encode("utf-8")
+        field = "text"
+    else:
+        return _new_form(text, _("Paste the article's text, upload a file, or use the sample article."), "text", 400)
+    try:
+        article, generated = preview(data, seed=0)
+    except ArticleError as error:
+        return _new_form(text, article_message(error), field, 400)
+    if not generated.questions:
+        return _new_form(text, _("No questions could be made from this article. Try a longer news article."), field, 400)
+    return _preview_page(article, generated, data, seed=0)
+
+
+def _normalise_newlines(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _preview_page(article, generated, data: bytes, seed: int, form=None, errors=None, status: int = 200):
+    """The article with its numbered passages, every question with its key, and the publish form."""
+    passages = [{"label": p.label, "kind": p.kind, "text": article.text[p.start:p.end]} for p in article.passages]
+    keep = None if form is None else set(form.getlist("keep"))
+    settings = {
+        "time_limit_minutes": "" if form is None else form.get("time_limit_minutes", ""),
+        "on_expiry": "autosubmit" if form is None else form.get("on_expiry", "autosubmit"),
+        "grace_minutes": "2" if form is None else form.get("grace_minutes", ""),
+        "review_policy": "after_submit" if form is None else form.get("review_policy", "after_submit"),
+    }
+    return render_template("pages/teach/preview.html", article=article, passages=passages,
+                           title=generated.title or article.title, questions=generated.questions,
+                           keep=keep, settings=settings, errors=errors or {},
+                           article_data=base64.b64encode(data).decode("ascii"), seed=seed), status
+
+
+def _minutes(raw: str, low: int, high: int) -> int | None:
+    """A whole number of minutes in [low, high], or None if it is not one."""
+    raw = raw.strip()
+    if not re.fullmatch(r"\d{1,5}", raw):
+        return None
+    value = int(raw)
+    return value if low <= value <= high else None
+
+
+@bp.post("/publish")
+@login_required
+def publish_quiz():
+    form = request.form
+    try:
+        data = base64.b64decode(form.get("article_data", ""), validate=True)
+        seed = int(form.get("seed", "0"))
+    except (binascii.Error, ValueError):
+        abort(400)
+    if not data:
+        abort(400)
+    try:
+        article, generated = preview(data, seed=seed)
+    except ArticleError as error:
+        return _new_form("", article_message(error), "text", 400)
+
+    errors = {}
+    keep = [qid for qid in form.getlist("keep") if any(q.id == qid for q in generated.questions)]
+    if not keep:
+        errors["keep"] = _("Keep at least one question.")
+    limit_raw = (form.get("time_limit_minutes") or "").strip()
+    limit = None
+    if limit_raw:
+        limit = _minutes(limit_raw, 1, MAX_LIMIT_MINUTES)
+        if limit is None:
+            errors["time_limit_minutes"] = _("Type a whole number of minutes from 1 to %(max)s, or leave it empty for no limit.",
+                                             max=MAX_LIMIT_MINUTES)
+    on_expiry = form.get("on_expiry", "autosubmit")
+    if on_expiry not in ("autosubmit", "grace"):
+        errors["on_expiry"] = _("Choose what happens when time runs out.")
+    grace = 0
+    if on_expiry == "grace":
+        grace = _minutes(form.get("grace_minutes") or "", 1, MAX_GRACE_MINUTES)
+        if grace is None:
+            errors["grace_minutes"] = _("Type a grace period from 1 to %(max)s minutes.", max=MAX_GRACE_MINUTES)
+    review = form.get("review_policy", "after_submit")
+    if review not in ("after_submit", "after_close"):
+        errors["review_policy"] = _("Choose when students see the answers.")
+    if errors:
+        return _preview_page(article, generated, data, seed, form=form, errors=errors, status=400)
+
+    record = publish(current_user, article, generated, keep, _now(),
+                     time_limit_seconds=None if limit is None else limit * 60,
+                     on_expiry=on_expiry, grace_seconds=(grace or 0) * 60, review_policy=review)
+    flash(_("Quiz published. Give your students the code below."), "success")
+    return redirect(url_for("teach.quiz_page", code=record.code))
+
+
+# --- one quiz ---------------------------------------------------------------------
+
+def _attempt_view(attempt: Attempt, now) -> dict:
+    current = attempts.phase(attempt, now)
+    ends = attempts.ends_at(attempt)
+    return {"name": attempt.student_name, "started_at": attempt.started_at, "phase": current,
+            "submitted_at": attempt.submitted_at, "auto_submitted": attempt.auto_submitted,
+            "score": attempt.score, "seconds_left": None if current == "submitted" else timing.seconds_left(ends, now),
+            "extra": _describe(attempt.extra_multiplier, attempt.extra_seconds, attempt.unlimited)}
+
+
+def _describe(multiplier: float, extra_seconds: int, unlimited: bool) -> str:
+    if unlimited:
+        return _("no time limit")
+    parts = []
+    if multiplier and multiplier != 1:
+        parts.append(_("time × %(factor)s", factor=format_decimal(multiplier)))
+    if extra_seconds:
+        parts.append(_("+ %(minutes)s min", minutes=extra_seconds // 60))
+    return ", ".join(parts)
+
+
+def _quiz_page(quiz: PublishedQuiz, form=None, errors=None, status: int = 200):
+    now = _now()
+    found = _attempts_of(quiz)
+    granted = db.session.execute(db.select(Accommodation).filter_by(quiz_id=quiz.id)
+                                 .order_by(Accommodation.student_key)).scalars().all()
+    names = {a.student_key: a.student_name for a in found}   # as the student typed it, once joined
+    return render_template(
+        "pages/teach/quiz.html", quiz=quiz, closed=_is_closed(quiz, now),
+        join_url=url_for("take.join", code=quiz.code, _external=True),
+        attempts=[_attempt_view(a, now) for a in found],
+        accommodations=[{"key": names.get(g.student_key, g.student_key),
+                         "what": _describe(g.multiplier, g.extra_seconds, g.unlimited)} for g in granted],
+        form=form or {}, errors=errors or {}), status
+
+
+@bp.get("/quiz/<code>")
+@login_required
+def quiz_page(code: str):
+    return _quiz_page(_owned_quiz_or_404(code))
+
+
+@bp.post("/quiz/<code>/accommodation")
+@login_required
+def accommodation(code: str):
+    quiz = _owned_quiz_or_404(code)
+    form = request.form
+    name = " ".join((form.get("name") or "").split())
+    kind = form.get("kind") or ""
+    raw = (form.get("value") or "").strip().replace(",", ".")
+    errors = {}
+    if not name or len(name) > 80:
+        errors["name"] = _("Type the student's name as they type it to join (at most 80 characters).")
+    multiplier, extra_seconds, unlimited = 1.0, 0, False
+    if kind == "multiplier":
+        try:
+            multiplier = float(raw)
+        except ValueError:
+            multiplier = 0.0
+        if not MULTIPLIER_RANGE[0] <= multiplier <= MULTIPLIER_RANGE[1]:
+            errors["value"] = _("Type a multiplier from 1 to 4, for example 1.5.")
+    elif kind == "minutes":
+        minutes = _minutes(raw, *MINUTES_RANGE)
+        if minutes is None:
+            errors["value"] = _("Type a whole number of minutes from 1 to 240.")
+        else:
+            extra_seconds = minutes * 60
+    elif kind == "unlimited":
+        unlimited = True
+    elif kind != "none":
+        errors["kind"] = _("Choose the kind of extra time.")
+    if errors:
+        return _quiz_page(quiz, form=form, errors=errors, status=400)
+
+    key = attempts.student_key(name)
+    granted = db.session.execute(db.select(Accommodation).filter_by(quiz_id=quiz.id, student_key=key)).scalar_one_or_none()
+    if kind == "none":
+        if granted is not None:
+            db.session.delete(granted)
+    else:
+        if granted is None:
+            granted = Accommodation(quiz_id=quiz.id, student_key=key)
+            db.session.add(granted)
+        granted.multiplier, granted.extra_seconds, granted.unlimited = multiplier, extra_seconds, unlimited
+    db.session.commit()
+
+    attempt = db.session.execute(db.select(Attempt).filter_by(quiz_id=quiz.id, student_key=key)).scalar_one_or_none()
+    if attempt is not None:
+        attempts.close_if_overdue(attempt, _now())   # time already over stays over
+        if attempt.submitted_at is None:
+            attempt.extra_multiplier, attempt.extra_seconds, attempt.unlimited = multiplier, extra_seconds, unlimited
+            db.session.commit()
+            flash(_("Saved. %(name)s's quiz in progress now ends with the new time.", name=attempt.student_name),
+                  "success")
+        else:
+            flash(_("Saved, but %(name)s has already finished: their attempt is not reopened.",
+                    name=attempt.student_name), "success")
+    else:
+        flash(_("Saved. %(name)s will get it when they join.", name=name), "success")
+    # "#main": the confirmation shows at the top (the form's own "#accommodations" would carry over).
+    return redirect(url_for("teach.quiz_page", code=quiz.code) + "#main")
+
+
+@bp.post("/quiz/<code>/close")
+@login_required
+def close(code: str):
+    quiz = _owned_quiz_or_404(code)
+    now = _now()
+    if quiz.closed_at is None or quiz.closed_at > now:
+        quiz.closed_at = now
+        db.session.commit()
+    for attempt in db.session.execute(db.select(Attempt).filter_by(quiz_id=quiz.id, submitted_at=None)).scalars():
+        attempts.close_if_overdue(attempt, now)
+    if quiz.review_policy == "after_close":
+        flash(_("Quiz closed. Students can now see their answers reviewed."), "success")
+    else:
+        flash(_("Quiz closed: no new student can join, and attempts still in progress end now."), "success")
+    return redirect(url_for("teach.quiz_page", code=quiz.code))
+
+
+# --- results --------------------------------------------------------------------------
+
+@bp.get("/quiz/<code>/results")
+@login_required
+def results_page(code: str):
+    quiz = _owned_quiz_or_404(code)
+    rows = results.student_rows(quiz, _attempts_of(quiz))
+    return render_template("pages/teach/results.html", quiz=quiz, rows=rows,
+                           stats=results.question_stats(quiz, rows))
+
+
+@bp.get("/quiz/<code>/results.csv")
+@login_required
+def results_csv(code: str):
+    quiz = _owned_quiz_or_404(code)
+    rows = results.student_rows(quiz, _attempts_of(quiz))
+    response = Response(results.csv_text(quiz, rows), mimetype="text/csv")
+    response.headers["Content-Type"] = "text/csv; charset=utf-8"
+    response.headers["Content-Disposition"] = f'attachment; filename="mlquiz-{quiz.code}-results.csv"'
+    response.headers["Cache-Control"] = "no-store"
+    return response

@@ -1,0 +1,128 @@
+Feature: A timed quiz in the browser
+  A teacher publishes a quiz made from a news article; students join with a code and
+  a name, answer against the server's clock, and review the answers with the article's
+  cited passages highlighted. The server alone decides when time is up.
+
+  Background:
+    Given a fresh mlquiz site with a teacher account and a stopped clock
+
+  Scenario Outline: A teacher publishes the French sample as a 10-minute quiz
+    Given the teacher is logged in
+    When the teacher <gives> the French sample article
+    Then the preview shows the generated questions with their cited passages
+    When the teacher keeps 4 questions, sets a 10 minute limit and publishes
+    Then the teacher lands on the quiz's page, which shows its join code
+    And the stored quiz has exactly the 4 kept questions and a 600 second limit
+    And the stored quiz submits automatically when time runs out and shows answers after submitting
+
+    Examples:
+      | gives                 |
+      | pastes                |
+      | uploads               |
+      | presses the button of |
+
+  Scenario: A teacher publishes with a grace period and review after closing
+    Given the teacher is logged in
+    When the teacher pastes the French sample article
+    And the teacher keeps 3 questions, sets a 5 minute limit with a 2 minute grace period, review after close, and publishes
+    Then the stored quiz has a 300 second limit, a 120 second grace period and review after close
+
+  Scenario: A student joins with the code and a name
+    Given a published 10 minute quiz of the French sample
+    When a student types the join code and the name "Léa Martin"
+    Then the student sees the article with numbered paragraphs
+    And the student sees every question as a group of radio buttons named after it
+    And the state says 600 seconds are left
+
+  Scenario: An answer is saved as soon as it is chosen
+    Given a published 10 minute quiz of the French sample
+    And the student "Léa Martin" has joined
+    When the student chooses the right answer to question 1
+    Then the server says the answer is saved
+    And the database holds that answer for "Léa Martin"
+
+  Scenario: A reload resumes the same attempt with the server's remaining time
+    Given a published 10 minute quiz of the French sample
+    And the student "Léa Martin" has joined
+    And the student has chosen the right answer to question 1
+    When 3 minutes pass and the student reloads the quiz page
+    Then the page still shows the saved answer to question 1 as chosen
+    And the state says 420 seconds are left
+    And there is still only one attempt
+
+  Scenario: The same name on a new device resumes the attempt
+    Given a published 10 minute quiz of the French sample
+    And the student "Léa Martin" has joined
+    And the student has chosen the right answer to question 1
+    When 2 minutes pass and "  léa   MARTIN " joins on another device
+    Then the page still shows the saved answer to question 1 as chosen
+    And the state says 480 seconds are left
+    And there is still only one attempt
+
+  Scenario: Time runs out and the attempt is submitted automatically
+    Given a published 10 minute quiz of the French sample
+    And the student "Léa Martin" has joined
+    And the student has chosen the right answer to question 1
+    And the student has chosen a wrong answer to question 2
+    When 11 minutes pass
+    Then the state says the attempt is over
+    And an answer to question 3 is refused with 409 and not stored
+    And the attempt was submitted automatically at its deadline with a score of 1
+
+  Scenario: Time runs out with a grace period in which the student can only submit
+    Given a published 10 minute quiz of the French sample with a 2 minute grace period
+    And the student "Léa Martin" has joined
+    And the student has chosen the right answer to question 1
+    When 10 minutes and 30 seconds pass
+    Then the state says the phase is "grace"
+    And an answer to question 2 is refused with 409 and not stored
+    When the student submits
+    Then the student is sent to the done page
+    And the attempt was submitted by the student with a score of 1
+
+  Scenario: After the grace period, a submission no longer counts as the student's
+    Given a published 10 minute quiz of the French sample with a 2 minute grace period
+    And the student "Léa Martin" has joined
+    And the student has chosen the right answer to question 1
+    When 13 minutes pass
+    Then the state says the attempt is over
+    When the student submits
+    Then the attempt was submitted automatically at its deadline with a score of 1
+
+  Scenario: Extra time granted during the attempt moves the deadline
+    Given a published 10 minute quiz of the French sample
+    And the student "Sam Diallo" has joined
+    When 5 minutes pass
+    Then the state says 300 seconds are left
+    When the teacher grants "Sam Diallo" 1.5 times the time
+    Then the state says 600 seconds are left
+    When 6 minutes pass
+    Then an answer to question 1 is accepted and stored
+
+  Scenario: A late answer is refused by the server
+    Given a published 10 minute quiz of the French sample
+    And the student "Léa Martin" has joined
+    When 10 minutes and 5 seconds pass
+    Then an answer to question 1 is refused with 409 and not stored
+
+  Scenario: Review highlights the cited passages and links them to the questions
+    Given a published 10 minute quiz of the French sample
+    And the student "Léa Martin" has joined
+    And the student has chosen the right answer to question 1
+    Then the review page is not available yet
+    When the student submits
+    Then the student is sent to the done page
+    And the review page shows the score, the explanations and the correct answers
+    And every cited quote is highlighted in a mark with a cite- id
+    And every question links to its highlighted passage
+
+  Scenario: The teacher downloads the results as CSV
+    Given a published 10 minute quiz of the French sample
+    And the student "Léa Martin" has joined
+    And the student has chosen the right answer to question 1
+    And the student submits
+    And the student "Sam Diallo" has joined
+    And the student submits
+    When the teacher downloads the results CSV
+    Then the CSV has a header row naming the student, the score and every question
+    And the CSV has one row per student with their score and a 1 or 0 per question

@@ -1,0 +1,478 @@
+"""The teacher side of the web app: login, new quiz (paste/upload/sample → preview →
+publish), the quiz page with accommodations and closing, results and CSV, French and
+English UI. Real app, real Alembic migration, real SQLite file in tmp_path, Flask's test
+client, and a clock the tests move by hand."""
+from __future__ import annotations
+
+import csv
+import functools
+import html
+import io
+import re
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import pytest
+from flask.testing import FlaskClient
+from werkzeug.security import generate_password_hash
+
+from quiz import create_app
+from quiz.extensions import db
+from quiz.models import Accommodation, Attempt, PublishedQuiz, Teacher
+
+SAMPLES = Path(__file__).resolve().parent.parent / "question_bank" / "samples"
+SAMPLE_FR = SAMPLES / "rumeur-rachat.fr.txt"
+SAMPLE_EN = SAMPLES / "takeover-talk.en.txt"
+START = datetime(2026, 3, 2, 9, 0, 0)
+EMAIL, PASSWORD = "prof@example.org", "correct horse battery"
+OTHER_EMAIL, OTHER_PASSWORD = "autre@example.org", "another good password"
+
+
+class FakeClock:
+    def __init__(self, now: datetime = START):
+        self.now = now
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, **delta) -> None:
+        self.now += timedelta(**delta)
+
+
+class EnglishBrowser(FlaskClient):
+    """A browser asking for English pages unless a request says otherwise (the site's default is French)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.environ_base["HTTP_ACCEPT_LANGUAGE"] = "en"
+
+
+@pytest.fixture
+def clock():
+    return FakeClock()
+
+
+def build_app(tmp_path, clock, **extra):
+    from flask_migrate import upgrade
+
+    config = {"TESTING": True, "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path}/t.sqlite",
+              "WTF_CSRF_ENABLED": False, "SECRET_KEY": "test", "CLOCK": clock, "RATELIMIT_ENABLED": False}
+    config.update(extra)
+    app = create_app(config)
+    app.test_client_class = EnglishBrowser
+    with app.app_context():
+        upgrade()
+        for email, password in ((EMAIL, PASSWORD), (OTHER_EMAIL, OTHER_PASSWORD)):
+            db.session.add(Teacher(email=email, password_hash=generate_password_hash(password), created_at=clock()))
+        db.session.commit()
+    return app
+
+
+@pytest.fixture
+def app(tmp_path, clock):
+    return build_app(tmp_path, clock)
+
+
+def login(app, email=EMAIL, password=PASSWORD):
+    client = app.test_client()
+    response = client.post("/login", data={"email": email, "password": password})
+    assert response.status_code == 302, response.status_code
+    return client
+
+
+@functools.lru_cache(maxsize=4)
+def generated(path: Path):
+    """(Article, Quiz) of a sample, made once: spaCy analysis takes a while."""
+    from quiz.publishing import preview
+
+    return preview(path.read_bytes())
+
+
+def publish_sample(app, path: Path = SAMPLE_FR, keep=None, owner=EMAIL, **settings) -> str:
+    from quiz.publishing import publish
+
+    article, quiz = generated(path)
+    with app.app_context():
+        teacher = db.session.execute(db.select(Teacher).filter_by(email=owner)).scalar_one()
+        return publish(teacher, article, quiz, keep, app.config["CLOCK"](), **settings).code
+
+
+def join(app, code: str, name: str):
+    student = app.test_client()
+    response = student.post(f"/join/{code}", data={"name": name})
+    assert response.status_code == 302, response.status_code
+    return student
+
+
+def text_of(response) -> str:
+    """The page's visible text, tags removed and entities decoded, spaces collapsed."""
+    body = response.get_data(as_text=True)
+    body = re.sub(r"<(script|style)\b.*?</\1>", " ", body, flags=re.S)
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", body)).split())
+
+
+def keep_ids(page: str) -> list[str]:
+    return re.findall(r'name="keep" value="([^"]+)"', page)
+
+
+def hidden(page: str, name: str) -> str:
+    found = re.search(rf'<input type="hidden" name="{name}" value="([^"]*)"', page)
+    assert found, name
+    return html.unescape(found.group(1))
+
+
+def stored(app, code: str):
+    with app.app_context():
+        quiz = db.session.execute(db.select(PublishedQuiz).filter_by(code=code)).scalar_one()
+        db.session.expunge(quiz)
+        return quiz
+
+
+# --- login ------------------------------------------------------------------------------
+
+def test_login_works_and_a_wrong_password_is_401(app):
+    client = app.test_client()
+    wrong = client.post("/login", data={"email": EMAIL, "password": "nope"})
+    assert wrong.status_code == 401
+    assert "Wrong email or password." in text_of(wrong)
+    right = client.post("/login", data={"email": EMAIL.upper(), "password": PASSWORD})
+    assert right.status_code == 302 and right.headers["Location"].endswith("/teach/")
+    assert client.get("/teach/").status_code == 200
+
+
+def test_the_sixth_failed_login_in_a_minute_is_refused(tmp_path, clock):
+    app = build_app(tmp_path, clock, RATELIMIT_ENABLED=True)
+    client = app.test_client()
+    client.environ_base["REMOTE_ADDR"] = "10.11.12.13"   # its own rate-limit bucket
+    for _ in range(5):
+        assert client.post("/login", data={"email": EMAIL, "password": "nope"}).status_code == 401
+    assert client.post("/login", data={"email": EMAIL, "password": "nope"}).status_code == 429
+
+
+# --- who may see what ---------------------------------------------------------------------
+
+def test_teacher_pages_require_login(app):
+    code = publish_sample(app)
+    anonymous = app.test_client()
+    for url in ("/teach/", "/teach/new", f"/teach/quiz/{code}", f"/teach/quiz/{code}/results",
+                f"/teach/quiz/{code}/results.csv"):
+        response = anonymous.get(url)
+        assert response.status_code == 302, url
+        assert response.headers["Location"].split("?")[0].endswith("/login"), url
+    for url in (f"/teach/quiz/{code}/close", f"/teach/quiz/{code}/accommodation", "/teach/publish", "/teach/new"):
+        assert anonymous.post(url, data={"name": "Léa", "kind": "unlimited"}).status_code == 302, url
+    assert stored(app, code).closed_at is None
+
+
+def test_another_teachers_quiz_is_404(app):
+    code = publish_sample(app)
+    other = login(app, OTHER_EMAIL, OTHER_PASSWORD)
+    for url in (f"/teach/quiz/{code}", f"/teach/quiz/{code}/results", f"/teach/quiz/{code}/results.csv"):
+        assert other.get(url).status_code == 404, url
+    assert other.post(f"/teach/quiz/{code}/close").status_code == 404
+    assert other.post(f"/teach/quiz/{code}/accommodation",
+                      data={"name": "Léa", "kind": "unlimited", "value": ""}).status_code == 404
+    assert code not in other.get("/teach/").get_data(as_text=True)
+    assert stored(app, code).closed_at is None
+    owner = login(app)
+    assert code in owner.get("/teach/").get_data(as_text=True)
+
+
+# --- new quiz ---------------------------------------------------------------------------
+
+def test_pasted_article_shows_questions_with_their_citations(app):
+    teacher = login(app)
+    form = teacher.get("/teach/new").get_data(as_text=True)
+    assert 'name="text"' in form and 'name="file"' in form and 'name="sample"' in form
+    assert 'name="csrf_token"' in form
+    response = teacher.post("/teach/new", data={"text": SAMPLE_EN.read_text(encoding="utf-8")})
+    assert response.status_code == 200
+    page = response.get_data(as_text=True)
+    _article, quiz = generated(SAMPLE_EN)
+    assert keep_ids(page) == [q.id for q in quiz.questions]
+    assert all(f'value="{qid}"\n                     checked' in page or f'value="{qid}" checked' in page
+               or re.search(rf'value="{re.escape(qid)}"\s+checked', page) for qid in keep_ids(page))
+    text = text_of(response)
+    for question in quiz.questions:
+        assert question.prompt in text
+        for citation in question.citations:
+            assert f"{citation.passage} — “{' '.join(citation.quote.split())}”" in text
+    assert "¶1" in text and "correct answer" in text
+    assert 'name="csrf_token"' in page
+    assert "<script>" not in page
+
+
+def test_an_uploaded_text_file_is_previewed_and_published_as_uploaded(app):
+    teacher = login(app)
+    data = SAMPLE_EN.read_bytes()
+    page = teacher.post("/teach/new", data={"text": "", "file": (io.BytesIO(data), "takeover.TXT")},
+                        content_type="multipart/form-data").get_data(as_text=True)
+    assert keep_ids(page) == [q.id for q in generated(SAMPLE_EN)[1].questions]
+    response = teacher.post("/teach/publish", data={"article_data": hidden(page, "article_data"), "seed": "0",
+                                                    "keep": keep_ids(page), "time_limit_minutes": "",
+                                                    "on_expiry": "autosubmit", "review_policy": "after_submit"})
+    code = response.headers["Location"].rsplit("/", 1)[1]
+    quiz = stored(app, code)
+    assert quiz.article_text == data.decode("utf-8") and quiz.time_limit_seconds is None
+    assert len(quiz.questions) == len(keep_ids(page))
+
+
+def test_a_saved_web_page_is_previewed_and_published(app):
+    teacher = login(app)
+    data = (Path(__file__).resolve().parent / "fixtures" / "page.fr.html").read_bytes()
+    response = teacher.post("/teach/new", data={"file": (io.BytesIO(data), "page.html")},
+                            content_type="multipart/form-data")
+    assert response.status_code == 200, text_of(response)[:300]
+    page = response.get_data(as_text=True)
+    assert keep_ids(page) and "¶1" in text_of(response)
+    published = teacher.post("/teach/publish", data={"article_data": hidden(page, "article_data"), "seed": "0",
+                                                     "keep": keep_ids(page)[:1], "on_expiry": "autosubmit",
+                                                     "review_policy": "after_submit"})
+    assert published.status_code == 302
+    assert [q["id"] for q in stored(app, published.headers["Location"].rsplit("/", 1)[1]).questions] == keep_ids(page)[:1]
+
+
+@pytest.mark.parametrize("data, message", [
+    ({"text": "   \n  "}, "Paste the article's text, upload a file, or use the sample article."),
+    ({"text": "Un mot. Deux."}, "The article is empty or too short to make questions from."),
+    ({"text": "x" * 20, "file": (io.BytesIO(b"\x00\x01\x02PK\x03\x04" * 50), "article.txt")},
+     "This looks like a binary file, not an article"),
+    ({"text": "x" * 20, "file": (io.BytesIO(b"<p>hi</p>"), "article.pdf")},
+     "Upload a .txt file or a saved web page (.html)."),
+])
+def test_unusable_article_gives_a_plain_message_and_keeps_the_text(app, data, message):
+    teacher = login(app)
+    response = teacher.post("/teach/new", data=data, content_type="multipart/form-data")
+    assert response.status_code == 400
+    assert message in text_of(response)
+    textarea = re.search(r"<textarea[^>]*>(.*?)</textarea>", response.get_data(as_text=True), re.S).group(1)
+    assert html.unescape(textarea) == data["text"]
+    with app.app_context():
+        assert db.session.execute(db.select(db.func.count(PublishedQuiz.id))).scalar() == 0
+
+
+def test_an_article_over_the_size_limit_gets_the_plain_message(app):
+    teacher = login(app)
+    response = teacher.post("/teach/new", data={"text": "a" * (3 * 1024 * 1024)})
+    assert response.status_code == 413
+    assert "The article is too long (more than 1 MB)" in text_of(response)
+
+
+def test_publish_keeps_exactly_the_chosen_questions_with_the_settings(app):
+    teacher = login(app)
+    page = teacher.post("/teach/new", data={"sample": "fr"}).get_data(as_text=True)
+    ids = keep_ids(page)
+    assert len(ids) >= 4
+    assert re.search(r"¶\d+ — «\xa0[^»]+\xa0»", html.unescape(page))   # French quotes for a French article
+    chosen = [ids[1], ids[3]]
+    data = {"article_data": hidden(page, "article_data"), "seed": hidden(page, "seed"), "keep": chosen,
+            "time_limit_minutes": "12", "on_expiry": "grace", "grace_minutes": "3", "review_policy": "after_close"}
+    response = teacher.post("/teach/publish", data=data)
+    assert response.status_code == 302
+    code = re.fullmatch(r".*/teach/quiz/([A-Z0-9]+)", response.headers["Location"]).group(1)
+    quiz = stored(app, code)
+    assert [q["id"] for q in quiz.questions] == chosen
+    assert (quiz.time_limit_seconds, quiz.on_expiry, quiz.grace_seconds, quiz.review_policy) == \
+        (720, "grace", 180, "after_close")
+    assert quiz.article_text == SAMPLE_FR.read_text(encoding="utf-8")
+    quiz_page = teacher.get(f"/teach/quiz/{code}")
+    assert code in text_of(quiz_page)
+    assert f"http://localhost/join/{code}" in quiz_page.get_data(as_text=True)
+
+
+def test_publish_refuses_bad_settings_and_saves_nothing(app):
+    teacher = login(app)
+    page = teacher.post("/teach/new", data={"sample": "fr"}).get_data(as_text=True)
+    base = {"article_data": hidden(page, "article_data"), "seed": "0", "on_expiry": "autosubmit",
+            "review_policy": "after_submit"}
+    none_kept = teacher.post("/teach/publish", data={**base, "time_limit_minutes": ""})
+    assert none_kept.status_code == 400 and "Keep at least one question." in text_of(none_kept)
+    bad_limit = teacher.post("/teach/publish", data={**base, "keep": keep_ids(page)[:1], "time_limit_minutes": "-3"})
+    assert bad_limit.status_code == 400 and "Type a whole number of minutes from 1 to 600" in text_of(bad_limit)
+    # The teacher's choice survives the error: only the first question is still ticked.
+    assert len(re.findall(r'name="keep" value="[^"]+"\s+checked', bad_limit.get_data(as_text=True))) == 1
+    with app.app_context():
+        assert db.session.execute(db.select(db.func.count(PublishedQuiz.id))).scalar() == 0
+
+
+# --- the quiz page: accommodations, closing ------------------------------------------------
+
+def ends_at(app, code, name):
+    from quiz import attempts
+
+    with app.app_context():
+        quiz = db.session.execute(db.select(PublishedQuiz).filter_by(code=code)).scalar_one()
+        attempt = db.session.execute(db.select(Attempt).filter_by(quiz_id=quiz.id,
+                                                                  student_key=attempts.student_key(name))).scalar_one()
+        return attempts.ends_at(attempt), attempt.submitted_at
+
+
+def test_extra_time_granted_during_an_attempt_extends_the_deadline(app, clock):
+    code = publish_sample(app, time_limit_seconds=600)
+    join(app, code, "Sam Diallo")
+    assert ends_at(app, code, "Sam Diallo")[0] == START + timedelta(minutes=10)
+    clock.advance(minutes=8)
+    teacher = login(app)
+    response = teacher.post(f"/teach/quiz/{code}/accommodation", data={"name": "  sam   DIALLO ", "kind": "multiplier",
+                                                                       "value": "1,5"})
+    assert response.status_code == 302
+    assert ends_at(app, code, "Sam Diallo") == (START + timedelta(minutes=15), None)
+    teacher.post(f"/teach/quiz/{code}/accommodation", data={"name": "Sam Diallo", "kind": "minutes", "value": "20"})
+    assert ends_at(app, code, "Sam Diallo")[0] == START + timedelta(minutes=30)
+    clock.advance(minutes=10)   # 18 minutes in: still open thanks to the extra time
+    page = teacher.get(f"/teach/quiz/{code}")
+    assert "In progress, 12:00 left" in text_of(page)
+    teacher.post(f"/teach/quiz/{code}/accommodation", data={"name": "Sam Diallo", "kind": "unlimited", "value": ""})
+    assert ends_at(app, code, "Sam Diallo")[0] is None
+    with app.app_context():
+        granted = db.session.execute(db.select(Accommodation)).scalar_one()
+        assert (granted.student_key, granted.unlimited) == ("sam diallo", True)
+
+
+def test_extra_time_granted_before_joining_applies_at_join(app, clock):
+    code = publish_sample(app, time_limit_seconds=600)
+    teacher = login(app)
+    teacher.post(f"/teach/quiz/{code}/accommodation", data={"name": "Léa Martin", "kind": "minutes", "value": "5"})
+    assert "Léa Martin will get it when they join" in text_of(teacher.get(f"/teach/quiz/{code}"))
+    join(app, code, "léa martin")
+    assert ends_at(app, code, "Léa Martin")[0] == START + timedelta(minutes=15)
+
+
+@pytest.mark.parametrize("data, message", [
+    ({"name": "Léa", "kind": "multiplier", "value": "5"}, "Type a multiplier from 1 to 4"),
+    ({"name": "Léa", "kind": "multiplier", "value": "abc"}, "Type a multiplier from 1 to 4"),
+    ({"name": "Léa", "kind": "minutes", "value": "0"}, "Type a whole number of minutes from 1 to 240."),
+    ({"name": "Léa", "kind": "minutes", "value": "241"}, "Type a whole number of minutes from 1 to 240."),
+    ({"name": "  ", "kind": "unlimited", "value": ""}, "Type the student's name"),
+    ({"name": "Léa", "kind": "forever", "value": ""}, "Choose the kind of extra time."),
+])
+def test_accommodation_form_errors_are_shown_next_to_the_field(app, data, message):
+    code = publish_sample(app, time_limit_seconds=600)
+    teacher = login(app)
+    response = teacher.post(f"/teach/quiz/{code}/accommodation", data=data)
+    assert response.status_code == 400
+    assert message in text_of(response)
+    assert 'aria-invalid="true"' in response.get_data(as_text=True) or data["kind"] == "forever"
+    with app.app_context():
+        assert db.session.execute(db.select(db.func.count(Accommodation.id))).scalar() == 0
+
+
+def test_extra_time_does_not_reopen_an_attempt_whose_time_is_over(app, clock):
+    code = publish_sample(app, time_limit_seconds=600)
+    join(app, code, "Sam")
+    clock.advance(minutes=11)
+    teacher = login(app)
+    teacher.post(f"/teach/quiz/{code}/accommodation", data={"name": "Sam", "kind": "minutes", "value": "30"})
+    ends, submitted = ends_at(app, code, "Sam")
+    assert submitted == START + timedelta(minutes=10)
+
+
+def test_closing_ends_attempts_and_opens_the_review_after_close(app, clock):
+    code = publish_sample(app, time_limit_seconds=None, review_policy="after_close")
+    student = join(app, code, "Léa")
+    student.post(f"/quiz/{code}/submit")
+    assert student.get(f"/quiz/{code}/review").status_code == 403
+    late = join(app, code, "Sam")
+    clock.advance(minutes=5)
+    teacher = login(app)
+    response = teacher.post(f"/teach/quiz/{code}/close")
+    assert response.status_code == 302
+    assert stored(app, code).closed_at == START + timedelta(minutes=5)
+    clock.advance(seconds=5)
+    assert student.get(f"/quiz/{code}/review").status_code == 200
+    assert late.post(f"/quiz/{code}/answer", json={"question_id": "x", "choices": [0]}).status_code == 409
+    assert ends_at(app, code, "Sam")[1] == START + timedelta(minutes=5)
+    assert app.test_client().post(f"/join/{code}", data={"name": "Newcomer"}).status_code == 409
+    assert "Closed" in text_of(teacher.get("/teach/"))
+    assert "Close the quiz now" not in text_of(teacher.get(f"/teach/quiz/{code}"))
+
+
+# --- results --------------------------------------------------------------------------
+
+def test_results_page_and_csv(app, clock):
+    code = publish_sample(app, time_limit_seconds=600)
+    quiz = stored(app, code)
+    first = quiz.questions[0]
+    lea = join(app, code, "Léa Martin")
+    assert lea.post(f"/quiz/{code}/answer", json={"question_id": first["id"], "choices": first["answer"]}).status_code == 200
+    lea.post(f"/quiz/{code}/submit")
+    join(app, code, "=cmd|' /C calc'!A0")
+    clock.advance(minutes=10, seconds=30)   # the second student's time ran out; a third joins now
+    join(app, code, "Zoé Late")
+    teacher = login(app)
+
+    page = teacher.get(f"/teach/quiz/{code}/results")
+    assert page.status_code == 200
+    text = text_of(page)
+    assert f"1/{len(quiz.questions)}" in text and "Yes, when time ran out" in text and "Still in progress" in text
+    assert "50%" in text   # question 1: one right of the two submitted
+
+    response = teacher.get(f"/teach/quiz/{code}/results.csv")
+    assert response.status_code == 200
+    assert response.headers["Content-Type"] == "text/csv; charset=utf-8"
+    assert "attachment" in response.headers["Content-Disposition"]
+    body = response.get_data()
+    assert not body.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.reader(io.StringIO(body.decode("utf-8"))))
+    ids = [q["id"] for q in quiz.questions]
+    assert rows[0] == ["student", "score", "total", "submitted_at", "auto_submitted", *ids]
+    by_name = {row[0]: row for row in rows[1:]}
+    assert set(by_name) == {"'=cmd|' /C calc'!A0", "Léa Martin", "Zoé Late"}
+    total = str(len(ids))
+    assert by_name["Léa Martin"][:5] == ["Léa Martin", "1", total, "2026-03-02T09:00:00", "0"]
+    assert by_name["Léa Martin"][5:] == ["1"] + ["0"] * (len(ids) - 1)
+    assert by_name["'=cmd|' /C calc'!A0"][1:5] == ["0", total, "2026-03-02T09:10:00", "1"]
+    assert by_name["Zoé Late"][1:] == ["", total, "", ""] + [""] * len(ids)
+
+
+def test_csv_cells_that_look_like_formulas_are_neutralised():
+    from quiz.results import neutralise
+
+    assert [neutralise(c) for c in ("=1+1", "+33 6", "-2", "@SUM(A1)", "Léa", "")] == \
+        ["'=1+1", "'+33 6", "'-2", "'@SUM(A1)", "Léa", ""]
+
+
+# --- language -------------------------------------------------------------------------
+
+def test_french_or_english_ui_from_the_browser_and_the_switch(app):
+    teacher = login(app)
+    fr = teacher.get("/teach/new", headers={"Accept-Language": "fr-FR,fr;q=0.9"})
+    assert "Nouveau quiz" in text_of(fr) and "Collez l’article" in text_of(fr)
+    assert '<html lang="fr">' in fr.get_data(as_text=True)
+    en = teacher.get("/teach/new", headers={"Accept-Language": "en-GB,en;q=0.9"})
+    assert "New quiz" in text_of(en) and "Paste the article" in text_of(en)
+    switched = teacher.post("/lang", data={"lang": "fr", "next": "/teach/new"})
+    assert switched.status_code == 302 and switched.headers["Location"].endswith("/teach/new")
+    after = teacher.get("/teach/new", headers={"Accept-Language": "en"})
+    assert "Nouveau quiz" in text_of(after)
+    teacher.post("/lang", data={"lang": "en", "next": "/teach/"})
+    assert "My quizzes" in text_of(teacher.get("/teach/", headers={"Accept-Language": "fr"}))
+
+
+def test_french_error_message_for_an_unusable_article(app):
+    teacher = login(app)
+    teacher.post("/lang", data={"lang": "fr", "next": "/teach/new"})
+    response = teacher.post("/teach/new", data={"text": "Trop court."})
+    assert response.status_code == 400
+    assert "L’article est vide ou trop court" in text_of(response)
+
+
+def test_every_ui_string_has_a_compiled_french_translation():
+    """Every string extracted by babel.cfg is in the compiled French catalogue (re-run
+    pybabel extract/update/compile after adding UI strings)."""
+    import gettext
+
+    from babel.messages.extract import extract_from_dir
+    from babel.messages.frontend import parse_mapping_cfg
+
+    root = Path(__file__).resolve().parent.parent
+    with open(root / "babel.cfg", encoding="utf-8") as cfg:
+        method_map, options_map = parse_mapping_cfg(cfg)
+    with open(root / "quiz" / "translations" / "fr" / "LC_MESSAGES" / "messages.mo", "rb") as mo:
+        catalogue = gettext.GNUTranslations(mo)._catalog
+    missing = set()
+    for filename, _line, message, _comments, _context in extract_from_dir(str(root), method_map, options_map):
+        msgid = message[0] if isinstance(message, (tuple, list)) else message
+        if msgid and not catalogue.get(msgid) and not catalogue.get((msgid, 0)):
+            missing.add(f"{filename}: {msgid}")
+    assert not missing, sorted(missing)
