@@ -135,8 +135,12 @@ def _heading_label(language: str, number: int) -> str:
 
 
 def _blocks(text: str) -> list[tuple[int, int]]:
-    """Non-empty lines as (start, end); a line starting in lower case continues the one before
-    (a hard-wrapped paragraph)."""
+    """Non-empty lines as (start, end), joined where a paragraph was hard-wrapped.
+
+    A line starting in lower case continues the one before. When the text separates
+    its paragraphs with blank lines (a paste from a PDF or an e-mail), every single
+    line break inside a paragraph is a wrap too."""
+    blank_line_style = _separates_with_blank_lines(text)
     blocks: list[tuple[int, int]] = []
     for match in re.finditer(r"[^\r\n]+", text):
         start, end = match.span()
@@ -146,12 +150,20 @@ def _blocks(text: str) -> list[tuple[int, int]]:
             continue
         start += len(line) - len(line.lstrip())
         end -= len(line) - len(line.rstrip())
-        if blocks and stripped[0].islower() and not text[blocks[-1][0]:blocks[-1][1]].endswith((".", "!", "?")) \
-                and _is_single_newline_between(text, blocks[-1][1], start):
+        if blocks and _is_single_newline_between(text, blocks[-1][1], start) and (
+                blank_line_style or (stripped[0].islower()
+                                     and not text[blocks[-1][0]:blocks[-1][1]].endswith((".", "!", "?")))):
             blocks[-1] = (blocks[-1][0], end)
         else:
             blocks.append((start, end))
     return blocks
+
+
+def _separates_with_blank_lines(text: str) -> bool:
+    """Paragraphs are blank-line separated and some of them run over several lines."""
+    chunks = [c for c in re.split(r"\n[ \t]*\r?\n", text.replace("\r\n", "\n")) if c.strip()]
+    wrapped = sum(1 for c in chunks if "\n" in c.strip())
+    return len(chunks) >= 3 and wrapped >= max(2, len(chunks) // 3)
 
 
 def _is_single_newline_between(text: str, end: int, start: int) -> bool:

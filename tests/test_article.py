@@ -209,3 +209,27 @@ def test_just_under_one_megabyte_is_read(tmp_path):
 def test_a_missing_file_is_an_article_error(tmp_path):
     with pytest.raises(ArticleError, match="not found"):
         read_article(tmp_path / "nope.txt")
+
+
+def test_blank_line_paragraphs_with_wrapped_lines_are_joined():
+    text = ("Le marché couvert va-t-il fermer ?\n\n"
+            "La mairie aurait trouvé un terrain près de la gare pour y\n"
+            "installer un nouveau marché. Le bâtiment actuel\n"
+            "coûterait trop cher à rénover.\n\n"
+            "Selon des sources proches du conseil municipal, le vote aura lieu\n"
+            "en juin. Les commerçants, eux, attendent une réunion publique.\n\n"
+            "Le maire n'a pas souhaité commenter.\n")
+    article = article_from_text(text, furniture_patterns=[])
+    labels = [(p.label, article.text[p.start:p.end][:20]) for p in article.passages]
+    assert [label for label, _ in labels] == ["Titre", "¶1", "¶2", "¶3"], labels
+    first = article.passages[1]
+    assert article.text[first.start:first.end].endswith("coûterait trop cher à rénover.")
+
+
+def test_one_paragraph_per_line_is_not_joined():
+    text = ("Le marché couvert va-t-il fermer ?\n"
+            "La mairie aurait trouvé un terrain près de la gare.\n"
+            "Le bâtiment actuel coûterait trop cher à rénover.\n"
+            "Le maire n'a pas souhaité commenter.\n")
+    article = article_from_text(text, furniture_patterns=[])
+    assert [p.label for p in article.passages] == ["Titre", "¶1", "¶2", "¶3"]
