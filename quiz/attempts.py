@@ -136,6 +136,33 @@ def grade(attempt: Attempt) -> Grade:
     return Grade(score=sum(r.correct for r in results), total=len(results), results=results)
 
 
+def grant_extra_time(quiz: PublishedQuiz, name: str, grant: timing.Accommodation | None,
+                     now: datetime) -> tuple[str, str]:
+    """Record extra time for a student by name (None removes it) and apply it at once to
+    their attempt in progress. Returns ("applied" | "finished" | "pending", their name)."""
+    key = student_key(name)
+    granted = db.session.execute(db.select(Accommodation).filter_by(quiz_id=quiz.id, student_key=key)).scalar_one_or_none()
+    if grant is None:
+        if granted is not None:
+            db.session.delete(granted)
+        grant = timing.Accommodation()
+    else:
+        if granted is None:
+            granted = Accommodation(quiz_id=quiz.id, student_key=key)
+            db.session.add(granted)
+        granted.multiplier, granted.extra_seconds, granted.unlimited = grant.multiplier, grant.extra_seconds, grant.unlimited
+    db.session.commit()
+    attempt = db.session.execute(db.select(Attempt).filter_by(quiz_id=quiz.id, student_key=key)).scalar_one_or_none()
+    if attempt is None:
+        return "pending", name
+    close_if_overdue(attempt, now)  # time already over stays over: extra time never reopens an attempt
+    if attempt.submitted_at is not None:
+        return "finished", attempt.student_name
+    attempt.extra_multiplier, attempt.extra_seconds, attempt.unlimited = grant.multiplier, grant.extra_seconds, grant.unlimited
+    db.session.commit()
+    return "applied", attempt.student_name
+
+
 def can_review(attempt: Attempt, now: datetime) -> bool:
     if attempt.submitted_at is None:
         return False

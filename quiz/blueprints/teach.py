@@ -298,31 +298,14 @@ def accommodation(code: str):
     if errors:
         return _quiz_page(quiz, form=form, errors=errors, status=400)
 
-    key = attempts.student_key(name)
-    granted = db.session.execute(db.select(Accommodation).filter_by(quiz_id=quiz.id, student_key=key)).scalar_one_or_none()
-    if kind == "none":
-        if granted is not None:
-            db.session.delete(granted)
+    grant = None if kind == "none" else timing.Accommodation(multiplier, extra_seconds, unlimited)
+    outcome, student = attempts.grant_extra_time(quiz, name, grant, _now())
+    if outcome == "applied":
+        flash(_("Saved. %(name)s's quiz in progress now ends with the new time.", name=student), "success")
+    elif outcome == "finished":
+        flash(_("Saved, but %(name)s has already finished: their attempt is not reopened.", name=student), "success")
     else:
-        if granted is None:
-            granted = Accommodation(quiz_id=quiz.id, student_key=key)
-            db.session.add(granted)
-        granted.multiplier, granted.extra_seconds, granted.unlimited = multiplier, extra_seconds, unlimited
-    db.session.commit()
-
-    attempt = db.session.execute(db.select(Attempt).filter_by(quiz_id=quiz.id, student_key=key)).scalar_one_or_none()
-    if attempt is not None:
-        attempts.close_if_overdue(attempt, _now())   # time already over stays over
-        if attempt.submitted_at is None:
-            attempt.extra_multiplier, attempt.extra_seconds, attempt.unlimited = multiplier, extra_seconds, unlimited
-            db.session.commit()
-            flash(_("Saved. %(name)s's quiz in progress now ends with the new time.", name=attempt.student_name),
-                  "success")
-        else:
-            flash(_("Saved, but %(name)s has already finished: their attempt is not reopened.",
-                    name=attempt.student_name), "success")
-    else:
-        flash(_("Saved. %(name)s will get it when they join.", name=name), "success")
+        flash(_("Saved. %(name)s will get it when they join.", name=student), "success")
     # "#main": the confirmation shows at the top (the form's own "#accommodations" would carry over).
     return redirect(url_for("teach.quiz_page", code=quiz.code) + "#main")
 
