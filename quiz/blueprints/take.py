@@ -6,6 +6,7 @@ public part (prompt, choices, display) — never its answer, explanation or cita
 """
 from __future__ import annotations
 
+import functools
 import re
 
 from flask import Blueprint, current_app, jsonify, redirect, render_template, request, session, url_for
@@ -53,10 +54,12 @@ def _now():
 
 def _quiz_or_404(code: str):
     quiz = by_code(code)
-    if quiz is None:
-        return None, (render_template("pages/take/error.html", title=_("Quiz not found"),
-                                      message=_("No quiz has this code. Check the code with your teacher.")), 404)
-    return quiz, None
+    return (quiz, None) if quiz is not None else (None, _quiz_not_found())
+
+
+def _quiz_not_found():
+    return render_template("pages/take/error.html", title=_("Quiz not found"),
+                           message=_("No quiz has this code. Check the code with your teacher.")), 404
 
 
 def _attempt_for(quiz: PublishedQuiz) -> Attempt | None:
@@ -64,6 +67,23 @@ def _attempt_for(quiz: PublishedQuiz) -> Attempt | None:
     if not token:
         return None
     return db.session.execute(db.select(Attempt).filter_by(token=token, quiz_id=quiz.id)).scalar_one_or_none()
+
+
+def _with_attempt(api: bool):
+    """The quiz of the URL and this browser's attempt at it, or the right refusal:
+    for pages a 404 page or the name form, for the JSON endpoints a 404 or 403 error."""
+    def decorate(view):
+        @functools.wraps(view)
+        def wrapper(code: str):
+            quiz = by_code(code)
+            if quiz is None:
+                return _error(404, _("No quiz has this code.")) if api else _quiz_not_found()
+            attempt = _attempt_for(quiz)
+            if attempt is None:
+                return _error(403, _("Join the quiz first.")) if api else redirect(url_for("take.join", code=quiz.code))
+            return view(quiz, attempt)
+        return wrapper
+    return decorate
 
 
 def _remember(quiz: PublishedQuiz, attempt: Attempt) -> None:
@@ -170,13 +190,8 @@ def join(code: str):
 
 
 @bp.get("/quiz/<code>")
-def take(code: str):
-    quiz, missing = _quiz_or_404(code)
-    if missing:
-        return missing
-    attempt = _attempt_for(quiz)
-    if attempt is None:
-        return redirect(url_for("take.join", code=quiz.code))
+@_with_attempt(api=False)
+def take(quiz: PublishedQuiz, attempt: Attempt):
     now = _now()
     state = _state(attempt, now)
     if state["phase"] == "submitted":
@@ -191,13 +206,8 @@ def take(code: str):
 
 
 @bp.post("/quiz/<code>/answer")
-def answer(code: str):
-    quiz = by_code(code)
-    if quiz is None:
-        return _error(404, _("No quiz has this code."))
-    attempt = _attempt_for(quiz)
-    if attempt is None:
-        return _error(403, _("Join the quiz first."))
+@_with_attempt(api=True)
+def answer(quiz: PublishedQuiz, attempt: Attempt):
     data = request.get_json(silent=True)
     if not isinstance(data, dict):
         return _error(400, _("This answer could not be read."))
@@ -219,26 +229,16 @@ def answer(code: str):
 
 
 @bp.get("/quiz/<code>/state")
-def state(code: str):
-    quiz = by_code(code)
-    if quiz is None:
-        return _error(404, _("No quiz has this code."))
-    attempt = _attempt_for(quiz)
-    if attempt is None:
-        return _error(403, _("Join the quiz first."))
+@_with_attempt(api=True)
+def state(quiz: PublishedQuiz, attempt: Attempt):
     response = jsonify(_state(attempt, _now()))
     response.headers["Cache-Control"] = "no-store"
     return response
 
 
 @bp.post("/quiz/<code>/submit")
-def submit(code: str):
-    quiz, missing = _quiz_or_404(code)
-    if missing:
-        return missing
-    attempt = _attempt_for(quiz)
-    if attempt is None:
-        return redirect(url_for("take.join", code=quiz.code))
+@_with_attempt(api=False)
+def submit(quiz: PublishedQuiz, attempt: Attempt):
     now = _now()
     if attempt.submitted_at is None and attempts.phase(attempt, now) == "open":
         saved = {a.question_id: list(a.choices) for a in attempt.answers}
@@ -255,13 +255,8 @@ def submit(code: str):
 
 
 @bp.get("/quiz/<code>/done")
-def done(code: str):
-    quiz, missing = _quiz_or_404(code)
-    if missing:
-        return missing
-    attempt = _attempt_for(quiz)
-    if attempt is None:
-        return redirect(url_for("take.join", code=quiz.code))
+@_with_attempt(api=False)
+def done(quiz: PublishedQuiz, attempt: Attempt):
     now = _now()
     attempts.close_if_overdue(attempt, now)
     if attempt.submitted_at is None:
@@ -273,13 +268,8 @@ def done(code: str):
 
 
 @bp.get("/quiz/<code>/review")
-def review(code: str):
-    quiz, missing = _quiz_or_404(code)
-    if missing:
-        return missing
-    attempt = _attempt_for(quiz)
-    if attempt is None:
-        return redirect(url_for("take.join", code=quiz.code))
+@_with_attempt(api=False)
+def review(quiz: PublishedQuiz, attempt: Attempt):
     now = _now()
     attempts.close_if_overdue(attempt, now)
     if not attempts.can_review(attempt, now):
