@@ -29,6 +29,7 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/bench_generate.py
+	$(BIN)/python bench/bench_worksheet.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache

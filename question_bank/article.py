@@ -37,6 +37,12 @@ class Article:
     def body(self) -> tuple[Passage, ...]:
         return tuple(p for p in self.passages if p.kind != "furniture")
 
+    def describe_source(self) -> str:
+        """Where the article comes from, as far as we know: the page's site, author, date and
+        address, or else the file it was read from."""
+        parts = [str(self.meta[key]).strip() for key in ("sitename", "author", "date", "url") if self.meta.get(key)]
+        return " — ".join(parts) or self.source_name
+
     def passage_at(self, offset: int) -> Passage:
         for passage in self.passages:
             if passage.start <= offset < passage.end:
@@ -54,7 +60,7 @@ class Article:
             context={"text": self.text})
 
 
-def read_article(path: str | Path, furniture_patterns=None) -> Article:
+def read_article(path: str | Path, furniture_patterns=None, language: Language | None = None) -> Article:
     path = Path(path)
     if not path.exists():
         raise ArticleError(f"file not found: {path}")
@@ -62,10 +68,11 @@ def read_article(path: str | Path, furniture_patterns=None) -> Article:
         raise ArticleError(f"{path} is a folder, not an article file")
     with path.open("rb") as handle:
         data = handle.read(MAX_BYTES + 1)
-    return article_from_bytes(data, source_name=path.name, furniture_patterns=furniture_patterns)
+    return article_from_bytes(data, source_name=path.name, furniture_patterns=furniture_patterns, language=language)
 
 
-def article_from_bytes(data: bytes, source_name: str = "", furniture_patterns=None) -> Article:
+def article_from_bytes(data: bytes, source_name: str = "", furniture_patterns=None,
+                       language: Language | None = None) -> Article:
     if len(data) > MAX_BYTES:
         raise ArticleError(f"the article is larger than {MAX_BYTES // 1_000_000} MB; paste only the article itself")
     if b"\x00" in data:
@@ -77,18 +84,20 @@ def article_from_bytes(data: bytes, source_name: str = "", furniture_patterns=No
     meta: dict = {}
     if HTML_START.match(data[:2048]) or _looks_like_html(raw):
         raw, meta = _text_from_html(raw)
-    return article_from_text(raw, source_name=source_name, furniture_patterns=furniture_patterns, meta=meta)
+    return article_from_text(raw, source_name=source_name, furniture_patterns=furniture_patterns, meta=meta,
+                             language=language)
 
 
 def article_from_text(text: str, source_name: str = "", furniture_patterns=None, meta=None,
-                      byline_patterns=None) -> Article:
+                      byline_patterns=None, language: Language | None = None) -> Article:
+    """`language` is detected unless given (a teacher who knows better can say so)."""
     if len(text.encode("utf-8")) > MAX_BYTES:
         raise ArticleError(f"the article is larger than {MAX_BYTES // 1_000_000} MB; paste only the article itself")
     if sum(ch.isalpha() for ch in text) < MIN_LETTERS:
         raise ArticleError("the article is empty or too short to make questions from")
     if _control_ratio(text) > 0.01:
         raise ArticleError("this looks like a binary file, not an article (text or a saved HTML page)")
-    language = detect_language(text)
+    language = language or detect_language(text)
     if furniture_patterns is None:
         from .rules.loader import load_pack  # local import: the pack depends on the language
         furniture_patterns = load_pack(language).furniture_patterns()

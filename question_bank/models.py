@@ -149,9 +149,19 @@ class Question(Frozen):
     status: ClaimStatus | None = None
     # Kind-specific data that is safe to show a student (e.g. the words of a sentence).
     display: dict[str, Any] = {}
+    # A written-answer question has no choices: the answers a teacher accepts instead.
+    accepted: list[str] = []
+
+    @property
+    def is_written(self) -> bool:
+        return not self.choices
 
     @model_validator(mode="after")
     def _answer_in_choices(self) -> "Question":
+        if self.is_written:
+            if self.answer or not [a for a in self.accepted if a.strip()]:
+                raise ValueError(f"question {self.id}: a written-answer question needs accepted answers, not choices")
+            return self
         if not self.answer or any(not 0 <= i < len(self.choices) for i in self.answer):
             raise ValueError(f"question {self.id}: answer {self.answer} is not an index of its choices")
         if len(set(self.choices)) != len(self.choices):

@@ -12,6 +12,9 @@ from .models import Findings, Quiz
 
 SAMPLES_DIR = Path(__file__).resolve().parent / "samples"
 SAMPLES = {"fr": "rumeur-rachat.fr.txt", "en": "takeover-talk.en.txt"}
+# Printed as the source of a sample: students must not take the samples for real news.
+SAMPLE_SOURCES = {"fr": "Article fictif écrit pour mlquiz (exemple)",
+                  "en": "Fictional article written for mlquiz (sample)"}
 
 
 def sample_path(language: str) -> Path:
@@ -50,7 +53,12 @@ def analysis_json(findings: Findings) -> dict:
 def quiz_json(quiz: Quiz) -> dict:
     """The `mlquiz generate --json` contract (DESIGN.md)."""
     return {"article": {"title": quiz.title, "language": quiz.language}, "seed": quiz.seed,
-            "questions": [q.model_dump(mode="json", exclude_none=True) for q in quiz.questions]}
+            "questions": [_question_json(q) for q in quiz.questions]}
+
+
+def _question_json(question) -> dict:
+    # `accepted` only exists for written answers; choice questions keep the published shape.
+    return question.model_dump(mode="json", exclude_none=True, exclude=None if question.accepted else {"accepted"})
 
 
 __all__ = ["read_article", "findings_for", "quiz_for", "analysis_json", "quiz_json", "sample_path"]

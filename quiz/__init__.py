@@ -63,9 +63,9 @@ def _locale() -> str:
 
 
 def register_blueprints(app: Flask) -> None:
-    from .blueprints import auth, health, take, teach
+    from .blueprints import auth, health, printing, take, teach
 
-    for blueprint in (health.bp, auth.bp, take.bp, teach.bp):
+    for blueprint in (health.bp, auth.bp, take.bp, teach.bp, printing.bp):
         app.register_blueprint(blueprint)
 
 

@@ -110,5 +110,10 @@ def generate(article: str | None, sample: str | None, as_json: bool, seed: int) 
         click.echo(render_quiz_text(quiz, loaded))
 
 
+from .cli_worksheet import worksheet  # noqa: E402  (needs UserError above)
+
+main.add_command(worksheet)
+
+
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())

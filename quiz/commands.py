@@ -58,7 +58,8 @@ def create_quiz(article: str, owner: str, time_limit: int | None, seed: int) -> 
         loaded, generated = preview(path.read_bytes(), seed=seed)
     except ArticleError as error:
         raise click.UsageError(str(error)) from None
-    record = publish(teacher, loaded, generated, None, current_app.config["CLOCK"](), time_limit_seconds=time_limit)
+    record = publish(teacher, loaded, generated, None, current_app.config["CLOCK"](), time_limit_seconds=time_limit,
+                     source=loaded.describe_source() or path.name)
     click.echo(f"/join/{record.code}")
 
 
@@ -75,7 +76,7 @@ def demo(language: str) -> None:
     and printed once; it is refused in production."""
     import secrets
 
-    from question_bank.service import sample_path
+    from question_bank.service import SAMPLE_SOURCES, sample_path
 
     from .config import DEFAULT_SECRET
     from .models import PublishedQuiz
@@ -95,7 +96,8 @@ def demo(language: str) -> None:
                               .order_by(PublishedQuiz.id)).scalars().first()
     if quiz is None:
         article, generated = preview(sample_path(language).read_bytes())
-        quiz = publish(teacher, article, generated, None, clock(), time_limit_seconds=15 * 60)
+        quiz = publish(teacher, article, generated, None, clock(), time_limit_seconds=15 * 60,
+                       source=SAMPLE_SOURCES[language])
     click.echo(f"Sample quiz ready: join code {quiz.code}  (students: http://127.0.0.1:5000/join/{quiz.code})")
     click.echo(f"Teacher login: http://127.0.0.1:5000/login  {DEMO_EMAIL} / {password}")
     if current_app.config.get("SECRET_KEY") == DEFAULT_SECRET:

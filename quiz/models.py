@@ -28,6 +28,7 @@ class PublishedQuiz(db.Model):
     title: Mapped[str] = mapped_column(String(500))
     language: Mapped[str] = mapped_column(String(5))
     article_text: Mapped[str] = mapped_column(Text)
+    source: Mapped[str] = mapped_column(String(500), default="", server_default="")   # printed above the article
     passages: Mapped[list] = mapped_column(JSON)      # [{label, kind, start, end}]
     questions: Mapped[list] = mapped_column(JSON)     # frozen Question.model_dump() list, keys included
     time_limit_seconds: Mapped[int | None] = mapped_column(Integer, nullable=True)

@@ -5,7 +5,7 @@ import secrets
 from datetime import datetime
 
 from question_bank.article import Article, article_from_bytes
-from question_bank.models import Quiz
+from question_bank.models import Passage, Question, Quiz
 from question_bank.service import findings_for, quiz_for
 
 from .extensions import db
@@ -14,6 +14,7 @@ from .models import PublishedQuiz, Teacher
 # No 0/O, 1/I/L: codes are read aloud and typed by students.
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
 CODE_LENGTH = 6
+MAX_SOURCE = 300
 
 
 def preview(data: bytes, seed: int = 0) -> tuple[Article, Quiz]:
@@ -24,13 +25,15 @@ def preview(data: bytes, seed: int = 0) -> tuple[Article, Quiz]:
 
 def publish(owner: Teacher, article: Article, quiz: Quiz, keep: list[str] | None, now: datetime,
             time_limit_seconds: int | None = None, on_expiry: str = "autosubmit", grace_seconds: int = 0,
-            review_policy: str = "after_submit", closes_at: datetime | None = None) -> PublishedQuiz:
+            review_policy: str = "after_submit", closes_at: datetime | None = None,
+            source: str | None = None) -> PublishedQuiz:
     questions = [q.model_dump(mode="json") for q in quiz.questions if keep is None or q.id in keep]
     if not questions:
         raise ValueError("no questions selected")
     record = PublishedQuiz(
         code=_new_code(), owner_id=owner.id, title=quiz.title or article.title, language=quiz.language,
-        article_text=article.text, passages=[p.model_dump() for p in article.passages], questions=questions,
+        article_text=article.text, source=(article.describe_source() if source is None else source)[:MAX_SOURCE],
+        passages=[p.model_dump() for p in article.passages], questions=questions,
         time_limit_seconds=time_limit_seconds, on_expiry=on_expiry, grace_seconds=grace_seconds,
         review_policy=review_policy, closes_at=closes_at, created_at=now)
     db.session.add(record)
@@ -48,3 +51,15 @@ def _new_code() -> str:
         code = "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
         if by_code(code) is None:
             return code
+
+
+def article_of(record: PublishedQuiz) -> Article:
+    """The article exactly as published (same text and ¶ numbering as its citations)."""
+    return Article(text=record.article_text, language=record.language,  # type: ignore[arg-type]
+                   passages=tuple(Passage.model_validate(p) for p in record.passages))
+
+
+def quiz_of(record: PublishedQuiz, seed: int = 0) -> Quiz:
+    """The questions as frozen at publication, answer keys included (teachers only)."""
+    return Quiz(title=record.title, language=record.language,  # type: ignore[arg-type]
+                seed=seed, questions=[Question.model_validate(q) for q in record.questions])

@@ -167,6 +167,7 @@ class _FormParser(HTMLParser):
         self.select: dict | None = None
         self.option: dict | None = None
         self.textarea: dict | None = None
+        self.button: dict | None = None
 
     def handle_starttag(self, tag, attrs):
         a = {k: (v if v is not None else "") for k, v in attrs}
@@ -184,7 +185,9 @@ class _FormParser(HTMLParser):
                 self.current.buttons.append({"name": a.get("name"), "value": a.get("value", "")})
         elif tag == "button":
             if a.get("type", "submit").lower() == "submit":
-                self.current.buttons.append({"name": a.get("name"), "value": a.get("value", "")})
+                self.current.buttons.append({"name": a.get("name"), "value": a.get("value", ""),
+                                             "formaction": a.get("formaction"), "text": ""})
+                self.button = self.current.buttons[-1]
         elif tag == "select":
             self.select = {"tag": "select", "name": a.get("name"), "options": [], "attrs": a,
                            "disabled": "disabled" in a}
@@ -198,6 +201,8 @@ class _FormParser(HTMLParser):
             self.current.fields.append(self.textarea)
 
     def handle_data(self, data):
+        if self.button is not None:
+            self.button["text"] += data
         if self.option is not None:
             self.option["text"] += data
             if self.option["value"] is None:
@@ -206,6 +211,8 @@ class _FormParser(HTMLParser):
             self.textarea["value"] += data
 
     def handle_endtag(self, tag):
+        if tag == "button":
+            self.button = None
         if tag == "form":
             self.current = None
         elif tag == "select":

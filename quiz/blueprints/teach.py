@@ -16,12 +16,13 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from question_bank.errors import ArticleError, UnsupportedLanguage
-from question_bank.service import sample_path
+from question_bank.service import SAMPLE_SOURCES, sample_path
 
 from .. import attempts, results, timing
 from ..extensions import db
 from ..models import Accommodation, Attempt, PublishedQuiz
-from ..publishing import by_code, preview, publish
+from ..printing import DEFAULTS as PRINT_DEFAULTS
+from ..publishing import MAX_SOURCE, by_code, preview, publish
 
 bp = Blueprint("teach", __name__, url_prefix="/teach")
 
@@ -44,7 +45,7 @@ def teach_time(value) -> str:
     return format_datetime(value, "short") + " UTC"
 
 
-def _owned_quiz_or_404(code: str) -> PublishedQuiz:
+def owned_quiz_or_404(code: str) -> PublishedQuiz:
     quiz = by_code(code)
     if quiz is None or quiz.owner_id != current_user.id:
         abort(404)
@@ -126,15 +127,15 @@ def new_preview():
         if sample not in ("fr", "en"):
             abort(400)
         data = sample_path(sample).read_bytes()
-        field = "sample"
+        field, source = "sample", SAMPLE_SOURCES[sample]
     elif upload is not None and upload.filename:
         if not upload.filename.lower().endswith(UPLOAD_SUFFIXES):
             return _new_form(text, _("Upload a .txt file or a saved web page (.html)."), "file", 400)
         data = upload.read()
-        field = "file"
+        field, source = "file", upload.filename
     elif text.strip():
         data = _normalise_newlines(text).encode("utf-8")
-        field = "text"
+        field, source = "text", ""
     else:
         return _new_form(text, _("Paste the article's text, upload a file, or use the sample article."), "text", 400)
     try:
@@ -143,15 +144,16 @@ def new_preview():
         return _new_form(text, article_message(error), field, 400)
     if not generated.questions:
         return _new_form(text, _("No questions could be made from this article. Try a longer news article."), field, 400)
-    return _preview_page(article, generated, data, seed=0)
+    return preview_page(article, generated, data, seed=0, source=article.describe_source() or source)
 
 
 def _normalise_newlines(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def _preview_page(article, generated, data: bytes, seed: int, form=None, errors=None, status: int = 200):
-    """The article with its numbered passages, every question with its key, and the publish form."""
+def preview_page(article, generated, data: bytes, seed: int, form=None, errors=None, status: int = 200,
+                 source: str = "", print_errors=None):
+    """The article with its numbered passages, every question with its key, the print and publish forms."""
     passages = [{"label": p.label, "kind": p.kind, "text": article.text[p.start:p.end]} for p in article.passages]
     keep = None if form is None else set(form.getlist("keep"))
     settings = {
@@ -159,10 +161,13 @@ def _preview_page(article, generated, data: bytes, seed: int, form=None, errors=
         "on_expiry": "autosubmit" if form is None else form.get("on_expiry", "autosubmit"),
         "grace_minutes": "2" if form is None else form.get("grace_minutes", ""),
         "review_policy": "after_submit" if form is None else form.get("review_policy", "after_submit"),
+        "source": source if form is None else form.get("source", ""),
     }
+    print_form = PRINT_DEFAULTS if form is None else {key: form.get(key, value) for key, value in PRINT_DEFAULTS.items()}
     return render_template("pages/teach/preview.html", article=article, passages=passages,
                            title=generated.title or article.title, questions=generated.questions,
-                           keep=keep, settings=settings, errors=errors or {},
+                           keep=keep, settings=settings, errors=errors or {}, print_form=print_form,
+                           print_errors=print_errors or {},
                            article_data=base64.b64encode(data).decode("ascii"), seed=seed), status
 
 
@@ -210,15 +215,18 @@ def publish_quiz():
         grace = _minutes(form.get("grace_minutes") or "", 1, MAX_GRACE_MINUTES)
         if grace is None:
             errors["grace_minutes"] = _("Type a grace period from 1 to %(max)s minutes.", max=MAX_GRACE_MINUTES)
+    source = " ".join((form.get("source") or "").split())
+    if len(source) > MAX_SOURCE:
+        errors["source"] = _("Shorten the source to %(max)s characters.", max=MAX_SOURCE)
     review = form.get("review_policy", "after_submit")
     if review not in ("after_submit", "after_close"):
         errors["review_policy"] = _("Choose when students see the answers.")
     if errors:
-        return _preview_page(article, generated, data, seed, form=form, errors=errors, status=400)
+        return preview_page(article, generated, data, seed, form=form, errors=errors, status=400)
 
     record = publish(current_user, article, generated, keep, _now(),
                      time_limit_seconds=None if limit is None else limit * 60,
-                     on_expiry=on_expiry, grace_seconds=(grace or 0) * 60, review_policy=review)
+                     on_expiry=on_expiry, grace_seconds=(grace or 0) * 60, review_policy=review, source=source)
     flash(_("Quiz published. Give your students the code below."), "success")
     return redirect(url_for("teach.quiz_page", code=record.code))
 
@@ -245,7 +253,8 @@ def _describe(multiplier: float, extra_seconds: int, unlimited: bool) -> str:
     return ", ".join(parts)
 
 
-def _quiz_page(quiz: PublishedQuiz, form=None, errors=None, status: int = 200):
+def quiz_page_with(quiz: PublishedQuiz, form=None, errors=None, status: int = 200, print_form=None, print_errors=None):
+    """The quiz page; `form`/`errors` are the extra-time form's, `print_*` the print form's."""
     now = _now()
     found = _attempts_of(quiz)
     granted = db.session.execute(db.select(Accommodation).filter_by(quiz_id=quiz.id)
@@ -257,19 +266,21 @@ def _quiz_page(quiz: PublishedQuiz, form=None, errors=None, status: int = 200):
         attempts=[_attempt_view(a, now) for a in found],
         accommodations=[{"key": names.get(g.student_key, g.student_key),
                          "what": _describe(g.multiplier, g.extra_seconds, g.unlimited)} for g in granted],
-        form=form or {}, errors=errors or {}), status
+        form=form or {}, errors=errors or {},
+        print_form={key: (print_form or {}).get(key, value) for key, value in PRINT_DEFAULTS.items()},
+        print_errors=print_errors or {}), status
 
 
 @bp.get("/quiz/<code>")
 @login_required
 def quiz_page(code: str):
-    return _quiz_page(_owned_quiz_or_404(code))
+    return quiz_page_with(owned_quiz_or_404(code))
 
 
 @bp.post("/quiz/<code>/accommodation")
 @login_required
 def accommodation(code: str):
-    quiz = _owned_quiz_or_404(code)
+    quiz = owned_quiz_or_404(code)
     form = request.form
     name = " ".join((form.get("name") or "").split())
     kind = form.get("kind") or ""
@@ -296,7 +307,7 @@ def accommodation(code: str):
     elif kind != "none":
         errors["kind"] = _("Choose the kind of extra time.")
     if errors:
-        return _quiz_page(quiz, form=form, errors=errors, status=400)
+        return quiz_page_with(quiz, form=form, errors=errors, status=400)
 
     grant = None if kind == "none" else timing.Accommodation(multiplier, extra_seconds, unlimited)
     outcome, student = attempts.grant_extra_time(quiz, name, grant, _now())
@@ -313,7 +324,7 @@ def accommodation(code: str):
 @bp.post("/quiz/<code>/close")
 @login_required
 def close(code: str):
-    quiz = _owned_quiz_or_404(code)
+    quiz = owned_quiz_or_404(code)
     now = _now()
     if quiz.closed_at is None or quiz.closed_at > now:
         quiz.closed_at = now
@@ -332,7 +343,7 @@ def close(code: str):
 @bp.get("/quiz/<code>/results")
 @login_required
 def results_page(code: str):
-    quiz = _owned_quiz_or_404(code)
+    quiz = owned_quiz_or_404(code)
     rows = results.student_rows(quiz, _attempts_of(quiz))
     return render_template("pages/teach/results.html", quiz=quiz, rows=rows,
                            stats=results.question_stats(quiz, rows))
@@ -341,7 +352,7 @@ def results_page(code: str):
 @bp.get("/quiz/<code>/results.csv")
 @login_required
 def results_csv(code: str):
-    quiz = _owned_quiz_or_404(code)
+    quiz = owned_quiz_or_404(code)
     rows = results.student_rows(quiz, _attempts_of(quiz))
     response = Response(results.csv_text(quiz, rows), mimetype="text/csv")
     response.headers["Content-Type"] = "text/csv; charset=utf-8"

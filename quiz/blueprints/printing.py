@@ -1,0 +1,65 @@
+"""Teachers print a quiz: a PDF (WeasyPrint) or a print view, from a published quiz or
+from the preview before publishing. Answer keys are in there, so: owners only."""
+from __future__ import annotations
+
+import base64
+import binascii
+
+from flask import Blueprint, abort, request, url_for
+from flask_babel import gettext as _
+from flask_login import login_required
+
+from question_bank.errors import ArticleError
+
+from ..printing import FORMATS, deliver, options_from
+from ..publishing import article_of, preview, quiz_of
+from .teach import owned_quiz_or_404, preview_page, quiz_page_with
+
+bp = Blueprint("printing", __name__, url_prefix="/teach")
+
+
+@bp.get("/quiz/<code>/worksheet")
+@login_required
+def published(code: str):
+    record = owned_quiz_or_404(code)
+    options, errors = options_from(request.args)
+    if errors:
+        return quiz_page_with(record, print_form=request.args, print_errors=errors, status=400)
+    return deliver(article_of(record), quiz_of(record), options, record.source, request.args.get("part", "all"),
+                   _format(request.args), filename=f"mlquiz-{record.code}",
+                   back_url=url_for("teach.quiz_page", code=record.code))
+
+
+@bp.post("/preview/worksheet")
+@login_required
+def from_preview():
+    """The questions ticked on the preview page, printed before (or without) publishing."""
+    form = request.form
+    try:
+        data = base64.b64decode(form.get("article_data", ""), validate=True)
+        seed = int(form.get("seed", "0"))
+    except (binascii.Error, ValueError):
+        abort(400)
+    if not data:
+        abort(400)
+    try:
+        article, generated = preview(data, seed=seed)
+    except ArticleError:
+        abort(400)  # the bytes came from our own preview page: only a forged form gets here
+    kept = [q for q in generated.questions if q.id in form.getlist("keep")]
+    options, errors = options_from(form, seed=seed)
+    if not kept:
+        errors["keep"] = _("Keep at least one question.")
+    if errors:
+        return preview_page(article, generated, data, seed, form=form, status=400, print_errors=errors,
+                            errors={"keep": errors["keep"]} if "keep" in errors else None)
+    quiz = generated.model_copy(update={"questions": kept})
+    return deliver(article, quiz, options, (form.get("source") or "").strip()[:300], form.get("part", "all"),
+                   _format(form), filename="mlquiz-preview", back_url=url_for("teach.new"))
+
+
+def _format(form) -> str:
+    fmt = form.get("format", "pdf")
+    if fmt not in FORMATS:
+        abort(400)
+    return fmt
