@@ -175,3 +175,13 @@ def test_citation_labels_on_the_sheet_match_the_article_passages():
     cited = {c.passage for q in quiz.questions for c in q.citations}
     assert cited <= set(labels)
 
+
+
+def test_french_print_keeps_marks_with_their_words_without_changing_a_letter():
+    from question_bank.worksheet.html import keep_marks
+
+    text = "Le mariage de l'année ? « Non », dit-il : c'est faux ; http://x.fr/?a=1"
+    kept = keep_marks(text, "fr")
+    assert kept == ("Le mariage de l'année\u00a0? «\u00a0Non\u00a0», dit-il\u00a0: c'est faux\u00a0; http://x.fr/?a=1")
+    assert kept.replace("\u00a0", " ") == text
+    assert keep_marks(text, "en") == text

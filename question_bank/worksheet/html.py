@@ -7,6 +7,7 @@ language, whatever the language of the teacher's interface.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
@@ -55,7 +56,21 @@ def _environment() -> Environment:
                       autoescape=select_autoescape(enabled_extensions=("html",), default=False),
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
     env.filters["css_string"] = css_string
+    env.filters["keep_marks"] = keep_marks
     return env
+
+
+_SPACE_BEFORE_MARK = re.compile(r"[ \t](?=[?!;:»])")
+_SPACE_AFTER_GUILLEMET = re.compile(r"(?<=«)[ \t]")
+
+
+def keep_marks(text: str, language: str) -> str:
+    """French text as printed: the spaces already before ? ! ; : » and after « become
+    no-break spaces, so a line never starts with "?" or ends with "«". No character is
+    added or removed, so quotes stay word for word."""
+    if language != "fr":
+        return text
+    return _SPACE_AFTER_GUILLEMET.sub("\u00a0", _SPACE_BEFORE_MARK.sub("\u00a0", text))
 
 
 def css_string(value: str) -> str:
