@@ -26,9 +26,10 @@ from question_bank.errors import ArticleError, RulePackError
 @click.option("--paper", type=click.Choice(["a4", "letter"]), default="a4", show_default=True)
 @click.option("--key", "key", type=click.Choice(["end", "separate", "none"]), default="end", show_default=True,
               help="Answer key after the sheets, in its own file (OUTPUT-key.pdf), or not at all.")
+@click.option("--duplex", is_flag=True, help="Two-sided printing: pad each copy to an even number of pages.")
 @click.option("--source", default=None, help="Where the article comes from, printed above it "
                                              "[default: the page's site and date, or the file name].")
-def worksheet(article, sample, output, variants, copies, seed, language, paper, key, source) -> None:
+def worksheet(article, sample, output, variants, copies, seed, language, paper, key, duplex, source) -> None:
     """Print ARTICLE's quiz: a worksheet with numbered paragraphs, and an answer key citing them."""
     from question_bank.service import SAMPLE_SOURCES, quiz_for, read_article, sample_path
     from question_bank.worksheet import PrintOptions, worksheet_pdf
@@ -41,7 +42,7 @@ def worksheet(article, sample, output, variants, copies, seed, language, paper, 
     if not target.parent.is_dir():
         raise UserError(f"the folder {target.parent} does not exist")
     try:
-        options = PrintOptions(paper=paper, variants=variants, copies=copies, key=key, seed=seed)
+        options = PrintOptions(paper=paper, variants=variants, copies=copies, key=key, seed=seed, duplex=duplex)
     except ValidationError as error:
         raise UserError(_first_message(error)) from None
     try:

@@ -16,7 +16,7 @@ from question_bank.worksheet.variants import MAX_VARIANTS
 PARTS = ("all", "sheets", "key")
 FORMATS = ("pdf", "html")
 # The form's defaults, also what the quiz page shows before any choice.
-DEFAULTS = {"paper": "a4", "variants": "1", "copies": "", "part": "all"}
+DEFAULTS = {"paper": "a4", "variants": "1", "copies": "", "part": "all", "duplex": ""}
 
 
 def options_from(form, seed: int = 0) -> tuple[PrintOptions | None, dict[str, str]]:
@@ -40,7 +40,8 @@ def options_from(form, seed: int = 0) -> tuple[PrintOptions | None, dict[str, st
     if errors:
         return None, errors
     key = {"all": "end", "sheets": "none", "key": "end"}[form.get("part", "all")]
-    return PrintOptions(paper=paper, variants=variants, copies=copies, key=key, seed=seed), {}
+    return PrintOptions(paper=paper, variants=variants, copies=copies, key=key, seed=seed,
+                        duplex=form.get("duplex") == "on"), {}
 
 
 def deliver(article: Article, quiz: Quiz, options: PrintOptions, source: str, part: str, fmt: str,

@@ -10,9 +10,9 @@ from markupsafe import Markup
 
 from ..article import Article
 from ..models import Quiz
-from .html import Sheet, document, key_body, sheet_body, stylesheet
+from .html import PAGE_SIZES, Sheet, document, key_body, sheet_body, stylesheet
 from .options import PrintOptions
-from .pdf import Printout, assemble, layout
+from .pdf import Printout, assemble, blank_page, layout
 from .variants import Variant, make_variants
 
 
@@ -21,7 +21,8 @@ def worksheet_pdf(article: Article, quiz: Quiz, options: PrintOptions, source: s
     variants = make_variants(quiz, options.variants, options.seed)
     sheets = [layout(sheet, sheet_body(sheet, v, options.show_version)) for v in variants]
     key = None if options.key == "none" else layout(sheet, key_body(sheet, variants, options.show_version))
-    pdf, pages = assemble(sheets, options.copy_count, key if options.key == "end" else None)
+    blank = blank_page(PAGE_SIZES[options.paper]) if options.duplex else None
+    pdf, pages = assemble(sheets, options.copy_count, key if options.key == "end" else None, blank)
     return Printout(pdf=pdf, key_pdf=key.write_pdf() if options.key == "separate" else None, pages=pages)
 
 

@@ -20,6 +20,9 @@ class PrintOptions(BaseModel):
     copies: int | None = Field(None, ge=1, le=MAX_COPIES)
     key: KeyPlacement = "end"
     seed: int | None = None
+    # Two-sided printing: a blank page after a copy with an odd number of pages, so every
+    # copy (and the key) starts on a sheet of its own.
+    duplex: bool = False
 
     @model_validator(mode="after")
     def _enough_copies(self) -> "PrintOptions":

@@ -29,9 +29,20 @@ def layout(sheet: Sheet, body: Markup):
     return HTML(string=document(sheet, body), url_fetcher=fetcher).render()
 
 
-def assemble(sheets: list, copies: int, key=None) -> tuple[bytes, int]:
-    """Copies dealt A, B, C, A, B… then the key's pages, as one PDF."""
-    pages = [page for n in range(copies) for page in sheets[n % len(sheets)].pages]
+def blank_page(paper_size: str):
+    """An empty page (no page number either) to pad a copy for two-sided printing."""
+    from weasyprint import HTML
+
+    return HTML(string=f"<style>@page {{ size: {paper_size}; margin: 0 }}</style><div></div>").render().pages[0]
+
+
+def assemble(sheets: list, copies: int, key=None, blank=None) -> tuple[bytes, int]:
+    """Copies dealt A, B, C, A, B… then the key's pages, as one PDF. With `blank`, a copy
+    of an odd number of pages gets it at its end (two-sided printing)."""
+    pages = []
+    for n in range(copies):
+        copy = list(sheets[n % len(sheets)].pages)
+        pages += copy + ([blank] if blank is not None and len(copy) % 2 else [])
     if key is not None:
         pages += key.pages
     return sheets[0].copy(pages).write_pdf(), len(pages)

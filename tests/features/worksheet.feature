@@ -33,6 +33,11 @@ Feature: Printable worksheet with a separate answer key that cites the article
     And "sheet.pdf" has the worksheet without the key and "sheet-key.pdf" has the key alone
     And every page of both files is US Letter
 
+  Scenario: Two-sided printing starts every copy on a sheet of its own
+    When the teacher runs mlquiz worksheet question_bank/samples/bridge-report.en.txt -o class.pdf --copies 2 --duplex
+    Then the command succeeds and names the PDF it wrote
+    And a copy with an odd number of pages is followed by one blank page, and so every part starts on an odd page
+
   Scenario: Impossible print options are refused in plain words
     When the teacher runs mlquiz worksheet --sample fr -o class.pdf --variants 3 --copies 2
     Then the command fails with exit code 2

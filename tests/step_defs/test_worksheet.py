@@ -71,6 +71,8 @@ def split_parts(pages: list[str], language: str) -> tuple[list[list[str]], list[
     first_key = next((i for i, page in enumerate(pages) if marker in page), len(pages))
     copies: list[list[str]] = []
     for page in pages[:first_key]:
+        if not page.strip():
+            continue   # the blank page that pads a copy for two-sided printing
         number = PAGE_NUMBER.search(page)
         assert number, f"a worksheet page has no page number: {page[:200]!r}"
         if number[1] == "1":
@@ -171,7 +173,7 @@ def run_worksheet(run_cli, tmp_path, arguments):
     output = tmp_path / args[args.index("-o") + 1]
     args[args.index("-o") + 1] = str(output)
     result = run_cli("worksheet", *args)
-    language = args[args.index("--sample") + 1]
+    language = args[args.index("--sample") + 1] if "--sample" in args else re.search(r"\.(fr|en)\.", args[0])[1]
     return Printed(pdf=output.read_bytes() if output.exists() else b"", language=language,
                    exit_code=result.exit_code, stdout=result.stdout, stderr=result.stderr,
                    folder=tmp_path)
@@ -360,6 +362,19 @@ def same_answers(printed):
     assert answers["A"] == answers["B"]
     quiz = expected_quiz(printed.language)
     assert answers["A"] == {q.id: flat(" / ".join(q.choices[i] for i in q.answer)) for q in quiz.questions}
+
+
+@then("a copy with an odd number of pages is followed by one blank page, and so every part starts on an odd page")
+def duplex_padding(printed):
+    pages = pdf_pages(printed.pdf)
+    starts = [i for i, page in enumerate(pages) if (m := PAGE_NUMBER.search(page)) and m[1] == "1"]
+    assert len(starts) == 3, "two copies and a key"
+    for start, end in zip(starts, starts[1:]):
+        numbered = [p for p in pages[start:end] if p.strip()]
+        blanks = [p for p in pages[start:end] if not p.strip()]
+        assert len(blanks) == len(numbered) % 2, (len(numbered), len(blanks))
+    assert all(start % 2 == 0 for start in starts), f"a part starts on the back of a sheet: {starts}"
+    assert any(not p.strip() for p in pages), "this sample's copies have an odd number of pages"
 
 
 # --- Then: separate key, US Letter ---------------------------------------------------------------
