@@ -63,16 +63,18 @@ def _locale() -> str:
 
 
 def register_blueprints(app: Flask) -> None:
-    from .blueprints import auth, health, printing, take, teach
+    from .blueprints import auth, bank, health, printing, take, teach
 
-    for blueprint in (health.bp, auth.bp, take.bp, teach.bp, printing.bp):
+    for blueprint in (health.bp, auth.bp, take.bp, teach.bp, printing.bp, bank.bp):
         app.register_blueprint(blueprint)
 
 
 def register_commands(app: Flask) -> None:
+    from .cli_bank import bank_commands
     from .commands import attempt_commands, demo, quiz_commands, teacher_commands
 
     app.cli.add_command(teacher_commands)
     app.cli.add_command(quiz_commands)
     app.cli.add_command(demo)
     app.cli.add_command(attempt_commands)
+    app.cli.add_command(bank_commands)

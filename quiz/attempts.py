@@ -34,6 +34,7 @@ class QuestionResult:
     question: dict
     chosen: list[int]
     correct: bool
+    text: str = ""          # a written answer, as typed
 
 
 @dataclass(frozen=True)
@@ -86,23 +87,38 @@ def join(quiz: PublishedQuiz, name: str, now: datetime) -> Attempt:
     return attempt
 
 
-def save_answer(attempt: Attempt, question_id: str, choices: list[int], now: datetime) -> None:
+MAX_WRITTEN = 300
+
+
+def save_answer(attempt: Attempt, question_id: str, choices: list[int], now: datetime, text: str | None = None) -> None:
+    """One choice for a choice question, or `text` for a written one (choices then empty)."""
     close_if_overdue(attempt, now)
     if attempt.submitted_at is not None:
         raise AlreadySubmitted("submitted")
     if phase(attempt, now) != "open":
         raise TooLate("late")
     question = _question(attempt.quiz, question_id)
-    # One choice per question: every question we publish has a single right answer.
-    if len(choices) != 1 or any(isinstance(c, bool) or not isinstance(c, int) or not 0 <= c < len(question["choices"])
-                                for c in choices):
+    if not question["choices"]:
+        if choices or not isinstance(text, str) or len(text) > MAX_WRITTEN:
+            raise BadAnswer("text")
+        text, choices = " ".join(text.split()), []
+    # One choice per question: every choice question we publish has a single right answer.
+    elif text is not None or len(choices) != 1 or any(
+            isinstance(c, bool) or not isinstance(c, int) or not 0 <= c < len(question["choices"]) for c in choices):
         raise BadAnswer("choice")
     answer = next((a for a in attempt.answers if a.question_id == question_id), None)
     if answer is None:
-        attempt.answers.append(Answer(question_id=question_id, choices=sorted(set(choices)), saved_at=now))
+        attempt.answers.append(Answer(question_id=question_id, choices=sorted(set(choices)), text=text, saved_at=now))
     else:
-        answer.choices, answer.saved_at = sorted(set(choices)), now
+        answer.choices, answer.text, answer.saved_at = sorted(set(choices)), text, now
     db.session.commit()
+
+
+def written_matches(text: str, accepted: list[str]) -> bool:
+    """Capital letters, spaces and a final full stop do not count; accents and spelling do."""
+    def fold(value: str) -> str:
+        return " ".join(value.split()).rstrip(".!").casefold()
+    return bool(text.strip()) and fold(text) in {fold(a) for a in accepted}
 
 
 def submit(attempt: Attempt, now: datetime) -> Grade:
@@ -130,9 +146,14 @@ def _finish(attempt: Attempt, when: datetime, automatic: bool) -> None:
 
 
 def grade(attempt: Attempt) -> Grade:
-    chosen = {a.question_id: list(a.choices) for a in attempt.answers}
-    results = [QuestionResult(q, chosen.get(q["id"], []), sorted(chosen.get(q["id"], [])) == sorted(q["answer"]))
-               for q in attempt.quiz.questions]
+    saved = {a.question_id: a for a in attempt.answers}
+    results = []
+    for question in attempt.quiz.questions:
+        answer = saved.get(question["id"])
+        chosen, text = (list(answer.choices), answer.text or "") if answer else ([], "")
+        correct = (written_matches(text, question.get("accepted") or []) if not question["choices"]
+                   else sorted(chosen) == sorted(question["answer"]))
+        results.append(QuestionResult(question, chosen, correct, text))
     return Grade(score=sum(r.correct for r in results), total=len(results), results=results)
 
 

@@ -1,14 +1,14 @@
 """`mlquiz worksheet`: a printable PDF (worksheet + answer key) straight from an article file."""
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 
 import click
 from pydantic import ValidationError
 
 from question_bank.errors import ArticleError, RulePackError
+
+from .files import write_atomically
 
 
 @click.command("worksheet")
@@ -57,11 +57,11 @@ def worksheet(article, sample, output, variants, copies, seed, language, paper, 
     if source is None:
         source = SAMPLE_SOURCES[loaded.language] if sample and not article else loaded.describe_source()
     printout = worksheet_pdf(loaded, quiz, options, source=source)
-    _write_atomically(target, printout.pdf)
+    write_atomically(target, printout.pdf)
     written = [f"{target} ({printout.pages} pages)"]
     if printout.key_pdf is not None:
         key_path = target.with_name(f"{target.stem}-key{target.suffix or '.pdf'}")
-        _write_atomically(key_path, printout.key_pdf)
+        write_atomically(key_path, printout.key_pdf)
         written.append(f"{key_path} (answer key)")
     click.echo("Wrote " + " and ".join(written))
 
@@ -71,15 +71,3 @@ def _first_message(error: ValidationError) -> str:
     field = ".".join(str(part) for part in first["loc"])
     message = first["msg"].removeprefix("Value error, ")
     return f"--{field}: {message}" if field else message
-
-
-def _write_atomically(target: Path, data: bytes) -> None:
-    """A reader never sees half a PDF, and an old file is only replaced by a complete one."""
-    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".part")
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise

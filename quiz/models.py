@@ -67,6 +67,7 @@ class Answer(db.Model):
     attempt_id: Mapped[int] = mapped_column(ForeignKey("attempt.id"), index=True)
     question_id: Mapped[str] = mapped_column(String(64))
     choices: Mapped[list] = mapped_column(JSON)
+    text: Mapped[str | None] = mapped_column(Text, nullable=True)      # written answers
     saved_at: Mapped[datetime] = mapped_column(DateTime)
 
 
@@ -81,3 +82,61 @@ class Accommodation(db.Model):
     multiplier: Mapped[float] = mapped_column(Float, default=1.0)
     extra_seconds: Mapped[int] = mapped_column(Integer, default=0)
     unlimited: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class BankArticle(db.Model):
+    """An article in a teacher's bank: the exact text and ¶ numbering its questions cite."""
+
+    __tablename__ = "bank_article"
+    __table_args__ = (UniqueConstraint("owner_id", "ref", name="uq_bank_article_ref"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    owner_id: Mapped[int] = mapped_column(ForeignKey("teacher.id"), index=True)
+    ref: Mapped[str] = mapped_column(String(80))
+    title: Mapped[str] = mapped_column(String(500))
+    language: Mapped[str] = mapped_column(String(5))
+    source: Mapped[str] = mapped_column(String(500), default="")
+    text: Mapped[str] = mapped_column(Text)
+    passages: Mapped[list] = mapped_column(JSON)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    owner = relationship("Teacher")
+
+
+class BankQuestion(db.Model):
+    """A question in a teacher's bank. Published quizzes copy it (see publishing), so an
+    edit here never changes a quiz already given."""
+
+    __tablename__ = "bank_question"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    owner_id: Mapped[int] = mapped_column(ForeignKey("teacher.id"), index=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("bank_article.id"), index=True)
+    ref: Mapped[str] = mapped_column(String(80), default="")     # generated id or file name, to avoid duplicates
+    kind: Mapped[str] = mapped_column(String(40), index=True)
+    language: Mapped[str] = mapped_column(String(5))
+    prompt: Mapped[str] = mapped_column(Text)
+    choices: Mapped[list] = mapped_column(JSON)
+    answer: Mapped[list] = mapped_column(JSON)
+    accepted: Mapped[list] = mapped_column(JSON)
+    choice_feedback: Mapped[list] = mapped_column(JSON)
+    explanation: Mapped[str] = mapped_column(Text, default="")
+    citations: Mapped[list] = mapped_column(JSON)
+    display: Mapped[dict] = mapped_column(JSON)
+    difficulty: Mapped[str] = mapped_column(String(8), default="medium")
+    origin: Mapped[str] = mapped_column(String(12))
+    status: Mapped[str] = mapped_column(String(10), index=True, default="draft")
+    shared: Mapped[bool] = mapped_column(Boolean, default=False, index=True)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+    article = relationship("BankArticle")
+    owner = relationship("Teacher")
+    tags = relationship("BankTag", cascade="all, delete-orphan", order_by="BankTag.name")
+
+
+class BankTag(db.Model):
+    """One tag of one question: a table, not a JSON list, so filtering is plain SQL on any backend."""
+
+    __tablename__ = "bank_tag"
+    __table_args__ = (UniqueConstraint("question_id", "name", name="uq_bank_tag"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    question_id: Mapped[int] = mapped_column(ForeignKey("bank_question.id"), index=True)
+    name: Mapped[str] = mapped_column(String(60), index=True)

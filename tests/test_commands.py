@@ -102,3 +102,68 @@ def test_close_overdue_closes_only_attempts_past_their_deadline(tmp_path):
         alice = db.session.execute(db.select(attempts.Attempt).filter_by(student_name="Alice")).scalar_one()
         assert alice.auto_submitted and alice.submitted_at == datetime(2026, 3, 2, 9, 5)
         assert alice.score == (1 if first["answer"] == [0] else 0)
+
+
+def test_the_migrations_build_exactly_the_models_schema(app):
+    """A model changed without a migration (or the reverse) would only show on a real
+    database later: compare what `db upgrade` built with the models, as autogenerate would."""
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    with app.app_context():
+        with db.engine.connect() as connection:
+            differences = compare_metadata(MigrationContext.configure(connection), db.metadata)
+    assert differences == []
+
+
+# --- mlquiz bank import / export ---------------------------------------------------------------
+
+def _bank_teacher(app):
+    runner = app.test_cli_runner()
+    assert runner.invoke(args=["teacher", "create", "prof@example.org"], input="long-enough-password\n").exit_code == 0
+    return runner
+
+
+def test_bank_export_then_import_gives_the_same_questions(app, tmp_path):
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from bank_builders import sample_bank
+    from question_bank.formats import FORMATS
+    from quiz.bank import question_item
+    from quiz.models import BankQuestion
+
+    runner = _bank_teacher(app)
+    source = tmp_path / "bank.yaml"
+    source.write_bytes(FORMATS["yaml"].export(sample_bank()))
+    result = runner.invoke(args=["bank", "import", str(source), "--owner", "prof@example.org"])
+    assert result.exit_code == 0, result.output
+    assert "imported 16 question(s) and 1 article(s)" in result.output
+    exported = tmp_path / "out.gift"
+    result = runner.invoke(args=["bank", "export", "--format", "gift", "-o", str(exported), "--tag", "conditionnel"])
+    assert result.exit_code == 0, result.output
+    gift = exported.read_text(encoding="utf-8")
+    tagged = [q for q in sample_bank().questions if "conditionnel" in q.tags]
+    assert gift.count("::") >= 2 * len(tagged) and "valoriserait" in gift
+    with app.app_context():
+        stored = [question_item(r) for r in db.session.execute(db.select(BankQuestion).order_by(BankQuestion.id)).scalars()]
+    assert [q.model_copy(update={"tags": sorted(q.tags)}) for q in stored] == \
+           [q.model_copy(update={"tags": sorted(q.tags)}) for q in sample_bank().questions]
+
+
+def test_bank_import_refuses_a_bad_file_whole_and_lists_its_problems(app, tmp_path):
+    from quiz.models import BankArticle, BankQuestion
+
+    runner = _bank_teacher(app)
+    bad = tmp_path / "bad.gift"
+    bad.write_text("::q1:: Une question sans fin {=oui ~non\n\n::q2:: Encore {=a ~b}\n", encoding="utf-8")
+    result = runner.invoke(args=["bank", "import", str(bad)])
+    assert result.exit_code == 2
+    assert "nothing was imported from bad.gift" in result.output and "line" in result.output
+    with app.app_context():
+        assert db.session.execute(db.select(db.func.count(BankQuestion.id))).scalar() == 0
+        assert db.session.execute(db.select(db.func.count(BankArticle.id))).scalar() == 0
+    huge = tmp_path / "huge.yaml"
+    huge.write_bytes(b"x" * 20_000_000)
+    result = runner.invoke(args=["bank", "import", str(huge)])
+    assert result.exit_code == 2 and "larger than" in result.output

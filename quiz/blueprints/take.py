@@ -197,9 +197,10 @@ def take(quiz: PublishedQuiz, attempt: Attempt):
     if state["phase"] == "submitted":
         return redirect(url_for("take.done", code=quiz.code))
     chosen = {a.question_id: list(a.choices) for a in attempt.answers}
+    written = {a.question_id: a.text or "" for a in attempt.answers if a.text is not None}
     questions = [public_question(q, n) for n, q in enumerate(quiz.questions, start=1)]
     response = current_app.make_response(render_template(
-        "pages/take/quiz.html", quiz=quiz, attempt=attempt, questions=questions, chosen=chosen,
+        "pages/take/quiz.html", quiz=quiz, attempt=attempt, questions=questions, chosen=chosen, written=written,
         passages=article_passages(quiz), state=state, on_expiry=quiz.on_expiry))
     response.headers["Cache-Control"] = "no-store"
     return response
@@ -211,13 +212,13 @@ def answer(quiz: PublishedQuiz, attempt: Attempt):
     data = request.get_json(silent=True)
     if not isinstance(data, dict):
         return _error(400, _("This answer could not be read."))
-    question_id, choices = data.get("question_id"), data.get("choices")
-    if (not isinstance(question_id, str) or not isinstance(choices, list) or not choices
-            or any(type(c) is not int for c in choices)):
+    question_id, choices, text = data.get("question_id"), data.get("choices", []), data.get("text")
+    if (not isinstance(question_id, str) or not isinstance(choices, list) or (not choices and text is None)
+            or any(type(c) is not int for c in choices) or (text is not None and not isinstance(text, str))):
         return _error(400, _("This answer could not be read."))
     now = _now()
     try:
-        attempts.save_answer(attempt, question_id, choices, now)
+        attempts.save_answer(attempt, question_id, choices, now, text=text)
     except attempts.AlreadySubmitted:
         return _error(409, _("Your answers were already submitted: this one was not saved."))
     except attempts.TooLate:
@@ -241,13 +242,20 @@ def state(quiz: PublishedQuiz, attempt: Attempt):
 def submit(quiz: PublishedQuiz, attempt: Attempt):
     now = _now()
     if attempt.submitted_at is None and attempts.phase(attempt, now) == "open":
-        saved = {a.question_id: list(a.choices) for a in attempt.answers}
+        saved = {a.question_id: (list(a.choices), a.text) for a in attempt.answers}
         for question in quiz.questions:
             raw = request.form.get(f"q-{question['id']}")
-            if raw is None or not raw.isdigit() or saved.get(question["id"]) == [int(raw)]:
+            if raw is None:
+                continue
+            written = not question["choices"]
+            if (written and saved.get(question["id"], ([], None))[1] == " ".join(raw.split())) or (
+                    not written and (not raw.isdigit() or saved.get(question["id"], ([], None))[0] == [int(raw)])):
                 continue
             try:
-                attempts.save_answer(attempt, question["id"], [int(raw)], now)
+                if written:
+                    attempts.save_answer(attempt, question["id"], [], now, text=raw)
+                else:
+                    attempts.save_answer(attempt, question["id"], [int(raw)], now)
             except attempts.AttemptError:
                 continue
     attempts.submit(attempt, now)
@@ -283,7 +291,8 @@ def review(quiz: PublishedQuiz, attempt: Attempt):
                  for n, c in enumerate(question.get("citations") or [], start=1)]
         results.append({"number": number, "id": question["id"], "prompt": question["prompt"],
                         "choices": question["choices"], "answer": question["answer"],
-                        "chosen": result.chosen, "correct": result.correct,
+                        "chosen": result.chosen, "correct": result.correct, "text": result.text,
+                        "accepted": question.get("accepted") or [],
                         "explanation": question.get("explanation", ""), "citations": cites})
     return render_template("pages/take/review.html", quiz=quiz, attempt=attempt, grade=grade,
                            results=results, passages=highlighted_passages(quiz, results))

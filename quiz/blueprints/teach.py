@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import base64
 import binascii
-import re
 
 from flask import Blueprint, Response, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import format_datetime, format_decimal
@@ -18,17 +17,16 @@ from flask_login import current_user, login_required
 from question_bank.errors import ArticleError, UnsupportedLanguage
 from question_bank.service import SAMPLE_SOURCES, sample_path
 
-from .. import attempts, results, timing
+from .. import attempts, bank, results, timing
 from ..extensions import db
 from ..models import Accommodation, Attempt, PublishedQuiz
+from ..forms import quiz_settings, settings_shown, whole_number
 from ..printing import DEFAULTS as PRINT_DEFAULTS
 from ..publishing import MAX_SOURCE, by_code, preview, publish
 
 bp = Blueprint("teach", __name__, url_prefix="/teach")
 
 UPLOAD_SUFFIXES = (".txt", ".html", ".htm")
-MAX_LIMIT_MINUTES = 600
-MAX_GRACE_MINUTES = 60
 MULTIPLIER_RANGE = (1.0, 4.0)
 MINUTES_RANGE = (1, 240)
 
@@ -156,28 +154,13 @@ def preview_page(article, generated, data: bytes, seed: int, form=None, errors=N
     """The article with its numbered passages, every question with its key, the print and publish forms."""
     passages = [{"label": p.label, "kind": p.kind, "text": article.text[p.start:p.end]} for p in article.passages]
     keep = None if form is None else set(form.getlist("keep"))
-    settings = {
-        "time_limit_minutes": "" if form is None else form.get("time_limit_minutes", ""),
-        "on_expiry": "autosubmit" if form is None else form.get("on_expiry", "autosubmit"),
-        "grace_minutes": "2" if form is None else form.get("grace_minutes", ""),
-        "review_policy": "after_submit" if form is None else form.get("review_policy", "after_submit"),
-        "source": source if form is None else form.get("source", ""),
-    }
+    settings = {**settings_shown(form), "source": source if form is None else form.get("source", "")}
     print_form = PRINT_DEFAULTS if form is None else {key: form.get(key, value) for key, value in PRINT_DEFAULTS.items()}
     return render_template("pages/teach/preview.html", article=article, passages=passages,
                            title=generated.title or article.title, questions=generated.questions,
                            keep=keep, settings=settings, errors=errors or {}, print_form=print_form,
                            print_errors=print_errors or {},
                            article_data=base64.b64encode(data).decode("ascii"), seed=seed), status
-
-
-def _minutes(raw: str, low: int, high: int) -> int | None:
-    """A whole number of minutes in [low, high], or None if it is not one."""
-    raw = raw.strip()
-    if not re.fullmatch(r"\d{1,5}", raw):
-        return None
-    value = int(raw)
-    return value if low <= value <= high else None
 
 
 @bp.post("/publish")
@@ -200,33 +183,19 @@ def publish_quiz():
     keep = [qid for qid in form.getlist("keep") if any(q.id == qid for q in generated.questions)]
     if not keep:
         errors["keep"] = _("Keep at least one question.")
-    limit_raw = (form.get("time_limit_minutes") or "").strip()
-    limit = None
-    if limit_raw:
-        limit = _minutes(limit_raw, 1, MAX_LIMIT_MINUTES)
-        if limit is None:
-            errors["time_limit_minutes"] = _("Type a whole number of minutes from 1 to %(max)s, or leave it empty for no limit.",
-                                             max=MAX_LIMIT_MINUTES)
-    on_expiry = form.get("on_expiry", "autosubmit")
-    if on_expiry not in ("autosubmit", "grace"):
-        errors["on_expiry"] = _("Choose what happens when time runs out.")
-    grace = 0
-    if on_expiry == "grace":
-        grace = _minutes(form.get("grace_minutes") or "", 1, MAX_GRACE_MINUTES)
-        if grace is None:
-            errors["grace_minutes"] = _("Type a grace period from 1 to %(max)s minutes.", max=MAX_GRACE_MINUTES)
+    settings, setting_errors = quiz_settings(form)
+    errors.update(setting_errors)
     source = " ".join((form.get("source") or "").split())
     if len(source) > MAX_SOURCE:
         errors["source"] = _("Shorten the source to %(max)s characters.", max=MAX_SOURCE)
-    review = form.get("review_policy", "after_submit")
-    if review not in ("after_submit", "after_close"):
-        errors["review_policy"] = _("Choose when students see the answers.")
     if errors:
         return preview_page(article, generated, data, seed, form=form, errors=errors, status=400)
 
-    record = publish(current_user, article, generated, keep, _now(),
-                     time_limit_seconds=None if limit is None else limit * 60,
-                     on_expiry=on_expiry, grace_seconds=(grace or 0) * 60, review_policy=review, source=source)
+    now = _now()
+    # The bank keeps every generated question: the kept ones approved, the others as drafts.
+    article_record = bank.store_article(current_user, article, now, source=source)
+    bank.store_generated(current_user, article_record, generated.questions, set(keep), now)
+    record = publish(current_user, article, generated, keep, now, source=source, **settings)
     flash(_("Quiz published. Give your students the code below."), "success")
     return redirect(url_for("teach.quiz_page", code=record.code))
 
@@ -297,7 +266,7 @@ def accommodation(code: str):
         if not MULTIPLIER_RANGE[0] <= multiplier <= MULTIPLIER_RANGE[1]:
             errors["value"] = _("Type a multiplier from 1 to 4, for example 1.5.")
     elif kind == "minutes":
-        minutes = _minutes(raw, *MINUTES_RANGE)
+        minutes = whole_number(raw, *MINUTES_RANGE)
         if minutes is None:
             errors["value"] = _("Type a whole number of minutes from 1 to 240.")
         else:

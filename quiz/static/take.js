@@ -182,16 +182,17 @@
     el.className = "save-status" + (kind ? " " + kind : "");
   }
 
-  function send(fs, questionId, choice) {
+  // `answer` is {choices: [n]} for a choice, or {text: "…"} for a written answer.
+  function send(fs, questionId, answer) {
     var slot = pending[questionId] || (pending[questionId] = { busy: false, next: null });
-    if (slot.busy) { slot.next = choice; return; }
+    if (slot.busy) { slot.next = answer; return; }
     slot.busy = true;
     setStatus(fs, d.msgSaving, "is-saving");
     fetch(d.answerUrl, {
       method: "POST",
       credentials: "same-origin",
       headers: { "Content-Type": "application/json", "Accept": "application/json", "X-CSRFToken": csrf },
-      body: JSON.stringify({ question_id: questionId, choices: [choice] })
+      body: JSON.stringify(Object.assign({ question_id: questionId }, answer))
     }).then(function (response) {
       return response.json().catch(function () { return {}; }).then(function (data) {
         return { status: response.status, data: data };
@@ -224,7 +225,10 @@
 
   function countAnswered() {
     if (!answeredEl || !d.msgAnswered) { return; }
-    var n = fieldsets.filter(function (fs) { return fs.querySelector("input:checked"); }).length;
+    var n = fieldsets.filter(function (fs) {
+      var typed = fs.querySelector("input.written-answer");
+      return fs.querySelector("input:checked") || (typed && typed.value.trim());
+    }).length;
     answeredEl.textContent = d.msgAnswered.replace("{count}", String(n));
   }
 
@@ -233,9 +237,34 @@
     if (!input || input.type !== "radio") { return; }
     var fs = input.closest("fieldset.question");
     if (!fs) { return; }
-    send(fs, fs.dataset.questionId, Number(input.value));
+    send(fs, fs.dataset.questionId, { choices: [Number(input.value)] });
     syncWords(fs);
     countAnswered();
+  });
+
+  /* Written answers are saved a moment after the student stops typing, and on leaving the field. */
+  var typingTimers = {};
+  function saveWritten(input) {
+    var fs = input.closest("fieldset.question");
+    if (!fs) { return; }
+    window.clearTimeout(typingTimers[fs.dataset.questionId]);
+    if (input.dataset.sent === input.value) { return; }
+    input.dataset.sent = input.value;
+    send(fs, fs.dataset.questionId, { text: input.value });
+    countAnswered();
+  }
+  Array.prototype.forEach.call(form.querySelectorAll("input.written-answer"), function (input) {
+    input.dataset.sent = input.value;
+    input.addEventListener("input", function () {
+      var id = input.closest("fieldset.question").dataset.questionId;
+      window.clearTimeout(typingTimers[id]);
+      typingTimers[id] = window.setTimeout(function () { saveWritten(input); }, 800);
+    });
+    input.addEventListener("blur", function () { saveWritten(input); });
+    // Enter in a text field would submit the whole quiz: save this answer instead.
+    input.addEventListener("keydown", function (event) {
+      if (event.key === "Enter") { event.preventDefault(); saveWritten(input); }
+    });
   });
 
   /* --- mark the word -------------------------------------------------------------- */

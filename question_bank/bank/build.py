@@ -1,0 +1,40 @@
+"""Making bank items from what we have: an analysed `Article`, a sentence to mark a word
+in, a quiz question. Shared by the web forms and every importer."""
+from __future__ import annotations
+
+import re
+
+from ..article import Article
+from ..kinds._text import words_in
+from ..models import Citation
+from .items import BankArticle
+
+_SPACE = re.compile(r"\s+")
+
+
+def bank_article(article: Article, source: str = "", title: str = "") -> BankArticle:
+    return BankArticle(ref=BankArticle.ref_for(article.text), title=title or article.title or article.source_name,
+                       language=article.language, source=source or article.describe_source(),
+                       text=article.text, passages=list(article.passages))
+
+
+def article_of(item: BankArticle) -> Article:
+    """The `Article` back, with the ¶ numbering it was stored with."""
+    return Article(text=item.text, language=item.language, passages=tuple(item.passages))
+
+
+def mark_word_display(text: str, sentence: Citation, choices: list[str]) -> dict:
+    """What the student's word picker needs: the cited sentence cut into words, and for
+    each choice the words it covers. A choice not found as words of the sentence is a
+    ValueError (the question could not be answered by marking a word)."""
+    words = words_in(text, sentence.start, sentence.end)
+    keys = [w.text.casefold() for w in words]
+    choice_words = []
+    for choice in choices:
+        wanted = [part.casefold() for part in _SPACE.split(choice.strip()) if part]
+        found = next((i for i in range(len(keys) - len(wanted) + 1) if keys[i:i + len(wanted)] == wanted), None)
+        if not wanted or found is None:
+            raise ValueError(f"« {choice} » is not a word of the sentence")
+        choice_words.append(list(range(found, found + len(wanted))))
+    return {"sentence": {"start": sentence.start, "end": sentence.end, "text": text[sentence.start:sentence.end]},
+            "words": [w.model_dump() for w in words], "choice_words": choice_words}

@@ -1,0 +1,87 @@
+"""Bank items: an article and the questions about it, in the shape our own YAML/JSON
+format stores whole and the other formats (GIFT, Moodle XML, QTI) map to.
+
+`BankQuestion` is a `Question` plus what a bank adds (tags, difficulty, origin, status)
+and refers to its article by `article` (a `BankArticle.ref`). Citations are offsets into
+that article's text, checked by `checks.check_bank`.
+"""
+from __future__ import annotations
+
+import hashlib
+from typing import Any, Literal
+
+from pydantic import Field, field_validator
+
+from ..models import Citation, Frozen, Language, Passage, Question
+
+Difficulty = Literal["easy", "medium", "hard"]
+Status = Literal["draft", "approved", "retired"]
+Origin = Literal["generated", "teacher", "imported"]
+
+# Kinds a teacher writes by hand; every generated kind (question_bank.kinds.KINDS) is valid too.
+TEACHER_KINDS = ("multiple_choice", "true_false", "short_answer", "mark_word")
+# Kinds whose question is "mark the word in the sentence" (display carries the sentence's words).
+MARK_WORD_KINDS = ("mark_word", "rumour_cue")
+FORMAT_NAME = "mlquiz-bank"
+FORMAT_VERSION = 1
+
+
+class BankArticle(Frozen):
+    ref: str = Field(min_length=1, max_length=80)
+    title: str
+    language: Language
+    source: str = ""
+    text: str = Field(min_length=1)
+    passages: list[Passage] = Field(min_length=1)
+
+    @staticmethod
+    def ref_for(text: str) -> str:
+        """A stable reference from the text itself: the same article gets the same ref anywhere."""
+        return "article-" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
+
+
+class BankQuestion(Frozen):
+    ref: str = Field("", max_length=80)  # the question's name in a file; not its identity in a bank
+    article: str                       # BankArticle.ref
+    kind: str = Field(min_length=1, max_length=40)
+    language: Language
+    prompt: str = Field(min_length=1)
+    choices: list[str] = []
+    answer: list[int] = []
+    accepted: list[str] = []           # written answers (short_answer): every accepted answer
+    choice_feedback: list[str] = []    # one per choice, or empty
+    explanation: str = ""
+    citations: list[Citation] = Field(min_length=1)
+    display: dict[str, Any] = {}
+    tags: list[str] = []
+    difficulty: Difficulty = "medium"
+    origin: Origin = "teacher"
+    status: Status = "draft"
+
+    @field_validator("choice_feedback")
+    @classmethod
+    def _no_blank_feedback(cls, value: list[str]) -> list[str]:
+        # Formats without per-choice feedback give blanks: no feedback at all is the same thing.
+        return value if any(v.strip() for v in value) else []
+
+    def as_question(self, question_id: str) -> Question:
+        """The quiz question (answer key included) for publishing, worksheets and grading."""
+        return Question(id=question_id, kind=self.kind, language=self.language, prompt=self.prompt,
+                        choices=list(self.choices), answer=list(self.answer), accepted=list(self.accepted),
+                        explanation=self.explanation, citations=list(self.citations), display=dict(self.display))
+
+    @classmethod
+    def from_question(cls, question: Question, article_ref: str, **bank_fields: Any) -> "BankQuestion":
+        return cls(ref=question.id, article=article_ref, kind=question.kind, language=question.language,
+                   prompt=question.prompt, choices=list(question.choices), answer=list(question.answer),
+                   accepted=list(question.accepted), explanation=question.explanation,
+                   citations=list(question.citations), display=dict(question.display), **bank_fields)
+
+
+class BankFile(Frozen):
+    """A whole export: what `mlquiz bank export --format yaml` writes and `import` reads."""
+
+    format: Literal["mlquiz-bank"] = FORMAT_NAME
+    version: Literal[1] = FORMAT_VERSION
+    articles: list[BankArticle] = []
+    questions: list[BankQuestion] = []
