@@ -91,8 +91,7 @@ def store_generated(owner: Teacher, article: BankArticle, questions: list[Questi
         if question.id in known:
             continue
         item = items.BankQuestion.from_question(question, article.ref, origin="generated",
-                                                status="approved" if question.id in approved else "draft",
-                                                tags=[question.kind.replace("_", " ")])
+                                                status="approved" if question.id in approved else "draft")
         stored.append(_insert(owner, article, item, now))
     return stored
 

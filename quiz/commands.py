@@ -95,7 +95,12 @@ def demo(language: str) -> None:
     quiz = db.session.execute(db.select(PublishedQuiz).filter_by(owner_id=teacher.id, language=language)
                               .order_by(PublishedQuiz.id)).scalars().first()
     if quiz is None:
+        from .bank import store_article, store_generated
+
         article, generated = preview(sample_path(language).read_bytes())
+        # The sample is in the demo teacher's bank too, its questions approved, as after publishing.
+        record = store_article(teacher, article, clock(), source=SAMPLE_SOURCES[language])
+        store_generated(teacher, record, generated.questions, {q.id for q in generated.questions}, clock())
         quiz = publish(teacher, article, generated, None, clock(), time_limit_seconds=15 * 60,
                        source=SAMPLE_SOURCES[language])
     click.echo(f"Sample quiz ready: join code {quiz.code}  (students: http://127.0.0.1:5000/join/{quiz.code})")

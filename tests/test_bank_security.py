@@ -80,3 +80,25 @@ def test_a_choice_sent_for_a_written_question_is_refused(tmp_path):
     for bad in ({"question_id": question_id, "choices": [0]}, {"question_id": question_id, "text": "x" * 301},
                 {"question_id": question_id, "text": 5}):
         assert client.post(f"/quiz/{code}/answer", json=bad, headers={"X-CSRFToken": token}).status_code == 400
+
+
+def test_an_import_over_the_size_limit_is_refused_with_a_plain_message(tmp_path):
+    import io
+
+    from question_bank.formats import MAX_IMPORT_BYTES
+    from web_support import TEACHER_PASSWORD
+
+    app = make_app(tmp_path, clock=FakeClock())
+    create_teacher(app)
+    client = app.test_client()
+    client.environ_base["HTTP_ACCEPT_LANGUAGE"] = "en"
+    assert client.post("/login", data={"email": TEACHER_EMAIL, "password": TEACHER_PASSWORD}).status_code == 302
+    huge = io.BytesIO(b"a: b\n" * (MAX_IMPORT_BYTES // 5 + 200_000))
+    response = client.post("/teach/bank/import", data={"file": (huge, "bank.yaml")}, content_type="multipart/form-data")
+    assert response.status_code == 413
+    assert "larger than 10 MB: nothing was imported" in response.get_data(as_text=True)
+    from quiz.extensions import db
+    from quiz.models import BankQuestion
+
+    with app.app_context():
+        assert db.session.execute(db.select(db.func.count(BankQuestion.id))).scalar() == 0

@@ -13,7 +13,7 @@ from question_bank.bank.checks import check_bank
 from question_bank.bank.items import BankFile, BankQuestion
 from question_bank.formats import MAX_IMPORT_BYTES, ImportProblems, load_any
 from question_bank.formats import gift
-from tests.bank_builders import sample_bank
+from bank_builders import sample_bank
 
 FIXTURES = Path(__file__).parent / "fixtures" / "formats" / "gift"
 SAME = ("kind", "prompt", "choices", "answer", "accepted", "choice_feedback", "explanation", "citations")

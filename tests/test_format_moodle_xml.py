@@ -16,7 +16,7 @@ from question_bank.bank.build import article_of, bank_article
 from question_bank.bank.checks import check_bank
 from question_bank.bank.items import BankFile, BankQuestion
 from question_bank.formats import FORMATS, MAX_IMPORT_BYTES, ImportProblems, load_any
-from tests.bank_builders import sample_bank
+from bank_builders import sample_bank
 
 MOODLE = FORMATS["moodle-xml"]
 FIXTURE = Path(__file__).parent / "fixtures" / "formats" / "moodle" / "bridge.xml"

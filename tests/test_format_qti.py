@@ -20,7 +20,7 @@ import pytest
 from lxml import etree
 
 from question_bank.formats import FORMATS
-from tests.bank_builders import sample_bank
+from bank_builders import sample_bank
 
 QTI = "http://www.imsglobal.org/xsd/imsqti_v2p1"
 CP = "http://www.imsglobal.org/xsd/imscp_v1p1"

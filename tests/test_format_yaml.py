@@ -10,7 +10,7 @@ from hypothesis import given, settings, strategies as st
 from question_bank.bank.items import BankFile
 from question_bank.formats import FORMATS, MAX_IMPORT_BYTES, ImportProblems, load_any
 from question_bank.formats.yaml_json import JSON, YAML
-from tests.bank_builders import sample_bank
+from bank_builders import sample_bank
 
 
 def problems_of(fmt, data: bytes) -> list[str]:

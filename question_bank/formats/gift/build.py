@@ -1,0 +1,158 @@
+"""From the items of a GIFT file to a bank's articles and questions (citations looked up in their article)."""
+from __future__ import annotations
+
+import re
+from typing import Mapping
+
+from pydantic import ValidationError
+
+from ...article import article_from_text
+from ...bank.build import mark_word_display
+from ...bank.items import MARK_WORD_KINDS, BankArticle, BankQuestion
+from ...errors import ArticleError
+from ...models import Citation
+from .items import ArticleItem, Category, QuestionItem
+from .syntax import ARTICLE_TITLE, CATEGORY_ROOT
+
+TF_CHOICES = {"fr": ["Vrai", "Faux"], "en": ["True", "False"]}
+# A citation line of the general feedback, as `citation_line` writes it (or a teacher types it).
+LABEL = r"¶\s?\d+|Titre|Headline|Intertitre \d+|Subheading \d+"
+CITATION = re.compile(rf"^[ \t]*(?P<label>{LABEL})[ \u00a0]+[—–-][ \u00a0]+"
+                      r"(?:«[ \u00a0\u202f]?(?P<fr>.+?)[ \u00a0\u202f]?»|“(?P<en>.+?)”)[ \t]*$", re.M | re.S)
+
+
+def _category_leaf(name: str) -> tuple[str, bool]:
+    """The last part of a category path (`//` is an escaped `/`) and whether it is one of ours:
+    `mlquiz/<title>`, or `$course$/top/mlquiz/<title>` once Moodle has exported it again."""
+    parts = [p.replace("//", "/") for p in re.split(r"(?<!/)/(?!/)", name)]
+    return parts[-1].strip(), len(parts) > 1 and parts[-2].strip() == CATEGORY_ROOT
+
+
+def _bank_article(item: ArticleItem, category: Category | None, problems: list[str]) -> BankArticle | None:
+    try:
+        article = article_from_text(item.text)
+    except ArticleError as error:
+        problems.append(f"line {item.line}: the article cannot be read: {error}")
+        return None
+    title = article.title
+    if category is not None:
+        leaf, ours = _category_leaf(category.name)
+        if ours and " ".join(leaf.split()) != " ".join(title.split()):
+            title = leaf                  # a title the teacher chose, kept in our category name
+    try:
+        return BankArticle(ref=item.ref, title=title, language=article.language, text=article.text,
+                           passages=list(article.passages))
+    except ValidationError as error:
+        problems.append(f"line {item.line}: {_messages(error)}")
+        return None
+
+
+def _citations(item: QuestionItem, article: BankArticle, problems: list[str]) -> tuple[list[Citation], str]:
+    """The citations written in the general feedback, found in the article, and the explanation left."""
+    citations: list[Citation] = []
+    explanation = item.feedback
+    matches = list(CITATION.finditer(item.feedback))
+    for match in matches:
+        label = re.sub(r"¶\s", "¶", match.group("label"))
+        quote = match.group("fr") if match.group("fr") is not None else match.group("en")
+        line = item.feedback_rows[min(item.feedback.count("\n", 0, match.start()), len(item.feedback_rows) - 1)]
+        passage = next((p for p in article.passages if p.label == label), None)
+        start = article.text.find(quote, passage.start, passage.end) if passage else -1
+        if start < 0:
+            shown = f"« {quote[:60]} »" if article.language == "fr" else f"“{quote[:60]}”"
+            problems.append(f"line {line}: the citation {label} {shown} is not in the article"
+                            + ("" if passage else f" (it has no passage {label})"))
+            continue
+        citations.append(Citation.model_validate({"passage": label, "start": start, "end": start + len(quote),
+                                                  "quote": quote}, context={"text": article.text}))
+    for match in reversed(matches):       # the explanation is what is left, with the line breaks we added
+        start, end = match.span()
+        if start > 0 and explanation[start - 1] == "\n":
+            start -= 1
+        elif end < len(explanation) and explanation[end] == "\n":
+            end += 1
+        explanation = explanation[:start] + explanation[end:]
+    if not matches:
+        example = "¶3 — « passage »" if article.language == "fr" else "¶3 — “passage”"
+        problems.append(f"line {item.line}: no citation (add a line such as {example} to the general feedback)")
+    return citations, explanation
+
+
+KIND_OF_SHAPE = {"choices": "multiple_choice", "true_false": "true_false", "written": "short_answer"}
+
+
+def _shape_problem(item: QuestionItem) -> str | None:
+    want = {"true_false": "true_false", "short_answer": "written"}.get(item.kind or "", "choices")
+    if item.kind is None or item.shape == want:
+        return None
+    blocks = {"true_false": "{T} or {F}", "written": "{=answer =other answer}", "choices": "{=right ~wrong}"}
+    return f"line {item.line}: a {item.kind} question needs an answer block like {blocks[want]}"
+
+
+def _bank_question(item: QuestionItem, article: BankArticle, problems: list[str]) -> BankQuestion | None:
+    count = len(problems)
+    if problem := _shape_problem(item):
+        problems.append(problem)
+    citations, explanation = _citations(item, article, problems)
+    kind = item.kind or KIND_OF_SHAPE[item.shape]
+    choices = TF_CHOICES[article.language] if item.shape == "true_false" else item.choices
+    display = {}
+    if kind in MARK_WORD_KINDS and citations:
+        try:
+            display = mark_word_display(article.text, citations[0], choices)
+        except ValueError as error:
+            problems.append(f"line {item.line}: {error} (the first citation must be the sentence to mark a word in)")
+    if len(problems) > count:
+        return None
+    try:
+        return BankQuestion(ref=item.ref, article=article.ref, kind=kind, language=article.language,
+                            prompt=item.prompt, choices=list(choices), answer=item.answer, accepted=item.accepted,
+                            choice_feedback=item.choice_feedback, explanation=explanation, citations=citations,
+                            display=display, origin="imported", status="draft")
+    except ValidationError as error:
+        problems.append(f"line {item.line}: {_messages(error)}")
+        return None
+
+
+def _messages(error: ValidationError) -> str:
+    return "; ".join(".".join(map(str, e["loc"])) + ": " + e["msg"].removeprefix("Value error, ") for e in error.errors())
+
+
+def articles_and_questions(items: list[Category | ArticleItem | QuestionItem | None],
+                           known_articles: Mapping[str, BankArticle] | None,
+                           problems: list[str]) -> tuple[list[BankArticle], list[BankQuestion]]:
+    """The bank's articles and questions from the file's items, in order; every problem is added to `problems`."""
+    articles: list[BankArticle] = []
+    owner: dict[int, str] = {}            # question item → the ref of its article
+    category: Category | None = None
+    current: str | None = None
+    unreadable: set[str] = set()
+    for index, item in enumerate(items):
+        if isinstance(item, Category):
+            category, current = item, None
+        elif isinstance(item, ArticleItem):
+            made = _bank_article(item, category if current is None else None, problems)
+            if made is not None:
+                articles.append(made)
+            else:
+                unreadable.add(item.ref)  # already a problem: its questions need not say so again
+            current = item.ref
+        elif isinstance(item, QuestionItem):
+            owner[index] = current or (_category_leaf(category.name)[0] if category else "")
+    by_ref = {**(known_articles or {}), **{a.ref: a for a in articles}}
+    # A hand-written file names its article by title: one already in the bank will do.
+    by_title = {" ".join(a.title.split()): a.ref for a in [*(known_articles or {}).values(), *articles]}
+    questions: list[BankQuestion] = []
+    for index, ref in owner.items():
+        item = items[index]
+        article = by_ref.get(ref) or by_ref.get(by_title.get(" ".join(ref.split()), ""))
+        if article is None and ref in unreadable:
+            continue
+        if article is None:
+            problems.append(f"line {item.line}: " + (f"the article {ref!r} of this question is neither in the file nor in your bank"
+                            if ref else f"this question has no article (put it after its ::{ARTICLE_TITLE} <ref>:: item)"))
+            continue
+        made = _bank_question(item, article, problems)
+        if made is not None:
+            questions.append(made)
+    return articles, questions
