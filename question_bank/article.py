@@ -91,7 +91,11 @@ def article_from_bytes(data: bytes, source_name: str = "", furniture_patterns=No
 def article_from_text(text: str, source_name: str = "", furniture_patterns=None, meta=None,
                       byline_patterns=None, language: Language | None = None) -> Article:
     """`language` is detected unless given (a teacher who knows better can say so)."""
-    if len(text.encode("utf-8")) > MAX_BYTES:
+    try:
+        size = len(text.encode("utf-8"))
+    except UnicodeEncodeError as error:   # a lone surrogate: no file or form gives one, but a caller might
+        raise ArticleError(f"the text is not valid Unicode (a lone surrogate at position {error.start})") from None
+    if size > MAX_BYTES:
         raise ArticleError(f"the article is larger than {MAX_BYTES // 1_000_000} MB; paste only the article itself")
     if sum(ch.isalpha() for ch in text) < MIN_LETTERS:
         raise ArticleError("the article is empty or too short to make questions from")
@@ -217,8 +221,11 @@ def _looks_like_html(raw: str) -> bool:
 def _text_from_html(html: str) -> tuple[str, dict]:
     import trafilatura
 
-    document = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
-                                           include_tables=False, favor_precision=True)
+    try:
+        document = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
+                                               include_tables=False, favor_precision=True)
+    except Exception as error:  # a page its parsers choke on (e.g. htmldate's AssertionError) has no text we can find
+        raise ArticleError("no article text could be found in this HTML page") from error
     body = (getattr(document, "text", None) or "").strip() if document else ""
     if not body:
         raise ArticleError("no article text could be found in this HTML page")

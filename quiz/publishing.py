@@ -31,7 +31,7 @@ def publish(owner: Teacher, article: Article, quiz: Quiz, keep: list[str] | None
     if not questions:
         raise ValueError("no questions selected")
     record = PublishedQuiz(
-        code=_new_code(), owner_id=owner.id, title=quiz.title or article.title, language=quiz.language,
+        code=_new_code(), owner_id=owner.id, title=(quiz.title or article.title)[:500], language=quiz.language,
         article_text=article.text, source=(article.describe_source() if source is None else source)[:MAX_SOURCE],
         passages=[p.model_dump() for p in article.passages], questions=questions,
         time_limit_seconds=time_limit_seconds, on_expiry=on_expiry, grace_seconds=grace_seconds,

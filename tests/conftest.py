@@ -16,6 +16,17 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parent.parent
+
+
+def pytest_sessionstart(session):
+    """The PostgreSQL run of the suite fails at once, never skips, if its server is missing."""
+    from databases import POSTGRES_ENV, check_postgres, postgres_url
+
+    if postgres_url() is not None:
+        try:
+            check_postgres()
+        except Exception as error:  # any driver or network error: say it plainly and stop
+            pytest.exit(f"{POSTGRES_ENV} is set but its server cannot be reached: {error}", returncode=1)
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 

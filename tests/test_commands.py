@@ -6,6 +6,7 @@ import pytest
 from quiz import create_app
 from quiz.extensions import db
 from quiz.models import PublishedQuiz, Teacher
+from databases import app_database
 
 SAMPLE = Path(__file__).resolve().parents[1] / "question_bank" / "samples" / "rumeur-rachat.fr.txt"
 
@@ -13,7 +14,7 @@ SAMPLE = Path(__file__).resolve().parents[1] / "question_bank" / "samples" / "ru
 @pytest.fixture
 def app(tmp_path):
     app = create_app({"TESTING": True, "SECRET_KEY": "test",
-                      "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'cmd.sqlite'}"})
+                      **app_database(tmp_path, "cmd")})
     result = app.test_cli_runner().invoke(args=["db", "upgrade"])
     assert result.exit_code == 0, result.output
     return app
@@ -81,7 +82,7 @@ def test_close_overdue_closes_only_attempts_past_their_deadline(tmp_path):
 
     clock = Clock()
     app = create_app({"TESTING": True, "SECRET_KEY": "test", "CLOCK": clock,
-                      "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'overdue.sqlite'}"})
+                      **app_database(tmp_path, "overdue")})
     runner = app.test_cli_runner()
     runner.invoke(args=["db", "upgrade"])
     with app.app_context():

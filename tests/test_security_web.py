@@ -12,6 +12,7 @@ from http.cookies import SimpleCookie
 
 import pytest
 
+from databases import database_url
 from web_support import (
     TEACHER_EMAIL, TEACHER_PASSWORD, FakeClock, create_teacher, csrf_token_in, form_posting_to, make_app,
     path_of, publish_direct, sample_bytes, stored_attempts, stored_quiz,
@@ -377,7 +378,7 @@ def test_production_refuses_the_default_secret(tmp_path, monkeypatch):
 
     monkeypatch.setenv("MLQUIZ_ENV", "production")
     monkeypatch.delenv("MLQUIZ_SECRET_KEY", raising=False)
-    monkeypatch.setenv("MLQUIZ_DATABASE_URL", f"sqlite:///{tmp_path / 'prod.sqlite'}")
+    monkeypatch.setenv("MLQUIZ_DATABASE_URL", database_url(tmp_path, "prod"))
     with pytest.raises(RuntimeError, match="MLQUIZ_SECRET_KEY"):
         create_app()
     monkeypatch.setenv("MLQUIZ_SECRET_KEY", "")

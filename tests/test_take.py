@@ -15,6 +15,7 @@ import pytest
 from quiz import create_app
 from quiz.extensions import db
 from quiz.models import Attempt, PublishedQuiz, Teacher
+from databases import app_database
 
 SAMPLE = Path(__file__).resolve().parent.parent / "question_bank" / "samples" / "rumeur-rachat.fr.txt"
 START = datetime(2026, 3, 2, 9, 0, 0)
@@ -61,7 +62,7 @@ def clock():
 def app(tmp_path, clock):
     from flask_migrate import upgrade
 
-    app = create_app({"TESTING": True, "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path}/t.sqlite",
+    app = create_app({"TESTING": True, **app_database(tmp_path, "t"),
                       "WTF_CSRF_ENABLED": False, "CLOCK": clock, "SECRET_KEY": "test",
                       "RATELIMIT_ENABLED": False, "BABEL_DEFAULT_LOCALE": "en"})  # English UI strings
     with app.app_context():
@@ -393,7 +394,7 @@ def test_double_submit_is_idempotent(app, generated, clock):
 def test_csrf_is_required_on_answers(tmp_path, clock, generated):
     from flask_migrate import upgrade
 
-    app = create_app({"TESTING": True, "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path}/c.sqlite",
+    app = create_app({"TESTING": True, **app_database(tmp_path, "c"),
                       "WTF_CSRF_ENABLED": True, "CLOCK": clock, "SECRET_KEY": "test", "BABEL_DEFAULT_LOCALE": "en"})
     with app.app_context():
         upgrade()

@@ -19,6 +19,7 @@ from werkzeug.security import generate_password_hash
 from quiz import create_app
 from quiz.extensions import db
 from quiz.models import Accommodation, Attempt, PublishedQuiz, Teacher
+from databases import app_database
 
 SAMPLES = Path(__file__).resolve().parent.parent / "question_bank" / "samples"
 SAMPLE_FR = SAMPLES / "rumeur-rachat.fr.txt"
@@ -55,7 +56,7 @@ def clock():
 def build_app(tmp_path, clock, **extra):
     from flask_migrate import upgrade
 
-    config = {"TESTING": True, "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path}/t.sqlite",
+    config = {"TESTING": True, **app_database(tmp_path, "t"),
               "WTF_CSRF_ENABLED": False, "SECRET_KEY": "test", "CLOCK": clock, "RATELIMIT_ENABLED": False}
     config.update(extra)
     app = create_app(config)

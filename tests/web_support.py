@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 from werkzeug.security import generate_password_hash
 
 from question_bank.service import sample_path
+from databases import app_database
 
 START = datetime(2026, 3, 2, 9, 0, 0)
 TEACHER_EMAIL = "prof@example.org"
@@ -39,7 +40,7 @@ class FakeClock:
 
 
 def make_app(tmp_path: Path, clock=None, csrf: bool = False, **extra):
-    """The real app on tmp_path/mlquiz.sqlite, schema created by `flask_migrate.upgrade()`."""
+    """The real app on its own database (tests/databases.py), schema created by `flask_migrate.upgrade()`."""
     from flask_migrate import upgrade
 
     from quiz import create_app
@@ -47,7 +48,7 @@ def make_app(tmp_path: Path, clock=None, csrf: bool = False, **extra):
     config = {
         "TESTING": True,
         "SECRET_KEY": "test-secret-" + tmp_path.name,
-        "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'mlquiz.sqlite'}",
+        **app_database(tmp_path),
         "WTF_CSRF_ENABLED": csrf,
         "RATELIMIT_ENABLED": False,
     }

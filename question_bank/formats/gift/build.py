@@ -56,6 +56,9 @@ def _citations(item: QuestionItem, article: BankArticle, problems: list[str]) ->
         label = re.sub(r"¶\s", "¶", match.group("label"))
         quote = match.group("fr") if match.group("fr") is not None else match.group("en")
         line = item.feedback_rows[min(item.feedback.count("\n", 0, match.start()), len(item.feedback_rows) - 1)]
+        if not quote.strip():             # `¶1 — «  »`: no citation can quote only spaces
+            problems.append(f"line {line}: the citation {label} quotes nothing (put the passage between the quotation marks)")
+            continue
         passage = next((p for p in article.passages if p.label == label), None)
         start = article.text.find(quote, passage.start, passage.end) if passage else -1
         if start < 0:
