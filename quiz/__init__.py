@@ -21,6 +21,12 @@ def create_app(test_config: dict | None = None) -> Flask:
         app.config.from_mapping(test_config)
     check_production_secret(app.config)
     production_hardening(app.config)
+    if app.config.get("TRUSTED_PROXIES"):
+        from werkzeug.middleware.proxy_fix import ProxyFix
+
+        # Behind N reverse proxies, the client's address (login limits) and https come from them.
+        proxies = app.config["TRUSTED_PROXIES"]
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies, x_host=proxies)
     register_extensions(app)
     register_blueprints(app)
     register_commands(app)
@@ -29,12 +35,11 @@ def create_app(test_config: dict | None = None) -> Flask:
 
 def register_extensions(app: Flask) -> None:
     from . import models  # noqa: F401  (tables must be known to migrations)
-    from .extensions import babel, csrf, db, limiter, login_manager, migrate
+    from .extensions import babel, csrf, db, login_manager, migrate
 
     db.init_app(app)
     migrate.init_app(app, db, directory=str(Path(__file__).resolve().parent / "migrations"))
     csrf.init_app(app)
-    limiter.init_app(app)
     login_manager.init_app(app)
     login_manager.login_view = "auth.login"
     babel.init_app(app, locale_selector=_locale,

@@ -115,5 +115,29 @@ from .cli_worksheet import worksheet  # noqa: E402  (needs UserError above)
 main.add_command(worksheet)
 
 
+@main.command("run", context_settings={"ignore_unknown_options": True})
+@click.option("--host", "-h", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", "-p", default=5000, show_default=True, type=int)
+@click.option("--workers", "-w", default=0, show_default=True, type=click.IntRange(min=0),
+              help="0: Flask's development server (one laptop). N ≥ 1: gunicorn with N worker processes; "
+                   "they share nothing but the database, so any worker can serve any student.")
+@click.option("--timeout", default=60, show_default=True, type=int, help="gunicorn: seconds before a stuck worker restarts.")
+def run(host: str, port: int, workers: int, timeout: int) -> None:
+    """Serve the web app."""
+    if workers == 0:
+        from flask.cli import run_command
+
+        click.get_current_context().invoke(run_command, host=host, port=port, reload=False, debugger=False,
+                                           with_threads=True)
+        return
+    import os
+    import shutil
+
+    gunicorn = shutil.which("gunicorn") or os.path.join(os.path.dirname(sys.executable), "gunicorn")
+    # exec: gunicorn takes this process over, so signals (and SIGKILL) reach the real server.
+    os.execv(gunicorn, [gunicorn, "--workers", str(workers), "--bind", f"{host}:{port}", "--timeout", str(timeout),
+                        "--access-logfile", "-", "quiz:create_app()"])
+
+
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())

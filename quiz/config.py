@@ -23,7 +23,8 @@ def from_environment(instance_path: str) -> dict:
         "SESSION_COOKIE_SAMESITE": "Lax",
         "REMEMBER_COOKIE_HTTPONLY": True,
         "REMEMBER_COOKIE_SAMESITE": "Lax",
-        "RATELIMIT_STORAGE_URI": os.environ.get("MLQUIZ_RATELIMIT_STORAGE", "memory://"),
+        "TRUSTED_PROXIES": int(os.environ.get("MLQUIZ_TRUSTED_PROXIES", "0") or 0),
+        "RATELIMIT_ENABLED": True,   # failed-login limits, counted in the database (quiz/throttle.py)
         "BABEL_DEFAULT_LOCALE": "fr",
         "CLOCK": utc_now,
     }

@@ -140,3 +140,13 @@ class BankTag(db.Model):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     question_id: Mapped[int] = mapped_column(ForeignKey("bank_question.id"), index=True)
     name: Mapped[str] = mapped_column(String(60), index=True)
+
+
+class LoginFailure(db.Model):
+    """One failed teacher login, kept in the database so that every worker and host
+    counts the same failures (no rate limit lives inside a process)."""
+
+    __tablename__ = "login_failure"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    key: Mapped[str] = mapped_column(String(200), index=True)
+    at: Mapped[datetime] = mapped_column(DateTime, index=True)

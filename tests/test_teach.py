@@ -144,10 +144,39 @@ def test_login_works_and_a_wrong_password_is_401(app):
 def test_the_sixth_failed_login_in_a_minute_is_refused(tmp_path, clock):
     app = build_app(tmp_path, clock, RATELIMIT_ENABLED=True)
     client = app.test_client()
-    client.environ_base["REMOTE_ADDR"] = "10.11.12.13"   # its own rate-limit bucket
+    client.environ_base["REMOTE_ADDR"] = "10.11.12.13"
     for _ in range(5):
         assert client.post("/login", data={"email": EMAIL, "password": "nope"}).status_code == 401
-    assert client.post("/login", data={"email": EMAIL, "password": "nope"}).status_code == 429
+    refused = client.post("/login", data={"email": EMAIL, "password": PASSWORD})
+    assert refused.status_code == 429 and refused.headers["Retry-After"] == "60"
+    assert "Too many failed attempts" in text_of(refused)   # even the right password waits
+    clock.advance(seconds=61)
+    assert client.post("/login", data={"email": EMAIL, "password": PASSWORD}).status_code == 302
+
+
+def test_failed_logins_are_counted_by_every_worker(tmp_path, clock):
+    """Two app instances on one database, as two gunicorn workers or hosts: failures seen by
+    one count for the other, since the limit lives in the database, not in a process."""
+    first = build_app(tmp_path, clock, RATELIMIT_ENABLED=True)
+    second = create_app({**first.config, "SQLALCHEMY_DATABASE_URI": first.config["SQLALCHEMY_DATABASE_URI"]})
+    one, two = first.test_client(), second.test_client()
+    for client in (one, two):
+        client.environ_base["REMOTE_ADDR"] = "10.0.0.7"
+    for client in (one, two, one, two, one):
+        assert client.post("/login", data={"email": EMAIL, "password": "nope"}).status_code == 401
+    assert two.post("/login", data={"email": EMAIL, "password": "nope"}).status_code == 429
+    assert one.post("/login", data={"email": EMAIL, "password": "nope"}).status_code == 429
+
+
+def test_guessing_one_account_from_many_addresses_is_slowed_too(tmp_path, clock):
+    app = build_app(tmp_path, clock, RATELIMIT_ENABLED=True)
+    for n in range(20):
+        client = app.test_client()
+        client.environ_base["REMOTE_ADDR"] = f"10.1.0.{n}"
+        assert client.post("/login", data={"email": EMAIL, "password": f"guess {n}"}).status_code == 401
+    late = app.test_client()
+    late.environ_base["REMOTE_ADDR"] = "10.1.0.99"
+    assert late.post("/login", data={"email": EMAIL, "password": "guess"}).status_code == 429
 
 
 # --- who may see what ---------------------------------------------------------------------
@@ -477,3 +506,16 @@ def test_every_ui_string_has_a_compiled_french_translation():
         if msgid and not catalogue.get(msgid) and not catalogue.get((msgid, 0)):
             missing.add(f"{filename}: {msgid}")
     assert not missing, sorted(missing)
+
+
+def test_behind_a_trusted_proxy_the_limit_counts_the_students_address_not_the_proxys(tmp_path, clock):
+    app = build_app(tmp_path, clock, RATELIMIT_ENABLED=True, TRUSTED_PROXIES=1)
+    proxy = app.test_client()
+    proxy.environ_base["REMOTE_ADDR"] = "10.9.9.9"
+    for _ in range(5):
+        assert proxy.post("/login", data={"email": OTHER_EMAIL, "password": "nope"},
+                          headers={"X-Forwarded-For": "192.0.2.1"}).status_code == 401
+    assert proxy.post("/login", data={"email": OTHER_EMAIL, "password": "nope"},
+                      headers={"X-Forwarded-For": "192.0.2.1"}).status_code == 429
+    assert proxy.post("/login", data={"email": EMAIL, "password": PASSWORD},
+                      headers={"X-Forwarded-For": "192.0.2.2"}).status_code == 302

@@ -1,30 +1,33 @@
 """Teacher login. Students have no accounts."""
 from __future__ import annotations
 
-from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import login_required, login_user, logout_user
 from werkzeug.security import check_password_hash
 
-from ..extensions import db, limiter
+from .. import throttle
+from ..extensions import db
 from ..models import Teacher
 
 bp = Blueprint("auth", __name__)
 
 
-def _failed_login_only(response) -> bool:
-    """Only failed attempts count toward the limit."""
-    return response.status_code == 401
-
-
 @bp.route("/login", methods=["GET", "POST"])
-@limiter.limit("5 per minute", methods=["POST"], deduct_when=_failed_login_only)
 def login():
     if request.method == "GET":
         return render_template("pages/login.html")
-    email = (request.form.get("email") or "").strip().lower()
+    email = (request.form.get("email") or "").strip().lower()[:200]
+    address = request.remote_addr or "unknown"
+    now = current_app.config["CLOCK"]()
+    limited = current_app.config.get("RATELIMIT_ENABLED", True)
+    if limited and throttle.refused(address, email, now):
+        flash(_("Too many failed attempts: wait a minute, then try again."), "error")
+        return render_template("pages/login.html", email=email), 429, {"Retry-After": "60"}
     teacher = db.session.execute(db.select(Teacher).filter_by(email=email)).scalar_one_or_none()
     if teacher is None or not check_password_hash(teacher.password_hash, request.form.get("password") or ""):
+        if limited:
+            throttle.record_failure(address, email, now)
         flash(_("Wrong email or password."), "error")
         return render_template("pages/login.html", email=email), 401
     login_user(teacher)
