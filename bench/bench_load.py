@@ -1,0 +1,283 @@
+"""Load: N students join a 10-question quiz, answer with autosave and submit, against
+`mlquiz run --workers W` (gunicorn) on loopback — on SQLite and on PostgreSQL.
+
+usage: python bench/bench_load.py [--students 300 1000] [--backends sqlite postgresql]
+                                  [--workers 2] [--ramp 60] [--think 0.5 3.0]
+(run by `make bench-load`)
+
+Students arrive spread over --ramp seconds (a class does not click at the same instant),
+and wait --think seconds (uniform) before each answer, as when reading a question. Each
+student: GET join page, POST name, GET quiz page, 10 × POST answer, POST submit.
+Printed per backend and N: throughput, p50/p95/p99 latency of all requests and of the
+answer saves, answers acknowledged vs stored (must be equal), and the same arrival and
+request pattern against a bare endpoint of the same server (/healthz: no database, no
+template) as an upper bound, with the ratio. The client is an asyncio httpx client in
+this process, on the same machine as the server: the bare run pays the same client cost.
+"""
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import random
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+MLQUIZ = str(Path(sys.executable).with_name("mlquiz"))
+QUESTIONS = 10
+TARGET_P95_MS = 150
+PG_BIN = Path(os.environ.get("PG_BIN", "/usr/lib/postgresql/15/bin"))
+
+
+@dataclass
+class Run:
+    latencies: list[float] = field(default_factory=list)      # seconds, every request
+    saves: list[float] = field(default_factory=list)          # seconds, answer saves only
+    acknowledged: int = 0
+    errors: dict[str, int] = field(default_factory=dict)
+    elapsed: float = 0.0
+
+    def error(self, what: str) -> None:
+        self.errors[what] = self.errors.get(what, 0) + 1
+
+
+def percentile(values: list[float], p: float) -> float:
+    if not values:
+        return float("nan")
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+# --- databases -------------------------------------------------------------------------------
+
+class Postgres:
+    """A throwaway cluster, as .ci/run starts one (initdb refuses root: run as postgres)."""
+
+    def __init__(self) -> None:
+        self.dir = Path(tempfile.mkdtemp(prefix="mlquiz-bench-pg-"))
+        self.port = free_port()
+        self.as_pg = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
+        if self.as_pg:
+            shutil.chown(self.dir, "postgres")
+
+    def __enter__(self) -> str:
+        subprocess.run([*self.as_pg, str(PG_BIN / "initdb"), "-D", str(self.dir / "data"), "-A", "trust",
+                        "-U", "postgres"], check=True, capture_output=True)
+        subprocess.run([*self.as_pg, str(PG_BIN / "pg_ctl"), "-D", str(self.dir / "data"), "-l",
+                        str(self.dir / "log"), "-w", "start", "-o",
+                        f"-p {self.port} -k {self.dir} -c listen_addresses=127.0.0.1 -c max_connections=200"],
+                       check=True, capture_output=True)
+        return f"postgresql+psycopg://postgres@127.0.0.1:{self.port}/postgres"
+
+    def __exit__(self, *exc) -> None:
+        subprocess.run([*self.as_pg, str(PG_BIN / "pg_ctl"), "-D", str(self.dir / "data"), "-m", "immediate", "stop"],
+                       capture_output=True)
+        shutil.rmtree(self.dir, ignore_errors=True)
+
+
+def prepare(url: str) -> str:
+    """Schema, a teacher and a published 10-question quiz; returns its join code."""
+    env = {**os.environ, "MLQUIZ_DATABASE_URL": url}
+    subprocess.run([MLQUIZ, "db", "upgrade"], env=env, check=True, capture_output=True)
+    from question_bank.service import sample_path
+    from quiz import create_app
+    from quiz.config import utc_now
+    from quiz.extensions import db
+    from quiz.models import Teacher
+    from quiz.publishing import preview, publish
+
+    app = create_app({"SQLALCHEMY_DATABASE_URI": url})
+    with app.app_context():
+        teacher = Teacher(email="bench@example.org", password_hash="-", created_at=utc_now())
+        db.session.add(teacher)
+        db.session.commit()
+        article, quiz = preview(sample_path("fr").read_bytes())
+        keep = [q.id for q in quiz.questions[:QUESTIONS]]
+        code = publish(teacher, article, quiz, keep, utc_now(), time_limit_seconds=3 * 3600).code
+        db.session.remove()
+    return code
+
+
+def stored_answers(url: str, code: str) -> int:
+    from quiz import create_app
+    from quiz.extensions import db
+    from quiz.models import Answer, Attempt
+    from quiz.publishing import by_code
+
+    app = create_app({"SQLALCHEMY_DATABASE_URI": url})
+    with app.app_context():
+        quiz = by_code(code)
+        count = db.session.execute(db.select(db.func.count(Answer.id)).join(Attempt, Answer.attempt_id == Attempt.id)
+                                   .filter(Attempt.quiz_id == quiz.id)).scalar()
+        db.session.remove()
+        return count
+
+
+# --- the server ------------------------------------------------------------------------------------
+
+class Server:
+    def __init__(self, url: str, workers: int) -> None:
+        self.port = free_port()
+        self.base = f"http://127.0.0.1:{self.port}"
+        env = {**os.environ, "MLQUIZ_DATABASE_URL": url, "MLQUIZ_SECRET_KEY": "bench-secret-" + str(self.port)}
+        self.process = subprocess.Popen([MLQUIZ, "run", "--workers", str(workers), "--port", str(self.port)],
+                                        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                                        start_new_session=True)
+
+    def __enter__(self) -> "Server":
+        import httpx
+
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                if httpx.get(f"{self.base}/healthz", timeout=5).status_code == 200:
+                    return self
+            except httpx.HTTPError:
+                time.sleep(0.2)
+        raise RuntimeError("the server did not start")
+
+    def __exit__(self, *exc) -> None:
+        os.killpg(self.process.pid, signal.SIGTERM)
+        self.process.wait(timeout=30)
+
+
+# --- students -------------------------------------------------------------------------------------
+
+async def student(client_factory, base: str, code: str, n: int, start: float, think: tuple[float, float],
+                  run: Run, rng: random.Random, bare: bool) -> None:
+    await asyncio.sleep(start)
+    async with client_factory() as client:
+        async def request(method: str, url: str, save: bool = False, **kwargs):
+            began = time.perf_counter()
+            try:
+                response = await client.request(method, url, **kwargs)
+            except Exception as error:   # a refused or dropped connection counts, it does not stop the run
+                run.error(type(error).__name__)
+                return None
+            took = time.perf_counter() - began
+            run.latencies.append(took)
+            if save:
+                run.saves.append(took)
+            if response.status_code >= 400:
+                run.error(f"HTTP {response.status_code}")
+            return response
+
+        if bare:   # the same pattern of requests, to an endpoint that does nothing
+            for _ in range(3):
+                await request("GET", f"{base}/healthz")
+            for _ in range(QUESTIONS):
+                await asyncio.sleep(rng.uniform(*think))
+                await request("GET", f"{base}/healthz", save=True)
+            await request("GET", f"{base}/healthz")
+            return
+        page = await request("GET", f"{base}/join/{code}")
+        if page is None or page.status_code != 200:
+            return
+        form_token = re.search(r'name="csrf_token" value="([^"]+)"', page.text)[1]
+        joined = await request("POST", f"{base}/join/{code}", data={"name": f"Élève {n}", "csrf_token": form_token})
+        if joined is None or joined.status_code not in (302, 303):
+            return
+        quiz_page = await request("GET", f"{base}/quiz/{code}")
+        if quiz_page is None or quiz_page.status_code != 200:
+            return
+        token = re.search(r'name="csrf-token" content="([^"]+)"', quiz_page.text)[1]
+        questions = re.findall(r'data-question-id="([^"]+)"', quiz_page.text)
+        for question in questions:
+            await asyncio.sleep(rng.uniform(*think))
+            saved = await request("POST", f"{base}/quiz/{code}/answer", save=True,
+                                  json={"question_id": question, "choices": [rng.randrange(2)]},
+                                  headers={"X-CSRFToken": token})
+            if saved is not None and saved.status_code == 200 and saved.json().get("saved"):
+                run.acknowledged += 1
+        await request("POST", f"{base}/quiz/{code}/submit", data={"csrf_token": token})
+
+
+async def load(base: str, code: str, students: int, ramp: float, think: tuple[float, float], bare: bool) -> Run:
+    import httpx
+
+    run = Run()
+    rng = random.Random(f"{students}:{bare}")
+    limits = httpx.Limits(max_connections=1, max_keepalive_connections=1)
+
+    def client_factory():
+        return httpx.AsyncClient(timeout=60, limits=limits, follow_redirects=False)
+
+    began = time.perf_counter()
+    await asyncio.gather(*(student(client_factory, base, code, n, rng.uniform(0, ramp), think, run,
+                                   random.Random(n), bare) for n in range(students)))
+    run.elapsed = time.perf_counter() - began
+    return run
+
+
+# --- report -------------------------------------------------------------------------------------------
+
+def line(name: str, run: Run) -> str:
+    ms = [x * 1000 for x in run.latencies]
+    return (f"{name:28} {len(ms) / run.elapsed:7.1f} req/s   p50 {percentile(ms, 50):6.1f}   "
+            f"p95 {percentile(ms, 95):6.1f}   p99 {percentile(ms, 99):6.1f} ms"
+            + (f"   errors {run.errors}" if run.errors else ""))
+
+
+def measure(backend: str, url: str, students: int, workers: int, ramp: float, think: tuple[float, float]) -> bool:
+    code = prepare(url)
+    with Server(url, workers) as server:
+        app_run = asyncio.run(load(server.base, code, students, ramp, think, bare=False))
+        bare_run = asyncio.run(load(server.base, code, students, ramp, think, bare=True))
+    stored = stored_answers(url, code)
+    sent = students * QUESTIONS
+    saves_ms = [x * 1000 for x in app_run.saves]
+    p95 = percentile([x * 1000 for x in app_run.latencies], 95)
+    bare95 = percentile([x * 1000 for x in bare_run.latencies], 95)
+    print(f"\n{backend}, {students} students, {workers} workers, arrivals over {ramp:.0f} s, "
+          f"think {think[0]}–{think[1]} s, run {app_run.elapsed:.0f} s")
+    print(line("quiz (join, page, saves, submit)", app_run))
+    print(f"{'  answer saves only':28} p50 {percentile(saves_ms, 50):6.1f}   p95 {percentile(saves_ms, 95):6.1f}   "
+          f"p99 {percentile(saves_ms, 99):6.1f} ms")
+    print(line("bare endpoint (/healthz)", bare_run))
+    print(f"ratio quiz / bare: throughput {len(app_run.latencies) / app_run.elapsed / (len(bare_run.latencies) / bare_run.elapsed):.2f}, "
+          f"p95 {p95 / bare95:.1f}×")
+    print(f"answers sent {sent}, acknowledged {app_run.acknowledged}, stored {stored}"
+          f" → {'0 lost' if stored == app_run.acknowledged else f'{app_run.acknowledged - stored} LOST'}")
+    ok = p95 < TARGET_P95_MS and stored == app_run.acknowledged == sent and not app_run.errors
+    print(f"target p95 < {TARGET_P95_MS} ms and 0 lost: {'PASS' if ok else 'FAIL'}")
+    return ok
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--students", type=int, nargs="+", default=[300, 1000])
+    parser.add_argument("--backends", nargs="+", default=["sqlite", "postgresql"], choices=["sqlite", "postgresql"])
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--ramp", type=float, default=60.0)
+    parser.add_argument("--think", type=float, nargs=2, default=(0.5, 3.0))
+    args = parser.parse_args()
+    results = []
+    for backend in args.backends:
+        for students in args.students:
+            if backend == "sqlite":
+                with tempfile.TemporaryDirectory(prefix="mlquiz-bench-") as folder:
+                    results.append(measure(backend, f"sqlite:///{folder}/bench.sqlite", students, args.workers,
+                                           args.ramp, tuple(args.think)))
+            else:
+                with Postgres() as url:
+                    results.append(measure(backend, url, students, args.workers, args.ramp, tuple(args.think)))
+    return 0 if all(results) else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
