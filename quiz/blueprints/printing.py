@@ -2,9 +2,6 @@
 from the preview before publishing. Answer keys are in there, so: owners only."""
 from __future__ import annotations
 
-import base64
-import binascii
-
 from flask import Blueprint, abort, request, url_for
 from flask_babel import gettext as _
 from flask_login import login_required
@@ -13,7 +10,7 @@ from question_bank.errors import ArticleError
 
 from ..printing import FORMATS, deliver, options_from
 from ..publishing import article_of, preview, quiz_of
-from .teach import owned_quiz_or_404, preview_page, quiz_page_with
+from .teach import owned_quiz_or_404, preview_form_article, preview_page, quiz_page_with
 
 bp = Blueprint("printing", __name__, url_prefix="/teach")
 
@@ -35,13 +32,7 @@ def published(code: str):
 def from_preview():
     """The questions ticked on the preview page, printed before (or without) publishing."""
     form = request.form
-    try:
-        data = base64.b64decode(form.get("article_data", ""), validate=True)
-        seed = int(form.get("seed", "0"))
-    except (binascii.Error, ValueError):
-        abort(400)
-    if not data:
-        abort(400)
+    data, seed = preview_form_article(form)
     try:
         article, generated = preview(data, seed=seed)
     except ArticleError:

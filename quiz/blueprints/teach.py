@@ -163,10 +163,8 @@ def preview_page(article, generated, data: bytes, seed: int, form=None, errors=N
                            article_data=base64.b64encode(data).decode("ascii"), seed=seed), status
 
 
-@bp.post("/publish")
-@login_required
-def publish_quiz():
-    form = request.form
+def preview_form_article(form) -> tuple[bytes, int]:
+    """The article bytes and seed the preview page carries in hidden fields (400 if forged)."""
     try:
         data = base64.b64decode(form.get("article_data", ""), validate=True)
         seed = int(form.get("seed", "0"))
@@ -174,6 +172,14 @@ def publish_quiz():
         abort(400)
     if not data:
         abort(400)
+    return data, seed
+
+
+@bp.post("/publish")
+@login_required
+def publish_quiz():
+    form = request.form
+    data, seed = preview_form_article(form)
     try:
         article, generated = preview(data, seed=seed)
     except ArticleError as error:

@@ -21,6 +21,16 @@ def _article_in_bank(app) -> int:
         return record.id
 
 
+def _log_in(page, app) -> str:
+    base = app.config["BASE_URL"]
+    page.goto(f"{base}/login")
+    page.fill("input[name=email]", TEACHER_EMAIL)
+    page.fill("input[name=password]", TEACHER_PASSWORD)
+    page.press("input[name=password]", "Enter")
+    page.wait_for_url("**/teach/")
+    return base
+
+
 def _select(page, quote: str) -> None:
     """Select `quote` inside its paragraph as a mouse drag does, then release the mouse."""
     page.evaluate("""(quote) => {
@@ -36,12 +46,7 @@ def _select(page, quote: str) -> None:
 
 def test_selecting_a_passage_makes_the_citation_of_the_saved_question(live_app, page):
     article_id = _article_in_bank(live_app)
-    base = live_app.config["BASE_URL"]
-    page.goto(f"{base}/login")
-    page.fill("input[name=email]", TEACHER_EMAIL)
-    page.fill("input[name=password]", TEACHER_PASSWORD)
-    page.press("input[name=password]", "Enter")
-    page.wait_for_url("**/teach/")
+    base = _log_in(page, live_app)
     page.goto(f"{base}/teach/bank/article/{article_id}/new?kind=multiple_choice")
 
     _select(page, QUOTE)
@@ -74,12 +79,7 @@ def test_selecting_a_passage_makes_the_citation_of_the_saved_question(live_app, 
 
 def test_a_selection_across_two_paragraphs_is_not_taken(live_app, page):
     article_id = _article_in_bank(live_app)
-    base = live_app.config["BASE_URL"]
-    page.goto(f"{base}/login")
-    page.fill("input[name=email]", TEACHER_EMAIL)
-    page.fill("input[name=password]", TEACHER_PASSWORD)
-    page.press("input[name=password]", "Enter")
-    page.wait_for_url("**/teach/")
+    base = _log_in(page, live_app)
     page.goto(f"{base}/teach/bank/article/{article_id}/new?kind=multiple_choice")
     page.evaluate("""() => {
         const ps = document.querySelectorAll('p.citable');
