@@ -102,3 +102,66 @@ def test_an_import_over_the_size_limit_is_refused_with_a_plain_message(tmp_path)
 
     with app.app_context():
         assert db.session.execute(db.select(db.func.count(BankQuestion.id))).scalar() == 0
+
+
+HOSTILE = '<script>alert("x")</script><a href="javascript:alert(1)">lien</a><img src=x onerror=alert(2)>'
+
+
+def test_markup_in_an_article_and_a_question_is_inert_on_every_page(tmp_path):
+    """Bank list, article page, question form, quiz, review and worksheet print view: the
+    hostile text is shown as text, never as an element, a handler or a javascript: link."""
+    from quiz import bank
+    from quiz.extensions import db
+    from quiz.models import Teacher
+    from web_support import TEACHER_PASSWORD
+
+    app = make_app(tmp_path, clock=FakeClock())
+    create_teacher(app)
+    text = sample_bytes("fr").decode("utf-8").replace("\n", "\n" + HOSTILE + "\n", 1)
+    with app.app_context():
+        now = app.config["CLOCK"]()
+        teacher = db.session.execute(db.select(Teacher).filter_by(email=TEACHER_EMAIL)).scalar_one()
+        article = bank.store_article(teacher, article_from_bytes(text.encode("utf-8")), now)
+        start = article.text.index(HOSTILE)
+        citation = bank.article_of(bank.article_item(article)).cite(start, start + len(HOSTILE))
+        item = BankQuestion(article=article.ref, kind="multiple_choice", language="fr", prompt=f"Que dit {HOSTILE} ?",
+                            choices=[HOSTILE, "Rien"], answer=[0], explanation=f"Parce que {HOSTILE}.",
+                            citations=[citation], tags=["<b>tag</b>"], status="approved")
+        record = bank.save_question(teacher, article, item, now)
+        code = bank.publish_from_bank(teacher, article, [record], now).code
+        article_id, question_id = article.id, record.id
+    teacher_client = app.test_client()
+    assert teacher_client.post("/login", data={"email": TEACHER_EMAIL, "password": TEACHER_PASSWORD}).status_code == 302
+    pages = {path: teacher_client.get(path) for path in (
+        "/teach/bank/", f"/teach/bank/article/{article_id}", f"/teach/bank/question/{question_id}/edit",
+        f"/teach/quiz/{code}", f"/teach/quiz/{code}/worksheet?format=html")}
+    student = app.test_client()
+    student.post(f"/join/{code}", data={"name": "Alex"})
+    pages["quiz"] = student.get(f"/quiz/{code}")
+    token = re.search(r'name="csrf-token" content="([^"]+)"', pages["quiz"].get_data(as_text=True))[1]
+    student.post(f"/quiz/{code}/submit", data={"csrf_token": token})
+    pages["review"] = student.get(f"/quiz/{code}/review")
+    for name, response in pages.items():
+        assert response.status_code == 200, name
+        html = response.get_data(as_text=True)
+        elements = _elements(html)
+        assert not [a for tag, a in elements if tag == "script" and "src" not in a], name   # only our own script files
+        assert not [tag for tag, _a in elements if tag == "img"], name
+        assert not [(tag, k) for tag, a in elements for k in a if k.startswith("on")], name
+        assert not [(tag, k) for tag, a in elements for k, v in a.items()
+                    if k in ("href", "src", "action", "formaction") and (v or "").strip().lower().startswith("javascript:")], name
+        if name != f"/teach/quiz/{code}":   # the teacher's quiz page shows no article or question text
+            assert "&lt;script&gt;" in html, f"{name}: the hostile text is not shown at all"
+
+
+def _elements(html: str) -> list[tuple[str, dict]]:
+    from html.parser import HTMLParser
+
+    found: list[tuple[str, dict]] = []
+
+    class Reader(HTMLParser):
+        def handle_starttag(self, tag, attrs):
+            found.append((tag, dict(attrs)))
+
+    Reader(convert_charrefs=True).feed(html)
+    return found
