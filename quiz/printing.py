@@ -13,6 +13,8 @@ from question_bank.worksheet import PrintOptions, answer_key_pdf, worksheet_part
 from question_bank.worksheet.options import MAX_COPIES
 from question_bank.worksheet.variants import MAX_VARIANTS
 
+from .forms import whole_number
+
 PARTS = ("all", "sheets", "key")
 FORMATS = ("pdf", "html")
 # The form's defaults, also what the quiz page shows before any choice.
@@ -25,11 +27,11 @@ def options_from(form, seed: int = 0) -> tuple[PrintOptions | None, dict[str, st
     paper = form.get("paper", "a4")
     if paper not in ("a4", "letter"):
         errors["paper"] = _("Choose A4 or US Letter.")
-    variants = _whole(form.get("variants") or "1", 1, MAX_VARIANTS)
+    variants = whole_number(form.get("variants") or "1", 1, MAX_VARIANTS)
     if variants is None:
         errors["variants"] = _("Type a number of versions from 1 to %(max)s.", max=MAX_VARIANTS)
     copies_raw = (form.get("copies") or "").strip()
-    copies = _whole(copies_raw, 1, MAX_COPIES) if copies_raw else None
+    copies = whole_number(copies_raw, 1, MAX_COPIES) if copies_raw else None
     if copies_raw and copies is None:
         errors["copies"] = _("Type a number of copies from 1 to %(max)s, or leave it empty for one of each version.",
                              max=MAX_COPIES)
@@ -61,11 +63,3 @@ def deliver(article: Article, quiz: Quiz, options: PrintOptions, source: str, pa
         "Content-Disposition": f'attachment; filename="{safe}-{suffix}.pdf"',
         # The answer key is in there: no shared cache may keep it.
         "Cache-Control": "no-store"})
-
-
-def _whole(raw: str, low: int, high: int) -> int | None:
-    raw = raw.strip()
-    if not re.fullmatch(r"\d{1,4}", raw):
-        return None
-    value = int(raw)
-    return value if low <= value <= high else None

@@ -96,11 +96,10 @@ def read(form, article: BankArticle, record: BankQuestionRecord | None, status: 
 
 
 def _values(form) -> dict:
-    count = MAX_CHOICES
     return {
         "kind": form.get("kind", ""), "prompt": " ".join((form.get("prompt") or "").split()),
-        "choices": [(form.get(f"choice_{i}") or "").strip() for i in range(count)],
-        "feedback": [(form.get(f"feedback_{i}") or "").strip() for i in range(count)],
+        "choices": [(form.get(f"choice_{i}") or "").strip() for i in range(MAX_CHOICES)],
+        "feedback": [(form.get(f"feedback_{i}") or "").strip() for i in range(MAX_CHOICES)],
         "correct": form.get("correct", ""), "accepted": (form.get("accepted") or "").strip(),
         "explanation": " ".join((form.get("explanation") or "").split()), "tags": form.get("tags", ""),
         "difficulty": form.get("difficulty", "medium") if form.get("difficulty") in ("easy", "medium", "hard") else "medium",
