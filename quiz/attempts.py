@@ -9,6 +9,9 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from . import timing
+from sqlalchemy import update
+from sqlalchemy.exc import IntegrityError
+
 from .extensions import db
 from .models import Accommodation, Answer, Attempt, PublishedQuiz
 
@@ -82,7 +85,13 @@ def join(quiz: PublishedQuiz, name: str, now: datetime) -> Attempt:
             attempt.extra_multiplier, attempt.extra_seconds, attempt.unlimited = \
                 granted.multiplier, granted.extra_seconds, granted.unlimited
         db.session.add(attempt)
-        db.session.commit()
+        try:
+            db.session.commit()
+        except IntegrityError:
+            # The same name joined at the same instant (a double click, two tabs, two workers):
+            # the attempt that was stored first is theirs.
+            db.session.rollback()
+            attempt = db.session.execute(db.select(Attempt).filter_by(quiz_id=quiz.id, student_key=key)).scalar_one()
     close_if_overdue(attempt, now)
     return attempt
 
@@ -106,6 +115,9 @@ def save_answer(attempt: Attempt, question_id: str, choices: list[int], now: dat
     elif text is not None or len(choices) != 1 or any(
             isinstance(c, bool) or not isinstance(c, int) or not 0 <= c < len(question["choices"]) for c in choices):
         raise BadAnswer("choice")
+    if not _lock_if_open(attempt):
+        db.session.rollback()
+        raise AlreadySubmitted("submitted")
     answer = next((a for a in attempt.answers if a.question_id == question_id), None)
     if answer is None:
         attempt.answers.append(Answer(question_id=question_id, choices=sorted(set(choices)), text=text, saved_at=now))
@@ -138,7 +150,23 @@ def close_if_overdue(attempt: Attempt, now: datetime) -> None:
         _finish(attempt, ends_at(attempt) or now, automatic=True)
 
 
+def _lock_if_open(attempt: Attempt) -> bool:
+    """Lock the attempt (its row on PostgreSQL, the write lock on SQLite) until the next commit,
+    then read its answers again. A save and a submit arriving at once, in two workers, are so
+    put in order: a submit never scores without an answer that was acknowledged, an answer is
+    never acknowledged after the submit that scored without it, and two saves of one question
+    update one row. False if the attempt was submitted meanwhile."""
+    locked = db.session.execute(
+        update(Attempt).where(Attempt.id == attempt.id, Attempt.submitted_at.is_(None))
+        .values(submitted_at=None).execution_options(synchronize_session=False))
+    db.session.expire(attempt, ["answers"])
+    return locked.rowcount == 1
+
+
 def _finish(attempt: Attempt, when: datetime, automatic: bool) -> None:
+    if not _lock_if_open(attempt):
+        db.session.rollback()   # finished by another request: its result stands
+        return
     attempt.submitted_at = when
     attempt.auto_submitted = automatic
     attempt.score = grade(attempt).score

@@ -86,3 +86,121 @@ def test_a_save_waits_for_a_writer_holding_the_sqlite_lock_instead_of_failing(tm
     assert response.status_code == 200, response.get_data(as_text=True)[:300]
     assert waited >= 5.5, "the save did not wait for the lock: the test did not hold it"
     assert stored_attempts(app, code)[0]["answers"] == {question["id"]: [0]}
+
+
+# --- two requests of one student at the same instant -----------------------------------------------
+#
+# Each test pauses one request just before it writes (an SQLAlchemy hook on its INSERT), lets
+# the other request run meanwhile in another thread, then lets the first one go on. Without
+# the attempt lock the second request finishes during the pause and the two collide.
+
+PAUSE = 0.8
+
+
+class _Interleave:
+    """When `statement_start` is about to run in the calling thread, run `other` in another
+    thread and give it PAUSE seconds before going on."""
+
+    def __init__(self, app, statement_start: str, other) -> None:
+        from quiz.extensions import db
+
+        self.statement_start, self.other, self.thread, self.owner = statement_start, other, None, None
+        self.result: dict = {}
+        with app.app_context():
+            self.engine = db.engine
+
+    def _before(self, conn, cursor, statement, params, context, executemany) -> None:
+        import time
+
+        if (self.thread is None and threading.current_thread() is self.owner
+                and statement.lstrip().upper().startswith(self.statement_start)):
+            self.thread = threading.Thread(target=lambda: self.result.update(value=self.other()))
+            self.thread.start()
+            time.sleep(PAUSE)
+
+    def __enter__(self) -> "_Interleave":
+        from sqlalchemy import event
+
+        self.owner = threading.current_thread()
+        event.listen(self.engine, "before_cursor_execute", self._before)
+        return self
+
+    def __exit__(self, *exc) -> None:
+        from sqlalchemy import event
+
+        event.remove(self.engine, "before_cursor_execute", self._before)
+        if self.thread is not None:
+            self.thread.join(timeout=60)
+            assert not self.thread.is_alive(), "the other request never finished"
+
+
+def _save(client, code, token, question_id, choice):
+    return client.post(f"/quiz/{code}/answer", json={"question_id": question_id, "choices": [choice]},
+                       headers={"X-CSRFToken": token})
+
+
+def test_an_answer_saved_while_the_student_submits_is_either_scored_or_refused(tmp_path):
+    """Autosave of the last answer and the submit click arrive together (two workers): the
+    acknowledged answer must be in the stored score, never stored beside a score without it."""
+    app = make_app(tmp_path)
+    create_teacher(app)
+    code = publish_direct(app, time_limit_seconds=600)
+    questions = stored_quiz(app, code)["questions"]
+    client, token = _student(app, code, "Lou")
+    for question in questions[1:]:
+        assert _save(client, code, token, question["id"], question["answer"][0]).status_code == 200
+    last = questions[0]
+    other_tab = app.test_client()
+    with client.session_transaction() as session:
+        cookie = dict(session)
+    with other_tab.session_transaction() as session:
+        session.update(cookie)
+    with _Interleave(app, "INSERT INTO ANSWER",
+                     lambda: other_tab.post(f"/quiz/{code}/submit", data={"csrf_token": token}).status_code) as race:
+        saved = _save(client, code, token, last["id"], last["answer"][0])
+    assert race.thread is not None, "the save never reached its INSERT"
+    assert race.result["value"] == 302
+    attempt = stored_attempts(app, code)[0]
+    assert saved.status_code == 200 and saved.get_json()["saved"]
+    assert attempt["answers"][last["id"]] == last["answer"]
+    assert attempt["score"] == len(questions), "the submit scored without an answer it acknowledged"
+
+
+def test_two_first_saves_of_one_question_at_once_update_one_answer(tmp_path):
+    """A retried autosave (or two tabs) sends the first answer to a question twice at once:
+    both are answered 200 and one answer is stored, the one saved last (a 500 otherwise)."""
+    app = make_app(tmp_path)
+    create_teacher(app)
+    code = publish_direct(app, time_limit_seconds=600)
+    question = stored_quiz(app, code)["questions"][0]
+    client, token = _student(app, code, "Lou")
+    other_tab = app.test_client()
+    with client.session_transaction() as session:
+        cookie = dict(session)
+    with other_tab.session_transaction() as session:
+        session.update(cookie)
+    with _Interleave(app, "INSERT INTO ANSWER",
+                     lambda: _save(other_tab, code, token, question["id"], 1).status_code) as race:
+        first = _save(client, code, token, question["id"], 0)
+    assert race.thread is not None
+    assert first.status_code == 200, first.get_data(as_text=True)[:300]
+    assert race.result["value"] == 200
+    # The paused request holds the lock: the other one waits, then updates the same row.
+    assert stored_attempts(app, code)[0]["answers"] == {question["id"]: [1]}
+
+
+def test_a_double_click_on_join_gives_one_attempt(tmp_path):
+    """The name form sent twice at once (double click, slow network): both land in the same
+    attempt, never a 500 from the unique (quiz, name) constraint."""
+    app = make_app(tmp_path)
+    create_teacher(app)
+    code = publish_direct(app, time_limit_seconds=600)
+    first, second = app.test_client(), app.test_client()
+    with _Interleave(app, "INSERT INTO ATTEMPT",
+                     lambda: second.post(f"/join/{code}", data={"name": "Lou"}).status_code) as race:
+        response = first.post(f"/join/{code}", data={"name": "Lou"})
+    assert race.thread is not None
+    assert response.status_code == 302 and race.result["value"] == 302
+    assert len(stored_attempts(app, code)) == 1
+    pages = [c.get(f"/quiz/{code}") for c in (first, second)]
+    assert [p.status_code for p in pages] == [200, 200]

@@ -217,6 +217,9 @@ def answer(quiz: PublishedQuiz, attempt: Attempt):
             or any(type(c) is not int for c in choices) or (text is not None and not isinstance(text, str))):
         return _error(400, _("This answer could not be read."))
     now = _now()
+    # Read before saving: a save moves no deadline, and after its commit the attempt and the
+    # quiz would be read from the database again just for this.
+    state = _state(attempt, now)
     try:
         attempts.save_answer(attempt, question_id, choices, now, text=text)
     except attempts.AlreadySubmitted:
@@ -225,7 +228,6 @@ def answer(quiz: PublishedQuiz, attempt: Attempt):
         return _error(409, _("Time is up: this answer was not saved."))
     except attempts.BadAnswer:
         return _error(400, _("This answer could not be read."))
-    state = _state(attempt, now)
     return jsonify({"saved": True, "seconds_left": state["seconds_left"], "phase": state["phase"]})
 
 
