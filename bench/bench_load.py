@@ -11,13 +11,14 @@ student: GET join page, POST name, GET quiz page, 10 × POST answer, POST submit
 Printed per backend and N: throughput, p50/p95/p99 latency of all requests and of the
 answer saves, answers acknowledged vs stored (must be equal), and the same arrival and
 request pattern against a bare endpoint of the same server (/healthz: no database, no
-template) as an upper bound, with the ratio. The client is an asyncio httpx client in
+template) as an upper bound, with the ratio. The client is an asyncio aiohttp client in
 this process, on the same machine as the server: the bare run pays the same client cost.
 """
 from __future__ import annotations
 
 import argparse
 import asyncio
+import json
 import os
 import random
 import re
@@ -44,7 +45,10 @@ class Run:
     saves: list[float] = field(default_factory=list)          # seconds, answer saves only
     acknowledged: int = 0
     errors: dict[str, int] = field(default_factory=dict)
+    lag: list[float] = field(default_factory=list)            # seconds, the client's event loop late
     elapsed: float = 0.0
+    client_cpu: float = 0.0
+    server_cpu: float = 0.0
 
     def error(self, what: str) -> None:
         self.errors[what] = self.errors.get(what, 0) + 1
@@ -151,6 +155,19 @@ class Server:
                 time.sleep(0.2)
         raise RuntimeError("the server did not start")
 
+    def cpu_seconds(self) -> float:
+        """User + system CPU of gunicorn's master and workers so far (Linux /proc)."""
+        ticks = os.sysconf("SC_CLK_TCK")
+        total = 0
+        for stat in Path("/proc").glob("[0-9]*/stat"):
+            try:
+                fields = stat.read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[2]) == self.process.pid:   # the process group gunicorn leads
+                total += int(fields[11]) + int(fields[12])
+        return total / ticks
+
     def __exit__(self, *exc) -> None:
         os.killpg(self.process.pid, signal.SIGTERM)
         self.process.wait(timeout=30)
@@ -158,14 +175,22 @@ class Server:
 
 # --- students -------------------------------------------------------------------------------------
 
-async def student(client_factory, base: str, code: str, n: int, start: float, think: tuple[float, float],
+async def student(connector, base: str, code: str, n: int, start: float, think: tuple[float, float],
                   run: Run, rng: random.Random, bare: bool) -> None:
+    import aiohttp
+
     await asyncio.sleep(start)
-    async with client_factory() as client:
+    # One session per student: its own cookie jar (the attempt lives in the session cookie);
+    # the connector is shared, as browsers share a machine's network stack. unsafe=True:
+    # aiohttp otherwise keeps no cookie from a bare IP address such as 127.0.0.1.
+    async with aiohttp.ClientSession(connector=connector, connector_owner=False,
+                                     cookie_jar=aiohttp.CookieJar(unsafe=True),
+                                     timeout=aiohttp.ClientTimeout(total=60)) as client:
         async def request(method: str, url: str, save: bool = False, **kwargs):
             began = time.perf_counter()
             try:
-                response = await client.request(method, url, **kwargs)
+                async with client.request(method, url, allow_redirects=False, **kwargs) as response:
+                    body = await response.read()
             except Exception as error:   # a refused or dropped connection counts, it does not stop the run
                 run.error(type(error).__name__)
                 return None
@@ -173,9 +198,9 @@ async def student(client_factory, base: str, code: str, n: int, start: float, th
             run.latencies.append(took)
             if save:
                 run.saves.append(took)
-            if response.status_code >= 400:
-                run.error(f"HTTP {response.status_code}")
-            return response
+            if response.status >= 400:
+                run.error(f"HTTP {response.status}")
+            return response.status, body.decode()
 
         if bare:   # the same pattern of requests, to an endpoint that does nothing
             for _ in range(3):
@@ -186,41 +211,54 @@ async def student(client_factory, base: str, code: str, n: int, start: float, th
             await request("GET", f"{base}/healthz")
             return
         page = await request("GET", f"{base}/join/{code}")
-        if page is None or page.status_code != 200:
+        if page is None or page[0] != 200:
             return
-        form_token = re.search(r'name="csrf_token" value="([^"]+)"', page.text)[1]
+        form_token = re.search(r'name="csrf_token" value="([^"]+)"', page[1])[1]
         joined = await request("POST", f"{base}/join/{code}", data={"name": f"Élève {n}", "csrf_token": form_token})
-        if joined is None or joined.status_code not in (302, 303):
+        if joined is None or joined[0] not in (302, 303):
             return
         quiz_page = await request("GET", f"{base}/quiz/{code}")
-        if quiz_page is None or quiz_page.status_code != 200:
+        if quiz_page is None or quiz_page[0] != 200:
             return
-        token = re.search(r'name="csrf-token" content="([^"]+)"', quiz_page.text)[1]
-        questions = re.findall(r'data-question-id="([^"]+)"', quiz_page.text)
+        token = re.search(r'name="csrf-token" content="([^"]+)"', quiz_page[1])[1]
+        questions = re.findall(r'data-question-id="([^"]+)"', quiz_page[1])
         for question in questions:
             await asyncio.sleep(rng.uniform(*think))
             saved = await request("POST", f"{base}/quiz/{code}/answer", save=True,
                                   json={"question_id": question, "choices": [rng.randrange(2)]},
                                   headers={"X-CSRFToken": token})
-            if saved is not None and saved.status_code == 200 and saved.json().get("saved"):
+            if saved is not None and saved[0] == 200 and json.loads(saved[1]).get("saved"):
                 run.acknowledged += 1
         await request("POST", f"{base}/quiz/{code}/submit", data={"csrf_token": token})
 
 
+async def loop_lag(run: Run, stop: asyncio.Event) -> None:
+    """How late the client's own event loop wakes up: if the client is short of CPU, its
+    latencies include its own waiting, and this says by how much."""
+    while not stop.is_set():
+        began = time.perf_counter()
+        await asyncio.sleep(0.01)
+        run.lag.append(time.perf_counter() - began - 0.01)
+
+
 async def load(base: str, code: str, students: int, ramp: float, think: tuple[float, float], bare: bool) -> Run:
-    import httpx
+    import aiohttp
 
     run = Run()
     rng = random.Random(f"{students}:{bare}")
-    limits = httpx.Limits(max_connections=1, max_keepalive_connections=1)
-
-    def client_factory():
-        return httpx.AsyncClient(timeout=60, limits=limits, follow_redirects=False)
-
-    began = time.perf_counter()
-    await asyncio.gather(*(student(client_factory, base, code, n, rng.uniform(0, ramp), think, run,
-                                   random.Random(n), bare) for n in range(students)))
-    run.elapsed = time.perf_counter() - began
+    stop = asyncio.Event()
+    monitor = asyncio.create_task(loop_lag(run, stop))
+    connector = aiohttp.TCPConnector(limit=0)
+    cpu, began = time.process_time(), time.perf_counter()
+    try:
+        await asyncio.gather(*(student(connector, base, code, n, rng.uniform(0, ramp), think, run,
+                                       random.Random(n), bare) for n in range(students)))
+    finally:
+        run.elapsed = time.perf_counter() - began
+        run.client_cpu = time.process_time() - cpu
+        stop.set()
+        await monitor
+        await connector.close()
     return run
 
 
@@ -228,16 +266,22 @@ async def load(base: str, code: str, students: int, ramp: float, think: tuple[fl
 
 def line(name: str, run: Run) -> str:
     ms = [x * 1000 for x in run.latencies]
+    lag = [x * 1000 for x in run.lag]
     return (f"{name:28} {len(ms) / run.elapsed:7.1f} req/s   p50 {percentile(ms, 50):6.1f}   "
             f"p95 {percentile(ms, 95):6.1f}   p99 {percentile(ms, 99):6.1f} ms"
-            + (f"   errors {run.errors}" if run.errors else ""))
+            + (f"   errors {run.errors}" if run.errors else "")
+            + f"\n{'':28} CPU: server {run.server_cpu:5.1f} s, client {run.client_cpu:5.1f} s in {run.elapsed:.0f} s;"
+              f" client loop late p95 {percentile(lag, 95):.1f} ms, max {max(lag, default=0):.1f} ms")
 
 
 def measure(backend: str, url: str, students: int, workers: int, ramp: float, think: tuple[float, float]) -> bool:
     code = prepare(url)
     with Server(url, workers) as server:
+        cpu = server.cpu_seconds()
         app_run = asyncio.run(load(server.base, code, students, ramp, think, bare=False))
+        app_run.server_cpu, cpu = server.cpu_seconds() - cpu, server.cpu_seconds()
         bare_run = asyncio.run(load(server.base, code, students, ramp, think, bare=True))
+        bare_run.server_cpu = server.cpu_seconds() - cpu
     stored = stored_answers(url, code)
     sent = students * QUESTIONS
     saves_ms = [x * 1000 for x in app_run.saves]
