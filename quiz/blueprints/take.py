@@ -7,20 +7,16 @@ public part (prompt, choices, display) — never its answer, explanation or cita
 from __future__ import annotations
 
 import functools
-import re
 
 from flask import Blueprint, current_app, jsonify, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
-from markupsafe import Markup, escape
-
 from .. import attempts, timing
 from ..extensions import db
 from ..models import Attempt, PublishedQuiz
 from ..publishing import by_code
+from ..student_view import article_passages, highlighted_passages, public_question, review_results
 
 bp = Blueprint("take", __name__)
-
-PUBLIC_KEYS = ("id", "kind", "prompt", "choices", "display")
 
 
 @bp.app_template_filter("clock")
@@ -91,51 +87,6 @@ def _remember(quiz: PublishedQuiz, attempt: Attempt) -> None:
     tokens[quiz.code] = attempt.token
     session["attempts"] = tokens
     session.permanent = False
-
-
-def passage_id(label: str) -> str:
-    """¶3 → p-3, "Intertitre 1" → p-intertitre-1: stable anchors for the article's passages."""
-    slug = re.sub(r"[^0-9a-z]+", "-", label.replace("¶", "").casefold()).strip("-")
-    return f"p-{slug or 'x'}"
-
-
-def public_question(question: dict, number: int) -> dict:
-    """Only what a student may see before submitting, plus the word picker's parts."""
-    view = {key: question.get(key) for key in PUBLIC_KEYS}
-    view["display"] = dict(view.get("display") or {})
-    view["number"] = number
-    view["words"] = _word_picker(view["display"])
-    return view
-
-
-def _word_picker(display: dict) -> list[dict] | None:
-    """The sentence cut into words and gaps; each word knows the choice it belongs to, if any."""
-    sentence, words, choice_words = display.get("sentence"), display.get("words"), display.get("choice_words")
-    if not sentence or not words or not choice_words:
-        return None
-    owner = {}
-    for choice, indexes in enumerate(choice_words):
-        for index in indexes:
-            owner.setdefault(index, choice)
-    text, base, pos, parts = sentence["text"], sentence["start"], 0, []
-    for index, word in enumerate(words):
-        start, end = word["start"] - base, word["end"] - base
-        if start < pos or end > len(text):
-            return None
-        if start > pos:
-            parts.append({"gap": text[pos:start]})
-        parts.append({"word": text[start:end], "index": index, "choice": owner.get(index)})
-        pos = end
-    if pos < len(text):
-        parts.append({"gap": text[pos:]})
-    return parts
-
-
-def article_passages(quiz: PublishedQuiz) -> list[dict]:
-    text = quiz.article_text
-    return [{"label": p["label"], "kind": p["kind"], "id": passage_id(p["label"]),
-             "text": text[p["start"]:p["end"]]}
-            for p in quiz.passages]
 
 
 def _state(attempt: Attempt, now) -> dict:
@@ -286,62 +237,6 @@ def review(quiz: PublishedQuiz, attempt: Attempt):
         return render_template("pages/take/error.html", title=_("Review not open yet"),
                                message=_("Your answers are saved. Your teacher will open the review.")), 403
     grade = attempts.grade(attempt)
-    results = []
-    for number, result in enumerate(grade.results, start=1):
-        question = result.question
-        cites = [{"id": f"cite-{question['id']}-{n}", "passage": c["passage"], "quote": c["quote"]}
-                 for n, c in enumerate(question.get("citations") or [], start=1)]
-        results.append({"number": number, "id": question["id"], "prompt": question["prompt"],
-                        "choices": question["choices"], "answer": question["answer"],
-                        "chosen": result.chosen, "correct": result.correct, "text": result.text,
-                        "accepted": question.get("accepted") or [],
-                        "explanation": question.get("explanation", ""), "citations": cites})
+    results = review_results(grade)
     return render_template("pages/take/review.html", quiz=quiz, attempt=attempt, grade=grade,
                            results=results, passages=highlighted_passages(quiz, results))
-
-
-# --- review highlighting -------------------------------------------------------------
-
-def highlighted_passages(quiz: PublishedQuiz, results: list[dict]) -> list[dict]:
-    """Each passage as HTML with every cited span in <mark id="cite-…">, escaped piece by piece.
-
-    Overlapping citations are split at every boundary; a citation starting where another
-    starts gets its own nested mark, so every citation has a mark carrying its id. After each
-    citation's end, a small link leads back to its question.
-    """
-    spans = []  # (start, end, cite id, question number, question id)
-    for result in results:
-        question = next(q for q in quiz.questions if q["id"] == result["id"])
-        for cite, raw in zip(result["citations"], question.get("citations") or []):
-            spans.append((raw["start"], raw["end"], cite["id"], result["number"], result["id"]))
-    text = quiz.article_text
-    passages = []
-    for p in quiz.passages:
-        start, end = p["start"], p["end"]
-        inside = [s for s in spans if s[0] < end and s[1] > start]
-        cuts = sorted({start, end} | {max(start, min(end, b)) for s in inside for b in s[:2]})
-        html = []
-        for a, b in zip(cuts, cuts[1:]):
-            piece = escape(text[a:b])
-            covering = [s for s in inside if s[0] <= a and s[1] >= b]
-            if covering:
-                starting = [s for s in covering if s[0] == a]
-                opened = 0
-                for s in starting:
-                    html.append(Markup('<mark class="cite" id="{}">').format(s[2]))
-                    opened += 1
-                if not starting:
-                    html.append(Markup('<mark class="cite">'))
-                    opened = 1
-                html.append(piece)
-                html.append(Markup("</mark>") * opened)
-            else:
-                html.append(piece)
-            for s in inside:
-                if s[1] == b:
-                    label = _("Back to question %(number)s", number=s[3])
-                    html.append(Markup('<a class="cite-back" href="#q-{}" aria-label="{}">{}</a>').format(
-                        s[4], label, _("Q%(number)s", number=s[3])))
-        passages.append({"label": p["label"], "kind": p["kind"], "id": passage_id(p["label"]),
-                         "html": Markup("").join(html)})
-    return passages
