@@ -99,6 +99,8 @@ def _reorder(question: Question, order: list[int]) -> Question:
     data: dict[str, Any] = question.model_dump()
     data["choices"] = [question.choices[i] for i in order]
     data["answer"] = sorted(order.index(a) for a in question.answer)
+    if question.choice_feedback:
+        data["choice_feedback"] = [question.choice_feedback[i] for i in order]
     for key in PER_CHOICE_DISPLAY:
         if len(data["display"].get(key, ())) == len(order):
             data["display"][key] = [data["display"][key][i] for i in order]

@@ -151,6 +151,9 @@ class Question(Frozen):
     display: dict[str, Any] = {}
     # A written-answer question has no choices: the answers a teacher accepts instead.
     accepted: list[str] = []
+    # A teacher's note per choice (why this choice is right or wrong), shown to a student who
+    # picked it, in the review; empty when there is none.
+    choice_feedback: list[str] = []
 
     @property
     def is_written(self) -> bool:
@@ -161,7 +164,11 @@ class Question(Frozen):
         if self.is_written:
             if self.answer or not [a for a in self.accepted if a.strip()]:
                 raise ValueError(f"question {self.id}: a written-answer question needs accepted answers, not choices")
+            if self.choice_feedback:
+                raise ValueError(f"question {self.id}: a written-answer question has no choices to give feedback on")
             return self
+        if self.choice_feedback and len(self.choice_feedback) != len(self.choices):
+            raise ValueError(f"question {self.id}: {len(self.choice_feedback)} feedbacks for {len(self.choices)} choices")
         if not self.answer or any(not 0 <= i < len(self.choices) for i in self.answer):
             raise ValueError(f"question {self.id}: answer {self.answer} is not an index of its choices")
         if len(set(self.choices)) != len(self.choices):

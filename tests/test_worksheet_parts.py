@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from html import unescape
 
 import pytest
 from pydantic import ValidationError
@@ -144,6 +145,47 @@ def test_key_citations_keep_the_quote_exactly_and_name_its_passage():
         for citation, printed_citation in zip(question.citations, key_entry(number, question).citations):
             assert printed_citation.passage == citation.passage
             assert printed_citation.quote == " ".join(citation.quote.split())
+
+
+def _with_notes(question: Question) -> Question:
+    notes = [f"Note sur « {choice} »" for choice in question.choices]
+    return Question.model_validate({**question.model_dump(), "choice_feedback": notes})
+
+
+def test_choice_notes_follow_their_choices_into_every_version_and_its_key():
+    _article, quiz = sample()
+    noted = Quiz(title=quiz.title, language=quiz.language, seed=0,
+                 questions=[_with_notes(q) if q.choices else q for q in quiz.questions])
+    moved = 0
+    for variant in make_variants(noted, 3, seed=2):
+        for number, question in enumerate(variant.questions, 1):
+            assert question.choice_feedback == [f"Note sur « {c} »" for c in question.choices]
+            entry = key_entry(number, question)
+            words = bool(question.display.get("choice_words"))
+            for index, (choice, note) in enumerate(zip(question.choices, question.choice_feedback)):
+                assert (choice if words else chr(ord("A") + index), note) in [(f.letter, f.text) for f in entry.feedback]
+            original = next(q for q in noted.questions if q.id == question.id)
+            moved += question.choices != original.choices
+    assert moved, "no version reordered any choice: the test proved nothing"
+
+
+def test_choice_notes_are_printed_in_the_key_only():
+    article, quiz = sample()
+    question = next(q for q in quiz.questions if q.choices and not q.display.get("choice_words"))
+    noted = Quiz(title=quiz.title, language="fr", seed=0, questions=[_with_notes(question)])
+    key = unescape(worksheet_html(article, noted, PrintOptions(), part="key"))
+    assert "Si l'élève a choisi" in key
+    assert "<strong>B</strong> — Note sur" in key
+    assert "Note sur" not in worksheet_html(article, noted, PrintOptions(), part="sheets")
+
+
+def test_choice_notes_must_match_the_choices():
+    article, quiz = sample()
+    question = next(q for q in quiz.questions if q.choices)
+    with pytest.raises(ValidationError, match="feedbacks for"):
+        Question.model_validate({**question.model_dump(), "choice_feedback": ["seulement une"]})
+    with pytest.raises(ValidationError, match="no choices"):
+        Question.model_validate({**written_question(article).model_dump(), "choice_feedback": ["x"]})
 
 
 # --- the HTML given to WeasyPrint ----------------------------------------------------------------------

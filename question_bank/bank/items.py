@@ -68,13 +68,15 @@ class BankQuestion(Frozen):
         """The quiz question (answer key included) for publishing, worksheets and grading."""
         return Question(id=question_id, kind=self.kind, language=self.language, prompt=self.prompt,
                         choices=list(self.choices), answer=list(self.answer), accepted=list(self.accepted),
-                        explanation=self.explanation, citations=list(self.citations), display=dict(self.display))
+                        choice_feedback=list(self.choice_feedback), explanation=self.explanation,
+                        citations=list(self.citations), display=dict(self.display))
 
     @classmethod
     def from_question(cls, question: Question, article_ref: str, **bank_fields: Any) -> "BankQuestion":
         return cls(ref=question.id, article=article_ref, kind=question.kind, language=question.language,
                    prompt=question.prompt, choices=list(question.choices), answer=list(question.answer),
-                   accepted=list(question.accepted), explanation=question.explanation,
+                   accepted=list(question.accepted), choice_feedback=list(question.choice_feedback),
+                   explanation=question.explanation,
                    citations=list(question.citations), display=dict(question.display), **bank_fields)
 
 

@@ -48,6 +48,7 @@ class KeyEntry:
     answers: tuple[str, ...]
     explanation: str
     citations: tuple[PrintedCitation, ...] = field(default=())
+    feedback: tuple[Choice, ...] = ()    # the teacher's note per choice, lettered as printed
 
 
 Layout = Callable[[int, Question], PrintedQuestion]
@@ -75,7 +76,11 @@ def key_entry(number: int, question: Question) -> KeyEntry:
         answers = tuple(question.choices[i] for i in question.answer)
     else:
         answers = tuple(f"{letter(i)}. {question.choices[i]}" for i in question.answer)
-    return KeyEntry(number, answers, question.explanation, tuple(printed_citation(c) for c in question.citations))
+    # Mark-the-word choices are words, not lettered boxes: their notes are named by the word.
+    name = (lambda i: question.choices[i]) if _mark_word_sentence(question) else letter
+    feedback = tuple(Choice(name(i), note) for i, note in enumerate(question.choice_feedback) if note.strip())
+    return KeyEntry(number, answers, question.explanation, tuple(printed_citation(c) for c in question.citations),
+                    feedback)
 
 
 def printed_citation(citation: Citation) -> PrintedCitation:

@@ -39,6 +39,13 @@ Feature: The question bank: teachers add, edit and approve questions, and move t
     Then a quiz is published with 2 questions, all tagged "conditionnel" and approved
     And a student can take it, the short answer included, and is graded on it
 
+  Scenario: A student sees the teacher's note on the choice they made, only after submitting
+    Given the teacher's multiple-choice question with a note on each choice, tagged "notes" and approved
+    When the teacher draws 1 questions at random from the tag "notes" and publishes
+    And a student picks a wrong choice and submits
+    Then the review shows the teacher's note on that choice and not the notes on the other choices
+    And no page or response the student got before submitting carried any of the notes
+
   Scenario: Importing a GIFT file
     When the teacher imports the GIFT file "seed-like.fr.gift"
     Then the bank has the file's questions as drafts, with their citations in the article

@@ -335,6 +335,67 @@ def take_drawn(site, drawn):
     assert review.count("✓ Right") == len(quiz["questions"]), review
 
 
+NOTES = ["Oui : « selon des sources proches du dossier » ne nomme personne.",
+         "Non : la porte-parole ne parle qu'au paragraphe suivant, et elle dément.",
+         "Non : aucun analyste n'est cité pour cette information."]
+
+
+@given(parsers.parse('the teacher\'s multiple-choice question with a note on each choice, tagged "{tag}" and approved'))
+def question_with_notes(site, tag):
+    quote = "Selon des sources proches du dossier, les deux directions auraient signé une lettre d'intention au début du mois."
+    article, form = _new_form(site)
+    start = article["text"].index(quote)
+    fields = {**MC_FIELDS, "tags": tag, **{f"feedback_{i}": note for i, note in enumerate(NOTES)}}
+    response = site.client.post(form.action, data=_fill(form, cite_start=str(start), cite_end=str(start + len(quote)),
+                                                        quote=quote, **fields))
+    assert response.status_code == 302, response.get_data(as_text=True)[:600]
+    saved = [q for q in _questions(site.app) if tag in q["item"].tags]
+    assert [q["item"].choice_feedback for q in saved] == [NOTES]
+
+
+@when("a student picks a wrong choice and submits", target_fixture="taken")
+def take_with_wrong_choice(site, drawn):
+    quiz = stored_quiz(site.app, drawn["code"])
+    question = quiz["questions"][0]
+    wrong = next(i for i in range(len(question["choices"])) if i not in question["answer"])
+    client = site.app.test_client()
+    before = [client.post(f"/join/{drawn['code']}", data={"name": "Inès"}, follow_redirects=True)]
+    csrf = re.search(r'name="csrf-token" content="([^"]+)"', before[0].get_data(as_text=True))[1]
+    before.append(client.post(f"/quiz/{drawn['code']}/answer", json={"question_id": question["id"], "choices": [wrong]},
+                              headers={"X-CSRFToken": csrf}))
+    before.append(client.get(f"/quiz/{drawn['code']}/state"))
+    before.append(client.get(f"/quiz/{drawn['code']}"))
+    assert [r.status_code for r in before] == [200, 200, 200, 200]
+    assert client.post(f"/quiz/{drawn['code']}/submit", data={"csrf_token": csrf}).status_code == 302
+    review = client.get(f"/quiz/{drawn['code']}/review")
+    assert review.status_code == 200
+    return {"question": question, "wrong": wrong, "before": before, "review": review.get_data(as_text=True)}
+
+
+@then("the review shows the teacher's note on that choice and not the notes on the other choices")
+def note_in_review(taken):
+    from markupsafe import escape
+
+    question, review = taken["question"], taken["review"]
+    notes = question["choice_feedback"]
+    assert sorted(notes) == sorted(NOTES)   # the published copy carries the notes, in its choices' order
+    assert str(escape(notes[taken["wrong"]])) in review
+    for index, note in enumerate(notes):
+        if index != taken["wrong"]:
+            assert str(escape(note)) not in review
+
+
+@then("no page or response the student got before submitting carried any of the notes")
+def notes_not_leaked(taken):
+    from markupsafe import escape
+
+    for response in taken["before"]:
+        body = response.get_data(as_text=True) + " ".join(f"{k}: {v}" for k, v in response.headers.items())
+        for note in NOTES:
+            for fragment in (note, str(escape(note)), note.split(" : ", 1)[1][:30]):
+                assert fragment not in body, (response.request.path, fragment)
+
+
 # --- import and export ---------------------------------------------------------------------------------------
 
 def _import(site, name: str, data: bytes):
