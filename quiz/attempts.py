@@ -9,11 +9,16 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from . import timing
-from sqlalchemy import update
+from sqlalchemy import JSON, DateTime, Text, update
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 
 from .extensions import db
 from .models import Accommodation, Answer, Attempt, PublishedQuiz
+
+
+# INSERT … ON CONFLICT DO UPDATE, spelled by each database we run on.
+UPSERTS = {"postgresql": postgresql.insert, "sqlite": sqlite.insert}
 
 
 class AttemptError(Exception):
@@ -115,15 +120,32 @@ def save_answer(attempt: Attempt, question_id: str, choices: list[int], now: dat
     elif text is not None or len(choices) != 1 or any(
             isinstance(c, bool) or not isinstance(c, int) or not 0 <= c < len(question["choices"]) for c in choices):
         raise BadAnswer("choice")
-    if not _lock_if_open(attempt):
+    if not _store_if_open(attempt, question_id, sorted(set(choices)), text, now):
         db.session.rollback()
         raise AlreadySubmitted("submitted")
-    answer = next((a for a in attempt.answers if a.question_id == question_id), None)
-    if answer is None:
-        attempt.answers.append(Answer(question_id=question_id, choices=sorted(set(choices)), text=text, saved_at=now))
-    else:
-        answer.choices, answer.text, answer.saved_at = sorted(set(choices)), text, now
     db.session.commit()
+
+
+def _store_if_open(attempt: Attempt, question_id: str, choices: list[int], text: str | None, now: datetime) -> bool:
+    """Insert or update the answer in one statement, only while the attempt is not submitted.
+
+    The attempt row is read FOR SHARE (PostgreSQL; SQLite runs the whole statement under its
+    write lock): a submit running at once in another worker either waits for this answer and
+    scores it, or has already finished, and then nothing is stored (False). Two saves of one
+    question at once end in one row (ON CONFLICT). Every autosave takes this path, so it is
+    one round trip, with no read of the attempt's other answers."""
+    still_open = (db.select(Attempt.id).where(Attempt.id == attempt.id, Attempt.submitted_at.is_(None))
+                  .with_for_update(read=True))
+    row = db.select(db.literal(attempt.id), db.literal(question_id), db.literal(choices, JSON),
+                    db.literal(text, Text), db.literal(now, DateTime)).where(still_open.exists())
+    insert = UPSERTS[db.session.get_bind().dialect.name](Answer).from_select(
+        ["attempt_id", "question_id", "choices", "text", "saved_at"], row)
+    stored = db.session.execute(insert.on_conflict_do_update(
+        index_elements=[Answer.attempt_id, Answer.question_id],
+        set_={"choices": insert.excluded.choices, "text": insert.excluded.text, "saved_at": insert.excluded.saved_at},
+    ).returning(Answer.id)).first()   # (rowcount is -1 here with psycopg: RETURNING says it for both)
+    db.session.expire(attempt, ["answers"])
+    return stored is not None
 
 
 def written_matches(text: str, accepted: list[str]) -> bool:
@@ -151,11 +173,10 @@ def close_if_overdue(attempt: Attempt, now: datetime) -> None:
 
 
 def _lock_if_open(attempt: Attempt) -> bool:
-    """Lock the attempt (its row on PostgreSQL, the write lock on SQLite) until the next commit,
-    then read its answers again. A save and a submit arriving at once, in two workers, are so
-    put in order: a submit never scores without an answer that was acknowledged, an answer is
-    never acknowledged after the submit that scored without it, and two saves of one question
-    update one row. False if the attempt was submitted meanwhile."""
+    """Lock the attempt's row (PostgreSQL; the write lock on SQLite) until the next commit, then
+    read its answers again: an answer being saved at this instant (it holds the row FOR SHARE)
+    is waited for and scored, and no answer can be stored afterwards. False if the attempt was
+    submitted meanwhile."""
     locked = db.session.execute(
         update(Attempt).where(Attempt.id == attempt.id, Attempt.submitted_at.is_(None))
         .values(submitted_at=None).execution_options(synchronize_session=False))

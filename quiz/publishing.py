@@ -41,9 +41,13 @@ def publish(owner: Teacher, article: Article, quiz: Quiz, keep: list[str] | None
     return record
 
 
+def clean_code(code: str) -> str:
+    """What a student types or a link carries ("k7qx-2m") → the stored code ("K7QX2M")."""
+    return "".join(ch for ch in code.upper() if ch.isalnum())
+
+
 def by_code(code: str) -> PublishedQuiz | None:
-    clean = "".join(ch for ch in code.upper() if ch.isalnum())
-    return db.session.execute(db.select(PublishedQuiz).filter_by(code=clean)).scalar_one_or_none()
+    return db.session.execute(db.select(PublishedQuiz).filter_by(code=clean_code(code))).scalar_one_or_none()
 
 
 def _new_code() -> str:

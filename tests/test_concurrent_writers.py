@@ -90,45 +90,56 @@ def test_a_save_waits_for_a_writer_holding_the_sqlite_lock_instead_of_failing(tm
 
 # --- two requests of one student at the same instant -----------------------------------------------
 #
-# Each test pauses one request just before it writes (an SQLAlchemy hook on its INSERT), lets
-# the other request run meanwhile in another thread, then lets the first one go on. Without
-# the attempt lock the second request finishes during the pause and the two collide.
+# Each test pauses one request at a chosen point (an SQLAlchemy hook: before a statement, or
+# before its commit), lets the other request run meanwhile in another thread, then lets the
+# first go on. Without the attempt's row lock, the second request finishes during the pause
+# and the two collide.
 
 PAUSE = 0.8
 
 
 class _Interleave:
-    """When `statement_start` is about to run in the calling thread, run `other` in another
-    thread and give it PAUSE seconds before going on."""
+    """When the calling thread is about to run a statement starting with `at` (or, for
+    at="COMMIT", to commit), run `other` in another thread and give it PAUSE seconds."""
 
-    def __init__(self, app, statement_start: str, other) -> None:
+    def __init__(self, app, at: str, other) -> None:
         from quiz.extensions import db
 
-        self.statement_start, self.other, self.thread, self.owner = statement_start, other, None, None
+        self.at, self.other, self.thread, self.owner = at, other, None, None
         self.result: dict = {}
         with app.app_context():
             self.engine = db.engine
 
-    def _before(self, conn, cursor, statement, params, context, executemany) -> None:
+    def _pause(self) -> None:
         import time
 
+        self.thread = threading.Thread(target=lambda: self.result.update(value=self.other()))
+        self.thread.start()
+        time.sleep(PAUSE)
+
+    def _before_statement(self, conn, cursor, statement, params, context, executemany) -> None:
         if (self.thread is None and threading.current_thread() is self.owner
-                and statement.lstrip().upper().startswith(self.statement_start)):
-            self.thread = threading.Thread(target=lambda: self.result.update(value=self.other()))
-            self.thread.start()
-            time.sleep(PAUSE)
+                and statement.lstrip().upper().startswith(self.at)):
+            self._pause()
+
+    def _before_commit(self, conn) -> None:
+        if self.thread is None and threading.current_thread() is self.owner:
+            self._pause()
+
+    def _hook(self):
+        return ("commit", self._before_commit) if self.at == "COMMIT" else ("before_cursor_execute", self._before_statement)
 
     def __enter__(self) -> "_Interleave":
         from sqlalchemy import event
 
         self.owner = threading.current_thread()
-        event.listen(self.engine, "before_cursor_execute", self._before)
+        event.listen(self.engine, *self._hook())
         return self
 
     def __exit__(self, *exc) -> None:
         from sqlalchemy import event
 
-        event.remove(self.engine, "before_cursor_execute", self._before)
+        event.remove(self.engine, *self._hook())
         if self.thread is not None:
             self.thread.join(timeout=60)
             assert not self.thread.is_alive(), "the other request never finished"
@@ -139,9 +150,17 @@ def _save(client, code, token, question_id, choice):
                        headers={"X-CSRFToken": token})
 
 
-def test_an_answer_saved_while_the_student_submits_is_either_scored_or_refused(tmp_path):
-    """Autosave of the last answer and the submit click arrive together (two workers): the
-    acknowledged answer must be in the stored score, never stored beside a score without it."""
+def _second_tab(app, client):
+    """Another client with the same session cookie: the same student in a second tab."""
+    tab = app.test_client()
+    with client.session_transaction() as session:
+        cookie = dict(session)
+    with tab.session_transaction() as session:
+        session.update(cookie)
+    return tab
+
+
+def _quiz_with_all_but_one_answered(tmp_path):
     app = make_app(tmp_path)
     create_teacher(app)
     code = publish_direct(app, time_limit_seconds=600)
@@ -149,21 +168,39 @@ def test_an_answer_saved_while_the_student_submits_is_either_scored_or_refused(t
     client, token = _student(app, code, "Lou")
     for question in questions[1:]:
         assert _save(client, code, token, question["id"], question["answer"][0]).status_code == 200
-    last = questions[0]
-    other_tab = app.test_client()
-    with client.session_transaction() as session:
-        cookie = dict(session)
-    with other_tab.session_transaction() as session:
-        session.update(cookie)
-    with _Interleave(app, "INSERT INTO ANSWER",
+    return app, code, questions, client, token
+
+
+def test_a_submit_arriving_while_an_answer_is_being_saved_waits_and_scores_it(tmp_path):
+    """The last autosave is about to commit when the submit click arrives (another worker):
+    the submit waits for it, and the acknowledged answer is in the score."""
+    app, code, questions, client, token = _quiz_with_all_but_one_answered(tmp_path)
+    last, other_tab = questions[0], _second_tab(app, client)
+    with _Interleave(app, "COMMIT",
                      lambda: other_tab.post(f"/quiz/{code}/submit", data={"csrf_token": token}).status_code) as race:
         saved = _save(client, code, token, last["id"], last["answer"][0])
-    assert race.thread is not None, "the save never reached its INSERT"
+    assert race.thread is not None, "the save never reached its commit"
+    assert saved.status_code == 200 and saved.get_json()["saved"]
     assert race.result["value"] == 302
     attempt = stored_attempts(app, code)[0]
-    assert saved.status_code == 200 and saved.get_json()["saved"]
     assert attempt["answers"][last["id"]] == last["answer"]
     assert attempt["score"] == len(questions), "the submit scored without an answer it acknowledged"
+
+
+def test_an_answer_arriving_while_the_attempt_is_being_submitted_is_refused_not_lost(tmp_path):
+    """The submit is about to commit its score when an autosave arrives: the save waits, then
+    is refused (409) — never acknowledged and stored beside a score that left it out."""
+    app, code, questions, client, token = _quiz_with_all_but_one_answered(tmp_path)
+    last, other_tab = questions[0], _second_tab(app, client)
+    with _Interleave(app, "COMMIT",
+                     lambda: _save(other_tab, code, token, last["id"], last["answer"][0])) as race:
+        submitted = client.post(f"/quiz/{code}/submit", data={"csrf_token": token})
+    assert race.thread is not None, "the submit never reached its commit"
+    assert submitted.status_code == 302
+    assert race.result["value"].status_code == 409, race.result["value"].get_data(as_text=True)
+    attempt = stored_attempts(app, code)[0]
+    assert last["id"] not in attempt["answers"]
+    assert attempt["score"] == len(questions) - 1
 
 
 def test_two_first_saves_of_one_question_at_once_update_one_answer(tmp_path):
@@ -174,18 +211,13 @@ def test_two_first_saves_of_one_question_at_once_update_one_answer(tmp_path):
     code = publish_direct(app, time_limit_seconds=600)
     question = stored_quiz(app, code)["questions"][0]
     client, token = _student(app, code, "Lou")
-    other_tab = app.test_client()
-    with client.session_transaction() as session:
-        cookie = dict(session)
-    with other_tab.session_transaction() as session:
-        session.update(cookie)
-    with _Interleave(app, "INSERT INTO ANSWER",
-                     lambda: _save(other_tab, code, token, question["id"], 1).status_code) as race:
+    other_tab = _second_tab(app, client)
+    with _Interleave(app, "COMMIT", lambda: _save(other_tab, code, token, question["id"], 1).status_code) as race:
         first = _save(client, code, token, question["id"], 0)
     assert race.thread is not None
     assert first.status_code == 200, first.get_data(as_text=True)[:300]
     assert race.result["value"] == 200
-    # The paused request holds the lock: the other one waits, then updates the same row.
+    # The paused save had written its row: the other one waited for it, then updated that row.
     assert stored_attempts(app, code)[0]["answers"] == {question["id"]: [1]}
 
 

@@ -10,10 +10,11 @@ import functools
 
 from flask import Blueprint, current_app, jsonify, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
+from sqlalchemy.orm import contains_eager
 from .. import attempts, timing
 from ..extensions import db
 from ..models import Attempt, PublishedQuiz
-from ..publishing import by_code
+from ..publishing import by_code, clean_code
 from ..student_view import article_passages, highlighted_passages, public_question, review_results
 
 bp = Blueprint("take", __name__)
@@ -65,19 +66,30 @@ def _attempt_for(quiz: PublishedQuiz) -> Attempt | None:
     return db.session.execute(db.select(Attempt).filter_by(token=token, quiz_id=quiz.id)).scalar_one_or_none()
 
 
+def _attempt_by_code(code: str) -> Attempt | None:
+    """This browser's attempt at the quiz of the URL, with its quiz, in one query: every
+    autosave comes through here."""
+    clean = clean_code(code)
+    token = (session.get("attempts") or {}).get(clean)
+    if not token:
+        return None
+    return db.session.execute(db.select(Attempt).join(Attempt.quiz).options(contains_eager(Attempt.quiz))
+                              .where(PublishedQuiz.code == clean, Attempt.token == token)).scalar_one_or_none()
+
+
 def _with_attempt(api: bool):
     """The quiz of the URL and this browser's attempt at it, or the right refusal:
     for pages a 404 page or the name form, for the JSON endpoints a 404 or 403 error."""
     def decorate(view):
         @functools.wraps(view)
         def wrapper(code: str):
+            attempt = _attempt_by_code(code)
+            if attempt is not None:
+                return view(attempt.quiz, attempt)
             quiz = by_code(code)
             if quiz is None:
                 return _error(404, _("No quiz has this code.")) if api else _quiz_not_found()
-            attempt = _attempt_for(quiz)
-            if attempt is None:
-                return _error(403, _("Join the quiz first.")) if api else redirect(url_for("take.join", code=quiz.code))
-            return view(quiz, attempt)
+            return _error(403, _("Join the quiz first.")) if api else redirect(url_for("take.join", code=quiz.code))
         return wrapper
     return decorate
 
