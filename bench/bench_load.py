@@ -1,8 +1,8 @@
 """Load: N students join a 10-question quiz, answer with autosave and submit, against
-`mlquiz run --workers W` (gunicorn) on loopback — on SQLite and on PostgreSQL.
+`mlquiz run --workers W --threads T` (gunicorn) on loopback — on SQLite and on PostgreSQL.
 
 usage: python bench/bench_load.py [--students 300 1000] [--backends sqlite postgresql]
-                                  [--workers 2] [--ramp 60] [--think 0.5 3.0]
+                                  [--workers 2] [--threads 4] [--ramp 60] [--think 0.5 3.0]
 (run by `make bench-load`)
 
 Students arrive spread over --ramp seconds (a class does not click at the same instant),
@@ -49,6 +49,7 @@ class Run:
     elapsed: float = 0.0
     client_cpu: float = 0.0
     server_cpu: float = 0.0
+    database_cpu: float | None = None
 
     def error(self, what: str) -> None:
         self.errors[what] = self.errors.get(what, 0) + 1
@@ -67,6 +68,19 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
+def cpu_seconds(belongs) -> float:
+    """User + system CPU so far of the processes for which belongs(pid, group, parent) (Linux /proc)."""
+    total = 0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:   # the process ended meanwhile
+            continue
+        if belongs(int(stat.parent.name), int(fields[2]), int(fields[1])):
+            total += int(fields[11]) + int(fields[12])
+    return total / os.sysconf("SC_CLK_TCK")
+
+
 # --- databases -------------------------------------------------------------------------------
 
 class Postgres:
@@ -79,14 +93,20 @@ class Postgres:
         if self.as_pg:
             shutil.chown(self.dir, "postgres")
 
-    def __enter__(self) -> str:
+    def __enter__(self) -> "Postgres":
         subprocess.run([*self.as_pg, str(PG_BIN / "initdb"), "-D", str(self.dir / "data"), "-A", "trust",
                         "-U", "postgres"], check=True, capture_output=True)
         subprocess.run([*self.as_pg, str(PG_BIN / "pg_ctl"), "-D", str(self.dir / "data"), "-l",
                         str(self.dir / "log"), "-w", "start", "-o",
                         f"-p {self.port} -k {self.dir} -c listen_addresses=127.0.0.1 -c max_connections=200"],
                        check=True, capture_output=True)
-        return f"postgresql+psycopg://postgres@127.0.0.1:{self.port}/postgres"
+        self.url = f"postgresql+psycopg://postgres@127.0.0.1:{self.port}/postgres"
+        return self
+
+    def cpu_seconds(self) -> float:
+        """The postmaster and its backends: the database's share of the machine."""
+        postmaster = int((self.dir / "data" / "postmaster.pid").read_text().split()[0])
+        return cpu_seconds(lambda pid, group, parent: postmaster in (pid, parent))
 
     def __exit__(self, *exc) -> None:
         subprocess.run([*self.as_pg, str(PG_BIN / "pg_ctl"), "-D", str(self.dir / "data"), "-m", "immediate", "stop"],
@@ -135,11 +155,12 @@ def stored_answers(url: str, code: str) -> int:
 # --- the server ------------------------------------------------------------------------------------
 
 class Server:
-    def __init__(self, url: str, workers: int) -> None:
+    def __init__(self, url: str, workers: int, threads: int) -> None:
         self.port = free_port()
         self.base = f"http://127.0.0.1:{self.port}"
         env = {**os.environ, "MLQUIZ_DATABASE_URL": url, "MLQUIZ_SECRET_KEY": "bench-secret-" + str(self.port)}
-        self.process = subprocess.Popen([MLQUIZ, "run", "--workers", str(workers), "--port", str(self.port)],
+        self.process = subprocess.Popen([MLQUIZ, "run", "--workers", str(workers), "--threads", str(threads),
+                                         "--port", str(self.port)],
                                         env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                                         start_new_session=True)
 
@@ -156,17 +177,8 @@ class Server:
         raise RuntimeError("the server did not start")
 
     def cpu_seconds(self) -> float:
-        """User + system CPU of gunicorn's master and workers so far (Linux /proc)."""
-        ticks = os.sysconf("SC_CLK_TCK")
-        total = 0
-        for stat in Path("/proc").glob("[0-9]*/stat"):
-            try:
-                fields = stat.read_text().rsplit(")", 1)[1].split()
-            except OSError:
-                continue
-            if int(fields[2]) == self.process.pid:   # the process group gunicorn leads
-                total += int(fields[11]) + int(fields[12])
-        return total / ticks
+        """gunicorn's master and workers: the process group it leads."""
+        return cpu_seconds(lambda pid, group, parent: group == self.process.pid)
 
     def __exit__(self, *exc) -> None:
         os.killpg(self.process.pid, signal.SIGTERM)
@@ -270,24 +282,32 @@ def line(name: str, run: Run) -> str:
     return (f"{name:28} {len(ms) / run.elapsed:7.1f} req/s   p50 {percentile(ms, 50):6.1f}   "
             f"p95 {percentile(ms, 95):6.1f}   p99 {percentile(ms, 99):6.1f} ms"
             + (f"   errors {run.errors}" if run.errors else "")
-            + f"\n{'':28} CPU: server {run.server_cpu:5.1f} s, client {run.client_cpu:5.1f} s in {run.elapsed:.0f} s;"
+            + f"\n{'':28} CPU: server {run.server_cpu:5.1f} s, "
+              + (f"database {run.database_cpu:5.1f} s, " if run.database_cpu is not None else "")
+              + f"client {run.client_cpu:5.1f} s in {run.elapsed:.0f} s;"
               f" client loop late p95 {percentile(lag, 95):.1f} ms, max {max(lag, default=0):.1f} ms")
 
 
-def measure(backend: str, url: str, students: int, workers: int, ramp: float, think: tuple[float, float]) -> bool:
+def measure(backend: str, url: str, students: int, args, database=None) -> bool:
     code = prepare(url)
-    with Server(url, workers) as server:
-        cpu = server.cpu_seconds()
-        app_run = asyncio.run(load(server.base, code, students, ramp, think, bare=False))
-        app_run.server_cpu, cpu = server.cpu_seconds() - cpu, server.cpu_seconds()
-        bare_run = asyncio.run(load(server.base, code, students, ramp, think, bare=True))
-        bare_run.server_cpu = server.cpu_seconds() - cpu
+    ramp, think = args.ramp, tuple(args.think)
+    with Server(url, args.workers, args.threads) as server:
+        runs = []
+        for bare in (False, True):
+            server_cpu, database_cpu = server.cpu_seconds(), database.cpu_seconds() if database else 0
+            run = asyncio.run(load(server.base, code, students, ramp, think, bare=bare))
+            run.server_cpu = server.cpu_seconds() - server_cpu
+            if database:
+                run.database_cpu = database.cpu_seconds() - database_cpu
+            runs.append(run)
+    app_run, bare_run = runs
     stored = stored_answers(url, code)
     sent = students * QUESTIONS
     saves_ms = [x * 1000 for x in app_run.saves]
     p95 = percentile([x * 1000 for x in app_run.latencies], 95)
     bare95 = percentile([x * 1000 for x in bare_run.latencies], 95)
-    print(f"\n{backend}, {students} students, {workers} workers, arrivals over {ramp:.0f} s, "
+    print(f"\n{backend}, {students} students, gunicorn {args.workers} workers × {args.threads} threads, "
+          f"arrivals over {ramp:.0f} s, "
           f"think {think[0]}–{think[1]} s, run {app_run.elapsed:.0f} s")
     print(line("quiz (join, page, saves, submit)", app_run))
     print(f"{'  answer saves only':28} p50 {percentile(saves_ms, 50):6.1f}   p95 {percentile(saves_ms, 95):6.1f}   "
@@ -307,6 +327,7 @@ def main() -> int:
     parser.add_argument("--students", type=int, nargs="+", default=[300, 1000])
     parser.add_argument("--backends", nargs="+", default=["sqlite", "postgresql"], choices=["sqlite", "postgresql"])
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--threads", type=int, default=4, help="per worker (mlquiz run's default)")
     parser.add_argument("--ramp", type=float, default=60.0)
     parser.add_argument("--think", type=float, nargs=2, default=(0.5, 3.0))
     args = parser.parse_args()
@@ -315,11 +336,10 @@ def main() -> int:
         for students in args.students:
             if backend == "sqlite":
                 with tempfile.TemporaryDirectory(prefix="mlquiz-bench-") as folder:
-                    results.append(measure(backend, f"sqlite:///{folder}/bench.sqlite", students, args.workers,
-                                           args.ramp, tuple(args.think)))
+                    results.append(measure(backend, f"sqlite:///{folder}/bench.sqlite", students, args))
             else:
-                with Postgres() as url:
-                    results.append(measure(backend, url, students, args.workers, args.ramp, tuple(args.think)))
+                with Postgres() as database:
+                    results.append(measure(backend, database.url, students, args, database))
     return 0 if all(results) else 1
 
 

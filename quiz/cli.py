@@ -121,8 +121,11 @@ main.add_command(worksheet)
 @click.option("--workers", "-w", default=0, show_default=True, type=click.IntRange(min=0),
               help="0: Flask's development server (one laptop). N ≥ 1: gunicorn with N worker processes; "
                    "they share nothing but the database, so any worker can serve any student.")
+@click.option("--threads", "-t", default=4, show_default=True, type=click.IntRange(min=1),
+              help="gunicorn: threads per worker. Above 1, a worker serves other students while one waits for "
+                   "the database, and browsers keep their connection open between autosaves.")
 @click.option("--timeout", default=60, show_default=True, type=int, help="gunicorn: seconds before a stuck worker restarts.")
-def run(host: str, port: int, workers: int, timeout: int) -> None:
+def run(host: str, port: int, workers: int, threads: int, timeout: int) -> None:
     """Serve the web app."""
     if workers == 0:
         from flask.cli import run_command
@@ -135,8 +138,8 @@ def run(host: str, port: int, workers: int, timeout: int) -> None:
 
     gunicorn = shutil.which("gunicorn") or os.path.join(os.path.dirname(sys.executable), "gunicorn")
     # exec: gunicorn takes this process over, so signals (and SIGKILL) reach the real server.
-    os.execv(gunicorn, [gunicorn, "--workers", str(workers), "--bind", f"{host}:{port}", "--timeout", str(timeout),
-                        "--access-logfile", "-", "quiz:create_app()"])
+    os.execv(gunicorn, [gunicorn, "--workers", str(workers), "--threads", str(threads), "--bind", f"{host}:{port}",
+                        "--timeout", str(timeout), "--access-logfile", "-", "quiz:create_app()"])
 
 
 if __name__ == "__main__":  # pragma: no cover
