@@ -36,6 +36,7 @@ ROOT = Path(__file__).resolve().parent.parent
 MLQUIZ = str(Path(sys.executable).with_name("mlquiz"))
 QUESTIONS = 10
 TARGET_P95_MS = 150
+KEEP_ALIVE_SECONDS = 5   # mlquiz run's default
 PG_BIN = Path(os.environ.get("PG_BIN", "/usr/lib/postgresql/15/bin"))
 
 
@@ -260,7 +261,9 @@ async def load(base: str, code: str, students: int, ramp: float, think: tuple[fl
     rng = random.Random(f"{students}:{bare}")
     stop = asyncio.Event()
     monitor = asyncio.create_task(loop_lag(run, stop))
-    connector = aiohttp.TCPConnector(limit=0)
+    # Idle connections close on the client's side first (server: mlquiz run --keep-alive 5), as
+    # a browser retries a request whose reused connection the server had just closed.
+    connector = aiohttp.TCPConnector(limit=0, keepalive_timeout=KEEP_ALIVE_SECONDS - 1)
     cpu, began = time.process_time(), time.perf_counter()
     try:
         await asyncio.gather(*(student(connector, base, code, n, rng.uniform(0, ramp), think, run,

@@ -124,8 +124,11 @@ main.add_command(worksheet)
 @click.option("--threads", "-t", default=4, show_default=True, type=click.IntRange(min=1),
               help="gunicorn: threads per worker. Above 1, a worker serves other students while one waits for "
                    "the database, and browsers keep their connection open between autosaves.")
+@click.option("--keep-alive", default=5, show_default=True, type=click.IntRange(min=1),
+              help="gunicorn: seconds an idle browser connection stays open (behind a reverse proxy, "
+                   "longer than the proxy's own idle timeout toward the app).")
 @click.option("--timeout", default=60, show_default=True, type=int, help="gunicorn: seconds before a stuck worker restarts.")
-def run(host: str, port: int, workers: int, threads: int, timeout: int) -> None:
+def run(host: str, port: int, workers: int, threads: int, keep_alive: int, timeout: int) -> None:
     """Serve the web app."""
     if workers == 0:
         from flask.cli import run_command
@@ -139,7 +142,7 @@ def run(host: str, port: int, workers: int, threads: int, timeout: int) -> None:
     gunicorn = shutil.which("gunicorn") or os.path.join(os.path.dirname(sys.executable), "gunicorn")
     # exec: gunicorn takes this process over, so signals (and SIGKILL) reach the real server.
     os.execv(gunicorn, [gunicorn, "--workers", str(workers), "--threads", str(threads), "--bind", f"{host}:{port}",
-                        "--timeout", str(timeout), "--access-logfile", "-", "quiz:create_app()"])
+                        "--keep-alive", str(keep_alive), "--timeout", str(timeout), "--access-logfile", "-", "quiz:create_app()"])
 
 
 if __name__ == "__main__":  # pragma: no cover
