@@ -10,7 +10,8 @@ from question_bank.errors import ArticleError
 
 from ..printing import FORMATS, deliver, options_from
 from ..publishing import article_of, preview, quiz_of
-from .teach import owned_quiz_or_404, preview_form_article, preview_page, quiz_page_with
+from .compose import preview_form_article, preview_page
+from .teach import owned_quiz_or_404, quiz_page_with
 
 bp = Blueprint("printing", __name__, url_prefix="/teach")
 
@@ -46,7 +47,7 @@ def from_preview():
                             errors={"keep": errors["keep"]} if "keep" in errors else None)
     quiz = generated.model_copy(update={"questions": kept})
     return deliver(article, quiz, options, (form.get("source") or "").strip()[:300], form.get("part", "all"),
-                   _format(form), filename="mlquiz-preview", back_url=url_for("teach.new"))
+                   _format(form), filename="mlquiz-preview", back_url=url_for("compose.new"))
 
 
 def _format(form) -> str:

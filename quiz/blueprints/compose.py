@@ -1,0 +1,153 @@
+"""Teachers make a quiz: paste, upload or pick an article → the preview (every generated
+question with its key and citations) → publish the questions they keep, with the quiz's
+settings. Publishing also puts the article and every generated question in their bank.
+"""
+from __future__ import annotations
+
+import base64
+import binascii
+
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
+
+from question_bank.errors import ArticleError, UnsupportedLanguage
+from question_bank.service import SAMPLE_SOURCES, sample_path
+
+from .. import bank
+from ..forms import quiz_settings, settings_shown
+from ..printing import DEFAULTS as PRINT_DEFAULTS
+from ..publishing import MAX_SOURCE, preview, publish
+
+bp = Blueprint("compose", __name__, url_prefix="/teach")
+
+UPLOAD_SUFFIXES = (".txt", ".html", ".htm")
+
+
+def _now():
+    return current_app.config["CLOCK"]()
+
+
+def article_message(error: ArticleError) -> str:
+    """The reader's plain message for an article that cannot be used, in the page's language."""
+    text = str(error)
+    if isinstance(error, UnsupportedLanguage):
+        return _("This article does not seem to be in French or English, the two languages supported.")
+    if "larger than" in text:
+        return _("The article is too long (more than 1 MB): paste only the article itself.")
+    if "binary" in text:
+        return _("This looks like a binary file, not an article: paste the text or upload a .txt or saved .html page.")
+    if "UTF-8" in text:
+        return _("This file is not UTF-8 text: save it as UTF-8 and upload it again, or paste its text.")
+    if "empty or too short" in text:
+        return _("The article is empty or too short to make questions from.")
+    if "HTML page" in text:
+        return _("No article text could be found in this HTML page.")
+    return text[:1].upper() + text[1:]
+
+
+def _new_form(text: str = "", error: str | None = None, error_field: str = "text", status: int = 200):
+    return render_template("pages/teach/new.html", text=text, error=error, error_field=error_field), status
+
+
+@bp.errorhandler(413)
+def too_large(_error):
+    """A paste or upload over the app's request size limit: the plain message, not a bare 413 page."""
+    return _new_form("", _("The article is too long (more than 1 MB): paste only the article itself."), "text", 413)
+
+
+@bp.get("/new")
+@login_required
+def new():
+    return _new_form()[0]
+
+
+@bp.post("/new")
+@login_required
+def new_preview():
+    text = request.form.get("text") or ""
+    sample = request.form.get("sample")
+    upload = request.files.get("file")
+    if sample:
+        if sample not in ("fr", "en"):
+            abort(400)
+        data = sample_path(sample).read_bytes()
+        field, source = "sample", SAMPLE_SOURCES[sample]
+    elif upload is not None and upload.filename:
+        if not upload.filename.lower().endswith(UPLOAD_SUFFIXES):
+            return _new_form(text, _("Upload a .txt file or a saved web page (.html)."), "file", 400)
+        data = upload.read()
+        field, source = "file", upload.filename
+    elif text.strip():
+        data = _normalise_newlines(text).encode("utf-8")
+        field, source = "text", ""
+    else:
+        return _new_form(text, _("Paste the article's text, upload a file, or use the sample article."), "text", 400)
+    try:
+        article, generated = preview(data, seed=0)
+    except ArticleError as error:
+        return _new_form(text, article_message(error), field, 400)
+    if not generated.questions:
+        return _new_form(text, _("No questions could be made from this article. Try a longer news article."), field, 400)
+    return preview_page(article, generated, data, seed=0, source=article.describe_source() or source)
+
+
+def _normalise_newlines(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def preview_page(article, generated, data: bytes, seed: int, form=None, errors=None, status: int = 200,
+                 source: str = "", print_errors=None):
+    """The article with its numbered passages, every question with its key, the print and publish forms."""
+    passages = [{"label": p.label, "kind": p.kind, "text": article.text[p.start:p.end]} for p in article.passages]
+    keep = None if form is None else set(form.getlist("keep"))
+    settings = {**settings_shown(form), "source": source if form is None else form.get("source", "")}
+    print_form = PRINT_DEFAULTS if form is None else {key: form.get(key, value) for key, value in PRINT_DEFAULTS.items()}
+    return render_template("pages/teach/preview.html", article=article, passages=passages,
+                           title=generated.title or article.title, questions=generated.questions,
+                           keep=keep, settings=settings, errors=errors or {}, print_form=print_form,
+                           print_errors=print_errors or {},
+                           article_data=base64.b64encode(data).decode("ascii"), seed=seed), status
+
+
+def preview_form_article(form) -> tuple[bytes, int]:
+    """The article bytes and seed the preview page carries in hidden fields (400 if forged)."""
+    try:
+        data = base64.b64decode(form.get("article_data", ""), validate=True)
+        seed = int(form.get("seed", "0"))
+    except (binascii.Error, ValueError):
+        abort(400)
+    if not data:
+        abort(400)
+    return data, seed
+
+
+@bp.post("/publish")
+@login_required
+def publish_quiz():
+    form = request.form
+    data, seed = preview_form_article(form)
+    try:
+        article, generated = preview(data, seed=seed)
+    except ArticleError as error:
+        return _new_form("", article_message(error), "text", 400)
+
+    errors = {}
+    keep = [qid for qid in form.getlist("keep") if any(q.id == qid for q in generated.questions)]
+    if not keep:
+        errors["keep"] = _("Keep at least one question.")
+    settings, setting_errors = quiz_settings(form)
+    errors.update(setting_errors)
+    source = " ".join((form.get("source") or "").split())
+    if len(source) > MAX_SOURCE:
+        errors["source"] = _("Shorten the source to %(max)s characters.", max=MAX_SOURCE)
+    if errors:
+        return preview_page(article, generated, data, seed, form=form, errors=errors, status=400)
+
+    now = _now()
+    # The bank keeps every generated question: the kept ones approved, the others as drafts.
+    article_record = bank.store_article(current_user, article, now, source=source)
+    bank.store_generated(current_user, article_record, generated.questions, set(keep), now)
+    record = publish(current_user, article, generated, keep, now, source=source, **settings)
+    flash(_("Quiz published. Give your students the code below."), "success")
+    return redirect(url_for("teach.quiz_page", code=record.code))
