@@ -5,6 +5,7 @@ Offsets are always Python string offsets into the article text exactly as read
 """
 from __future__ import annotations
 
+import copy
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, model_validator
@@ -137,6 +138,11 @@ class Word(Frozen):
     text: str
 
 
+# A question's parts a student may see before submitting. Adding a field here sends it to
+# every student's browser: the key, explanation, citations, accepted answers and notes never go.
+PUBLIC_FIELDS = ("id", "kind", "prompt", "choices", "display")
+
+
 class Question(Frozen):
     id: str
     kind: str
@@ -176,9 +182,9 @@ class Question(Frozen):
         return self
 
     def public_view(self) -> dict[str, Any]:
-        """What a student may see before submitting: no key, no explanation, no citations."""
-        return {"id": self.id, "kind": self.kind, "prompt": self.prompt,
-                "choices": list(self.choices), "display": dict(self.display)}
+        """What a student may see before submitting: no key, explanation, citation, accepted
+        answer or note — only PUBLIC_FIELDS (the web app applies the same list to stored quizzes)."""
+        return {name: copy.deepcopy(getattr(self, name)) for name in PUBLIC_FIELDS}
 
 
 class Quiz(Frozen):

@@ -1,6 +1,6 @@
 """What the web app stores. A published quiz keeps a frozen copy of its questions
 (answer keys included) so later edits never change past results; students only
-ever see `Question.public_view()`."""
+ever see a question's PUBLIC_FIELDS (quiz/student_view.py)."""
 from __future__ import annotations
 
 from datetime import datetime

@@ -2,8 +2,8 @@
 question before submission, the article's passages, and after submission the review with
 every cited span highlighted. No Flask request here: the views pass what they have.
 
-Before submission only PUBLIC_KEYS of a question leave the server — never its answer,
-explanation, citations, accepted answers or per-choice feedback.
+Before submission only a question's PUBLIC_FIELDS (question_bank.models) leave the
+server — never its answer, explanation, citations, accepted answers or per-choice notes.
 """
 from __future__ import annotations
 
@@ -12,10 +12,10 @@ import re
 from flask_babel import gettext as _
 from markupsafe import Markup, escape
 
+from question_bank.models import PUBLIC_FIELDS
+
 from .attempts import Grade
 from .models import PublishedQuiz
-
-PUBLIC_KEYS = ("id", "kind", "prompt", "choices", "display")
 
 
 def passage_id(label: str) -> str:
@@ -26,7 +26,7 @@ def passage_id(label: str) -> str:
 
 def public_question(question: dict, number: int) -> dict:
     """Only what a student may see before submitting, plus the word picker's parts."""
-    view = {key: question.get(key) for key in PUBLIC_KEYS}
+    view = {key: question.get(key) for key in PUBLIC_FIELDS}
     view["display"] = dict(view.get("display") or {})
     view["number"] = number
     view["words"] = _word_picker(view["display"])
