@@ -8,11 +8,11 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import datetime
 
-from . import timing
 from sqlalchemy import JSON, DateTime, Text, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 
+from . import timing
 from .extensions import db
 from .models import Accommodation, Answer, Attempt, PublishedQuiz
 

@@ -122,13 +122,20 @@ def preview_form_article(form) -> tuple[bytes, int]:
     return data, seed
 
 
+def preview_again(form):
+    """(data, seed, article, generated): the preview page's article made into the same quiz
+    again, from its hidden fields. Raises ArticleError as the first preview would have."""
+    data, seed = preview_form_article(form)
+    article, generated = preview(data, seed=seed)
+    return data, seed, article, generated
+
+
 @bp.post("/publish")
 @login_required
 def publish_quiz():
     form = request.form
-    data, seed = preview_form_article(form)
     try:
-        article, generated = preview(data, seed=seed)
+        data, seed, article, generated = preview_again(form)
     except ArticleError as error:
         return _new_form("", article_message(error), "text", 400)
 

@@ -9,8 +9,8 @@ from flask_login import login_required
 from question_bank.errors import ArticleError
 
 from ..printing import FORMATS, deliver, options_from
-from ..publishing import article_of, preview, quiz_of
-from .compose import preview_form_article, preview_page
+from ..publishing import article_of, quiz_of
+from .compose import preview_again, preview_page
 from .teach import owned_quiz_or_404, quiz_page_with
 
 bp = Blueprint("printing", __name__, url_prefix="/teach")
@@ -33,9 +33,8 @@ def published(code: str):
 def from_preview():
     """The questions ticked on the preview page, printed before (or without) publishing."""
     form = request.form
-    data, seed = preview_form_article(form)
     try:
-        article, generated = preview(data, seed=seed)
+        data, seed, article, generated = preview_again(form)
     except ArticleError:
         abort(400)  # the bytes came from our own preview page: only a forged form gets here
     kept = [q for q in generated.questions if q.id in form.getlist("keep")]

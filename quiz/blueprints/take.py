@@ -11,6 +11,7 @@ import functools
 from flask import Blueprint, current_app, jsonify, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 from sqlalchemy.orm import contains_eager
+
 from .. import attempts, timing
 from ..extensions import db
 from ..models import Attempt, PublishedQuiz
