@@ -159,7 +159,10 @@ class Server:
     def __init__(self, url: str, workers: int, threads: int) -> None:
         self.port = free_port()
         self.base = f"http://127.0.0.1:{self.port}"
-        env = {**os.environ, "MLQUIZ_DATABASE_URL": url, "MLQUIZ_SECRET_KEY": "bench-secret-" + str(self.port)}
+        # Every simulated student comes from 127.0.0.1: the per-address join limit (made for one
+        # school router, 60 a minute) would stop them, so the bench lifts it.
+        env = {**os.environ, "MLQUIZ_DATABASE_URL": url, "MLQUIZ_SECRET_KEY": "bench-secret-" + str(self.port),
+               "MLQUIZ_JOINS_PER_MINUTE": "1000000"}
         self.process = subprocess.Popen([MLQUIZ, "run", "--workers", str(workers), "--threads", str(threads),
                                          "--port", str(self.port)],
                                         env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,

@@ -19,7 +19,7 @@ MAX_QUESTIONS = 12
 # When the quiz is too long, every kind keeps one question; the rest go to the kinds
 # that matter most for media literacy, in this order.
 PRIORITY = ("claim_status", "rumour_cue", "source_kind", "fact_or_speculation",
-            "headline", "disclosure", "author", "amount")
+            "headline", "disclosure", "author")
 # Display entries holding one item per choice; they are reordered with the choices.
 PER_CHOICE_DISPLAY = ("choice_words",)
 _NOT_WORD = re.compile(r"[\W_]+")

@@ -139,8 +139,9 @@ class Word(Frozen):
 
 
 # A question's parts a student may see before submitting. Adding a field here sends it to
-# every student's browser: the key, explanation, citations, accepted answers and notes never go.
-PUBLIC_FIELDS = ("id", "kind", "prompt", "choices", "display")
+# every student's browser: the key, explanation, citations, accepted answers and notes never go,
+# nor the kind (it would help match the page to the open-source generator's output).
+PUBLIC_FIELDS = ("id", "prompt", "choices", "display")
 
 
 class Question(Frozen):

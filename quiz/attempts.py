@@ -1,20 +1,18 @@
-"""A student's attempt: join or resume, save answers, submit, grade — with the clock
-passed in. The server's clock and `timing` decide what counts; nothing here trusts
+"""A student's attempt: save answers, submit, grade — with the clock passed in (who may
+start or resume one is `quiz.joining`). The server's clock and `timing` decide what counts; nothing here trusts
 the browser. Overdue attempts are closed lazily, whenever they are read."""
 from __future__ import annotations
 
-import secrets
-import unicodedata
 from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import JSON, DateTime, Text, update
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.exc import IntegrityError
 
 from . import timing
 from .extensions import db
 from .models import Accommodation, Answer, Attempt, PublishedQuiz
+from .names import student_key
 
 
 # INSERT … ON CONFLICT DO UPDATE, spelled by each database we run on.
@@ -68,39 +66,6 @@ def phase(attempt: Attempt, now: datetime) -> str:
     return timing.phase(ends_at(attempt), settings_of(attempt.quiz), now)
 
 
-def student_key(name: str) -> str:
-    folded = unicodedata.normalize("NFKC", name).casefold()
-    return " ".join(folded.split())
-
-
-def join(quiz: PublishedQuiz, name: str, now: datetime) -> Attempt:
-    """The attempt for this name, started now or resumed as it is (same name, any device)."""
-    clean = " ".join(name.split())
-    if not clean or len(clean) > 80:
-        raise BadAnswer("name")
-    key = student_key(clean)
-    attempt = db.session.execute(db.select(Attempt).filter_by(quiz_id=quiz.id, student_key=key)).scalar_one_or_none()
-    if attempt is None:
-        if quiz.closed_at is not None and quiz.closed_at <= now:
-            raise TooLate("closed")
-        attempt = Attempt(quiz_id=quiz.id, student_name=clean, student_key=key,
-                          token=secrets.token_urlsafe(24), started_at=now)
-        granted = db.session.execute(db.select(Accommodation).filter_by(quiz_id=quiz.id, student_key=key)).scalar_one_or_none()
-        if granted is not None:
-            attempt.extra_multiplier, attempt.extra_seconds, attempt.unlimited = \
-                granted.multiplier, granted.extra_seconds, granted.unlimited
-        db.session.add(attempt)
-        try:
-            db.session.commit()
-        except IntegrityError:
-            # The same name joined at the same instant (a double click, two tabs, two workers):
-            # the attempt that was stored first is theirs.
-            db.session.rollback()
-            attempt = db.session.execute(db.select(Attempt).filter_by(quiz_id=quiz.id, student_key=key)).scalar_one()
-    close_if_overdue(attempt, now)
-    return attempt
-
-
 MAX_WRITTEN = 300
 
 
@@ -124,6 +89,29 @@ def save_answer(attempt: Attempt, question_id: str, choices: list[int], now: dat
         db.session.rollback()
         raise AlreadySubmitted("submitted")
     db.session.commit()
+
+
+def save_posted(attempt: Attempt, form, now: datetime) -> None:
+    """The answers a posted form carries (`form.get("q-<id>")`: the page without JavaScript,
+    or an answer not autosaved yet), saved where they differ from what is stored. Unreadable
+    fields are ignored (a digit that is not ASCII, a number too long to be a choice)."""
+    quiz = attempt.quiz
+    if attempt.submitted_at is not None or phase(attempt, now) != "open":
+        return
+    saved = {a.question_id: (list(a.choices), a.text) for a in attempt.answers}
+    for question in quiz.questions:
+        raw = form.get(f"q-{question['id']}")
+        if raw is None:
+            continue
+        stored_choices, stored_text = saved.get(question["id"], ([], None))
+        try:
+            if not question["choices"]:
+                if stored_text != " ".join(raw.split()):
+                    save_answer(attempt, question["id"], [], now, text=raw)
+            elif raw.isascii() and raw.isdigit() and len(raw) <= 3 and stored_choices != [int(raw)]:
+                save_answer(attempt, question["id"], [int(raw)], now)
+        except AttemptError:
+            continue
 
 
 def _store_if_open(attempt: Attempt, question_id: str, choices: list[int], text: str | None, now: datetime) -> bool:

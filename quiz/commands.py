@@ -41,8 +41,11 @@ def create_teacher(email: str) -> None:
 @click.argument("article", type=click.Path(exists=False))
 @click.option("--owner", required=True, help="Email of the teacher who owns the quiz.")
 @click.option("--time-limit", type=click.IntRange(min=1), default=None, help="Seconds; none by default.")
-@click.option("--seed", type=int, default=0, show_default=True)
-def create_quiz(article: str, owner: str, time_limit: int | None, seed: int) -> None:
+@click.option("--seed", type=int, default=None, help="The generator's seed; a random one by default, so that "
+              "nobody can rebuild the key with `mlquiz generate`.")
+@click.option("--review", type=click.Choice(["after_close", "after_submit"]), default="after_close", show_default=True,
+              help="When students see the correct answers.")
+def create_quiz(article: str, owner: str, time_limit: int | None, seed: int | None, review: str) -> None:
     """Generate and publish a quiz from ARTICLE; prints the join path."""
     from pathlib import Path
 
@@ -59,7 +62,7 @@ def create_quiz(article: str, owner: str, time_limit: int | None, seed: int) -> 
     except ArticleError as error:
         raise click.UsageError(str(error)) from None
     record = publish(teacher, loaded, generated, None, current_app.config["CLOCK"](), time_limit_seconds=time_limit,
-                     source=loaded.describe_source() or path.name)
+                     review_policy=review, source=loaded.describe_source() or path.name)
     click.echo(f"/join/{record.code}")
 
 

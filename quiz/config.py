@@ -24,7 +24,14 @@ def from_environment(instance_path: str) -> dict:
         "REMEMBER_COOKIE_HTTPONLY": True,
         "REMEMBER_COOKIE_SAMESITE": "Lax",
         "TRUSTED_PROXIES": int(os.environ.get("MLQUIZ_TRUSTED_PROXIES", "0") or 0),
-        "RATELIMIT_ENABLED": True,   # failed-login limits, counted in the database (quiz/throttle.py)
+        # A CSRF token lives as long as the session that holds it (Flask-WTF's default is one
+        # hour): a quiz may run for ten hours or without a limit, and every autosave and the
+        # final submit carry the token the page was loaded with.
+        "WTF_CSRF_TIME_LIMIT": None,
+        "RATELIMIT_ENABLED": True,
+        # New attempts per quiz from one address per minute: a class behind one school router
+        # joins within a minute or two; a script inventing names is stopped.
+        "JOINS_PER_MINUTE": int(os.environ.get("MLQUIZ_JOINS_PER_MINUTE", "60") or 60),   # failed-login limits, counted in the database (quiz/throttle.py)
         "BABEL_DEFAULT_LOCALE": "fr",
         "CLOCK": utc_now,
     }

@@ -38,7 +38,7 @@ def quiz_settings(form) -> tuple[dict, dict[str, str]]:
         grace = whole_number(form.get("grace_minutes") or "", 1, MAX_GRACE_MINUTES)
         if grace is None:
             errors["grace_minutes"] = _("Type a grace period from 1 to %(max)s minutes.", max=MAX_GRACE_MINUTES)
-    review = form.get("review_policy", "after_submit")
+    review = form.get("review_policy", "after_close")
     if review not in ("after_submit", "after_close"):
         errors["review_policy"] = _("Choose when students see the answers.")
     settings = {"time_limit_seconds": None if limit is None else limit * 60, "on_expiry": on_expiry,
@@ -50,6 +50,6 @@ def settings_shown(form=None) -> dict[str, str]:
     """The settings fields as the page shows them: defaults, or what the teacher typed."""
     if form is None:
         return {"time_limit_minutes": "", "on_expiry": "autosubmit", "grace_minutes": "2",
-                "review_policy": "after_submit"}
+                "review_policy": "after_close"}
     return {"time_limit_minutes": form.get("time_limit_minutes", ""), "on_expiry": form.get("on_expiry", "autosubmit"),
-            "grace_minutes": form.get("grace_minutes", ""), "review_policy": form.get("review_policy", "after_submit")}
+            "grace_minutes": form.get("grace_minutes", ""), "review_policy": form.get("review_policy", "after_close")}

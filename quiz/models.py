@@ -34,7 +34,15 @@ class PublishedQuiz(db.Model):
     time_limit_seconds: Mapped[int | None] = mapped_column(Integer, nullable=True)
     on_expiry: Mapped[str] = mapped_column(String(12), default="autosubmit")
     grace_seconds: Mapped[int] = mapped_column(Integer, default=0)
-    review_policy: Mapped[str] = mapped_column(String(16), default="after_submit")
+    # Students see the key after the quiz closes unless the teacher chose "after submitting":
+    # otherwise a throwaway attempt submitted blank shows the key to a class still working.
+    review_policy: Mapped[str] = mapped_column(String(16), default="after_close")
+    # The generator's seed for this quiz, random at each preview and kept here, never shown to
+    # students: with a fixed seed the open-source generator would rebuild the key from the page.
+    seed: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    # "" (anyone types a name), "pick" (students choose theirs from the class list) or
+    # "codes" (they also type the personal code the teacher printed for them).
+    roster_mode: Mapped[str] = mapped_column(String(8), default="", server_default="")
     closes_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
     closed_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
     created_at: Mapped[datetime] = mapped_column(DateTime)
@@ -56,6 +64,14 @@ class Attempt(db.Model):
     extra_multiplier: Mapped[float] = mapped_column(Float, default=1.0)
     extra_seconds: Mapped[int] = mapped_column(Integer, default=0)
     unlimited: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Shown to the student on the quiz page: with their name, it resumes the attempt on
+    # another device (a taken name alone never does). Changed each time it is used.
+    resume_code: Mapped[str] = mapped_column(String(12), default="", server_default="")
+    # Until then, the next join with this name takes the attempt over (the teacher let them in again).
+    rejoin_until: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+    # The random value of the join form that started it: the same form sent twice (a double
+    # click) lands here instead of being told the name is taken.
+    join_nonce: Mapped[str] = mapped_column(String(32), default="", server_default="")
     quiz = relationship("PublishedQuiz")
     answers = relationship("Answer", cascade="all, delete-orphan")
 
@@ -82,6 +98,28 @@ class Accommodation(db.Model):
     multiplier: Mapped[float] = mapped_column(Float, default=1.0)
     extra_seconds: Mapped[int] = mapped_column(Integer, default=0)
     unlimited: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class RosterEntry(db.Model):
+    """One student of a quiz's class list, with the personal code printed for them."""
+
+    __tablename__ = "roster_entry"
+    __table_args__ = (UniqueConstraint("quiz_id", "student_key", name="uq_roster_student"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    quiz_id: Mapped[int] = mapped_column(ForeignKey("published_quiz.id"), index=True)
+    name: Mapped[str] = mapped_column(String(120))
+    student_key: Mapped[str] = mapped_column(String(120))
+    code: Mapped[str] = mapped_column(String(12))
+
+
+class RateEvent(db.Model):
+    """One counted event (a new attempt, a wrong resume code) by key, in the database so that
+    every worker counts the same ones; old rows are deleted as new ones come."""
+
+    __tablename__ = "rate_event"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    key: Mapped[str] = mapped_column(String(200), index=True)
+    at: Mapped[datetime] = mapped_column(DateTime, index=True)
 
 
 class BankArticle(db.Model):

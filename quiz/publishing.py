@@ -17,28 +17,44 @@ CODE_LENGTH = 6
 MAX_SOURCE = 300
 
 
-def preview(data: bytes, seed: int = 0) -> tuple[Article, Quiz]:
-    """Article and generated questions, for the teacher to choose from (raises ArticleError)."""
+def new_seed() -> int:
+    """A generator seed nobody can guess. The generator is open source and deterministic: with
+    a known seed (it used to be 0 for every web quiz), a student who pastes the article into
+    `mlquiz generate` gets the quiz's exact choice order and key."""
+    return secrets.randbelow(2**31)
+
+
+def preview(data: bytes, seed: int | None = None) -> tuple[Article, Quiz]:
+    """Article and generated questions, for the teacher to choose from (raises ArticleError).
+    Without a seed, a new random one: the preview page keeps it to publish the same quiz."""
     article = article_from_bytes(data)
-    return article, quiz_for(article, seed=seed, findings=findings_for(article))
+    return article, quiz_for(article, seed=new_seed() if seed is None else seed, findings=findings_for(article))
 
 
 def publish(owner: Teacher, article: Article, quiz: Quiz, keep: list[str] | None, now: datetime,
             time_limit_seconds: int | None = None, on_expiry: str = "autosubmit", grace_seconds: int = 0,
-            review_policy: str = "after_submit", closes_at: datetime | None = None,
+            review_policy: str = "after_close", closes_at: datetime | None = None,
             source: str | None = None) -> PublishedQuiz:
     questions = [q.model_dump(mode="json") for q in quiz.questions if keep is None or q.id in keep]
     if not questions:
         raise ValueError("no questions selected")
+    for question in questions:
+        question["id"] = opaque_id()
     record = PublishedQuiz(
         code=_new_code(), owner_id=owner.id, title=(quiz.title or article.title)[:500], language=quiz.language,
         article_text=article.text, source=(article.describe_source() if source is None else source)[:MAX_SOURCE],
-        passages=[p.model_dump() for p in article.passages], questions=questions,
+        passages=[p.model_dump() for p in article.passages], questions=questions, seed=quiz.seed,
         time_limit_seconds=time_limit_seconds, on_expiry=on_expiry, grace_seconds=grace_seconds,
         review_policy=review_policy, closes_at=closes_at, created_at=now)
     db.session.add(record)
     db.session.commit()
     return record
+
+
+def opaque_id() -> str:
+    """A published question's id, which students' pages carry: random, because a generated id
+    (its kind and cited offsets) or a bank id would tell a student which question it is."""
+    return "q" + secrets.token_hex(6)
 
 
 def clean_code(code: str) -> str:

@@ -1,11 +1,12 @@
-"""Failed-login limits, counted in the database so that all workers and hosts agree.
-The clock is passed in; the limits are per client address and per account."""
+"""Limits counted in the database so that all workers and hosts agree: failed logins (per
+client address and per account), and counted events such as new attempts and wrong codes.
+The clock is passed in."""
 from __future__ import annotations
 
 from datetime import datetime, timedelta
 
 from .extensions import db
-from .models import LoginFailure
+from .models import LoginFailure, RateEvent
 
 WINDOW = timedelta(minutes=1)
 # 5 wrong passwords a minute from one address; 20 a minute against one account from
@@ -35,3 +36,19 @@ def record_failure(address: str, email: str, now: datetime) -> None:
     # Old failures tell nothing any more: the table stays small without a scheduler.
     db.session.execute(db.delete(LoginFailure).where(LoginFailure.at < now - KEEP))
     db.session.commit()
+
+
+# --- counted events (new attempts, wrong codes) ---------------------------------------
+
+EVENT_KEEP = timedelta(hours=1)
+
+
+def count(key: str, since: datetime) -> int:
+    return db.session.execute(db.select(db.func.count(RateEvent.id))
+                              .filter(RateEvent.key == key[:200], RateEvent.at > since)).scalar()
+
+
+def record(key: str, now: datetime) -> None:
+    """Count one event; committed with the caller's transaction. Rows older than an hour go."""
+    db.session.add(RateEvent(key=key[:200], at=now))
+    db.session.execute(db.delete(RateEvent).where(RateEvent.at < now - EVENT_KEEP))

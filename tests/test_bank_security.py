@@ -28,7 +28,8 @@ def _published_short_answer(app) -> str:
                             accepted=[ACCEPTED], explanation="Le conditionnel signale une information non confirmée.",
                             citations=[citation], status="approved")
         record = bank.save_question(teacher, article, item, now)
-        return bank.publish_from_bank(teacher, article, [record], now, time_limit_seconds=600).code
+        return bank.publish_from_bank(teacher, article, [record], now, time_limit_seconds=600,
+                                      review_policy="after_submit").code
 
 
 def test_a_short_answers_accepted_answers_stay_on_the_server_until_submission(tmp_path):
@@ -128,7 +129,7 @@ def test_markup_in_an_article_and_a_question_is_inert_on_every_page(tmp_path):
                             choices=[HOSTILE, "Rien"], answer=[0], explanation=f"Parce que {HOSTILE}.",
                             citations=[citation], tags=["<b>tag</b>"], status="approved")
         record = bank.save_question(teacher, article, item, now)
-        code = bank.publish_from_bank(teacher, article, [record], now).code
+        code = bank.publish_from_bank(teacher, article, [record], now, review_policy="after_submit").code
         article_id, question_id = article.id, record.id
     teacher_client = app.test_client()
     assert teacher_client.post("/login", data={"email": TEACHER_EMAIL, "password": TEACHER_PASSWORD}).status_code == 302

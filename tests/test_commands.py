@@ -71,7 +71,7 @@ def test_demo_is_idempotent_and_prints_a_fresh_password(app):
 def test_close_overdue_closes_only_attempts_past_their_deadline(tmp_path):
     from datetime import datetime, timedelta
 
-    from quiz import attempts
+    from quiz import attempts, joining
     from quiz.publishing import preview, publish
 
     class Clock:
@@ -91,11 +91,11 @@ def test_close_overdue_closes_only_attempts_past_their_deadline(tmp_path):
         db.session.commit()
         article, generated = preview(SAMPLE.read_bytes())
         quiz = publish(teacher, article, generated, None, clock(), time_limit_seconds=300)
-        late = attempts.join(quiz, "Alice", clock())
+        late = joining.join(quiz, joining.JoinRequest("Alice"), clock())
         first = quiz.questions[0]
         attempts.save_answer(late, first["id"], [0], clock())
         clock.now += timedelta(minutes=4)
-        attempts.join(quiz, "Bob", clock())
+        joining.join(quiz, joining.JoinRequest("Bob"), clock())
         clock.now += timedelta(minutes=2)  # Alice is past 5 min, Bob is not
     result = runner.invoke(args=["attempts", "close-overdue"])
     assert result.exit_code == 0 and "1 overdue attempt(s) closed, 1 still open" in result.output

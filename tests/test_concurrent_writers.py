@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import threading
 
-from web_support import create_teacher, make_app, publish_direct, stored_attempts, stored_quiz
+from web_support import create_teacher, form_posting_to, make_app, publish_direct, stored_attempts, stored_quiz
 
 STUDENTS = 12
 ROUNDS = 4
@@ -223,16 +223,34 @@ def test_two_first_saves_of_one_question_at_once_update_one_answer(tmp_path):
 
 def test_a_double_click_on_join_gives_one_attempt(tmp_path):
     """The name form sent twice at once (double click, slow network): both land in the same
-    attempt, never a 500 from the unique (quiz, name) constraint."""
+    attempt, never a 500 from the unique (quiz, name) constraint. The browser has no token yet
+    on either request; the form's own random nonce, sent twice, is what says it is one student."""
     app = make_app(tmp_path)
     create_teacher(app)
     code = publish_direct(app, time_limit_seconds=600)
     first, second = app.test_client(), app.test_client()
+    form = form_posting_to(first.get(f"/join/{code}").get_data(as_text=True), f"/join/{code}")
+    data = {**dict(form.values()), "name": "Lou"}
     with _Interleave(app, "INSERT INTO ATTEMPT",
-                     lambda: second.post(f"/join/{code}", data={"name": "Lou"}).status_code) as race:
-        response = first.post(f"/join/{code}", data={"name": "Lou"})
+                     lambda: second.post(f"/join/{code}", data=data).status_code) as race:
+        response = first.post(f"/join/{code}", data=data)
     assert race.thread is not None
     assert response.status_code == 302 and race.result["value"] == 302
     assert len(stored_attempts(app, code)) == 1
     pages = [c.get(f"/quiz/{code}") for c in (first, second)]
     assert [p.status_code for p in pages] == [200, 200]
+
+
+def test_two_students_typing_one_name_at_once_get_one_attempt_and_a_refusal(tmp_path):
+    """Two different join forms with the same name at the same instant: the first stored is
+    the attempt; the other student is told the name is taken (409), never let into it."""
+    app = make_app(tmp_path)
+    create_teacher(app)
+    code = publish_direct(app, time_limit_seconds=600)
+    first, second = app.test_client(), app.test_client()
+    with _Interleave(app, "INSERT INTO ATTEMPT",
+                     lambda: second.post(f"/join/{code}", data={"name": "Lou", "nonce": "b" * 22}).status_code) as race:
+        response = first.post(f"/join/{code}", data={"name": "Lou", "nonce": "a" * 22})
+    assert race.thread is not None
+    assert sorted([response.status_code, race.result["value"]]) == [302, 409]
+    assert len(stored_attempts(app, code)) == 1

@@ -103,15 +103,15 @@ def test_the_quiz_is_capped_but_keeps_every_kind_the_article_supports(fr):
     kinds = [q.kind for q in quiz.questions]
     assert len(kinds) <= MAX_QUESTIONS
     assert set(kinds) == {"headline", "rumour_cue", "source_kind", "fact_or_speculation",
-                          "claim_status", "amount", "author", "disclosure"}
+                          "claim_status", "author", "disclosure"}
     assert kinds.count("claim_status") == len(findings.claims)
     assert kinds == sorted(kinds, key=["headline", "rumour_cue", "source_kind", "fact_or_speculation",
-                                       "claim_status", "amount", "author", "disclosure"].index)
+                                       "claim_status", "author", "disclosure"].index)
 
 
 def test_cap_keeps_one_of_each_kind_first_then_priority_kinds(fr):
     c = fr.cite(49, 60)
-    questions = [make_question("amount", f"a{i}", c) for i in range(5)] + \
+    questions = [make_question("author", f"a{i}", c) for i in range(5)] + \
                 [make_question("claim_status", f"c{i}", c) for i in range(5)]
     kept = cap(questions, 4)
     assert [q.prompt for q in kept] == ["a0", "c0", "c1", "c2"]

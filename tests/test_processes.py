@@ -69,7 +69,8 @@ def deployment(tmp_path):
         return done.stdout.decode()
     mlquiz("db", "upgrade")
     mlquiz("teacher", "create", "prof@example.org", stdin="long-enough-password\n")
-    code = mlquiz("quiz", "create", str(SAMPLE), "--owner", "prof@example.org", "--time-limit", "900").strip().rsplit("/", 1)[1]
+    code = mlquiz("quiz", "create", str(SAMPLE), "--owner", "prof@example.org", "--time-limit", "900",
+                 "--review", "after_submit").strip().rsplit("/", 1)[1]
     running = Deployment(env, code, {})
     yield running
     for port in list(running.servers):

@@ -59,7 +59,8 @@ def site(tmp_path, clock):
 
 @pytest.fixture
 def code(site):
-    return publish_direct(site, time_limit_seconds=600)
+    # Review right after submitting: the most open policy, so a key that leaks anywhere shows here.
+    return publish_direct(site, time_limit_seconds=600, review_policy="after_submit")
 
 
 # --- (a) the answer key never reaches the browser before submission -----------------
@@ -176,7 +177,10 @@ def test_no_response_of_an_attempt_carries_the_answer_key(site, code, clock):
     keep("GET state (later)", client.get(f"/quiz/{code}/state"))
     keep("GET review (before submit)", client.get(f"/quiz/{code}/review"))
     keep("GET done (before submit)", client.get(f"/quiz/{code}/done"))
-    form = form_posting_to(reloaded.get_data(as_text=True), f"/quiz/{code}/submit")
+    form = form_posting_to(reloaded.get_data(as_text=True), f"/quiz/{code}/summary")
+    keep("POST summary", client.post(form.action, data=dict(form.values())))
+    summary = keep("GET summary", client.get(f"/quiz/{code}/summary"))
+    form = form_posting_to(summary.get_data(as_text=True), f"/quiz/{code}/submit")
     submitted = keep("POST submit", client.post(f"/quiz/{code}/submit", data=dict(form.values())))
     assert submitted.status_code in (302, 303), submitted.status_code
 
@@ -249,7 +253,7 @@ def assert_escaped(page: str, where: str):
 
 def test_article_html_is_shown_as_text_on_every_page(site, clock):
     data = hostile_article()
-    code = publish_direct(site, data=data, time_limit_seconds=600)
+    code = publish_direct(site, data=data, time_limit_seconds=600, review_policy="after_submit")
     quiz = stored_quiz(site, code)
     assert "<script>alert(1)</script>" in quiz["article_text"], "the article lost its <script> before publishing"
     assert any("<script>" in q["prompt"] or any("<script>" in c["quote"] for c in q["citations"])
@@ -311,7 +315,8 @@ def test_a_teacher_cannot_see_another_teachers_quiz(site, code):
     assert code in owner.get("/teach/").get_data(as_text=True)
 
 
-def test_review_needs_your_own_submitted_attempt(site, code):
+def test_review_needs_your_own_submitted_attempt(site):
+    code = publish_direct(site, time_limit_seconds=600, review_policy="after_submit")
     nobody = site.test_client()
     response = nobody.get(f"/quiz/{code}/review")
     assert response.status_code in (302, 303, 403), response.status_code

@@ -191,8 +191,10 @@ def test_quiz_page_shows_article_and_radios_and_never_the_key(app, generated):
     # The article, with visible ¶ labels and passage anchors.
     assert '<h2 class="article-title" id="p-titre">' in page
     assert 'id="p-1"' in page and 'id="p-3"' in page and "¶3" in page
-    # Every question is a fieldset of radios named after it, posting to /submit without JS.
-    assert f'action="/quiz/{code}/submit"' in page
+    # Every question is a fieldset of radios named after it, posting to the summary without JS
+    # (never straight to /submit), behind a disabled default button so that Enter sends nothing.
+    assert f'action="/quiz/{code}/summary"' in page and f'action="/quiz/{code}/submit"' not in page
+    assert re.search(r'<form[^>]*id="quiz-form">\s*<button type="submit" disabled', page)
     for question in questions:
         assert f'id="q-{question["id"]}"' in page
         assert page.count(f'name="q-{question["id"]}"') == len(question["choices"])
@@ -272,19 +274,29 @@ def test_reload_resumes_with_the_server_time(app, generated, clock):
     assert len(attempts_of(app, code)) == 1
 
 
-def test_same_name_on_a_new_device_resumes(app, generated, clock):
+def test_same_name_on_a_new_device_needs_the_resume_code(app, generated, clock):
     code = publish(app, generated)
     question = questions_of(app, code)[0]
     first = app.test_client()
     join(first, code, "Léa Martin")
     answer(first, code, question["id"], 1)
+    resume_code = re.search(r'class="resume-code">[^<]*<strong class="code">(\w+)<',
+                            first.get(f"/quiz/{code}").get_data(as_text=True)).group(1)
     clock.advance(120)
     second = app.test_client()
-    join(second, code, "  léa   MARTIN ")
+    refused = second.post(f"/join/{code}", data={"name": "  léa   MARTIN "})
+    assert refused.status_code == 409 and "already joined with this name" in refused.get_data(as_text=True)
+    assert second.get(f"/quiz/{code}").status_code == 302          # back to the name form
+    join_with_code = second.post(f"/join/{code}", data={"name": "  léa   MARTIN ", "resume_code": resume_code.lower()})
+    assert join_with_code.status_code == 302
     page = second.get(f"/quiz/{code}").get_data(as_text=True)
     assert re.search(rf'id="q-{question["id"]}-1"[^>]*checked', page)
     assert state(second, code)["seconds_left"] == 480
     assert len(attempts_of(app, code)) == 1
+    # The first device is signed out of the attempt, and the code it showed is spent.
+    assert first.get(f"/quiz/{code}/state").status_code == 403
+    third = app.test_client()
+    assert third.post(f"/join/{code}", data={"name": "Léa Martin", "resume_code": resume_code}).status_code == 403
 
 
 def test_another_students_cookie_is_not_enough_to_see_their_attempt(app, generated):
@@ -314,7 +326,7 @@ def test_answer_in_the_latency_allowance_counts_but_a_late_one_is_refused(app, g
 
 
 def test_autosubmit_at_the_deadline_keeps_what_was_saved(app, generated, clock):
-    code = publish(app, generated)
+    code = publish(app, generated, review_policy="after_submit")
     first, second, third = questions_of(app, code)[:3]
     client = app.test_client()
     join(client, code)
@@ -417,7 +429,7 @@ def test_csrf_is_required_on_answers(tmp_path, clock, generated):
 # --- done and review --------------------------------------------------------------------
 
 def test_review_highlights_cited_quotes_and_links_both_ways(app, generated):
-    code = publish(app, generated)
+    code = publish(app, generated, review_policy="after_submit")
     questions = questions_of(app, code)
     client = app.test_client()
     join(client, code)
@@ -473,7 +485,7 @@ def test_a_closed_quiz_refuses_new_students(app, generated, clock):
 
 
 def test_article_markup_is_shown_as_text(app, generated_script):
-    code = publish(app, generated_script)
+    code = publish(app, generated_script, review_policy="after_submit")
     client = app.test_client()
     join(client, code)
     pages = [client.get(f"/quiz/{code}").get_data(as_text=True)]

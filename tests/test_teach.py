@@ -19,6 +19,7 @@ from werkzeug.security import generate_password_hash
 from quiz import create_app
 from quiz.extensions import db
 from quiz.models import Accommodation, Attempt, PublishedQuiz, Teacher
+from quiz.publishing import preview
 from databases import app_database
 
 SAMPLES = Path(__file__).resolve().parent.parent / "question_bank" / "samples"
@@ -82,11 +83,11 @@ def login(app, email=EMAIL, password=PASSWORD):
 
 
 @functools.lru_cache(maxsize=4)
-def generated(path: Path):
-    """(Article, Quiz) of a sample, made once: spaCy analysis takes a while."""
+def generated(path: Path, seed: int | None = None):
+    """(Article, Quiz) of a sample (with the preview page's seed, when given)."""
     from quiz.publishing import preview
 
-    return preview(path.read_bytes())
+    return preview(path.read_bytes(), seed=seed)
 
 
 def publish_sample(app, path: Path = SAMPLE_FR, keep=None, owner=EMAIL, **settings) -> str:
@@ -218,7 +219,7 @@ def test_pasted_article_shows_questions_with_their_citations(app):
     response = teacher.post("/teach/new", data={"text": SAMPLE_EN.read_text(encoding="utf-8")})
     assert response.status_code == 200
     page = response.get_data(as_text=True)
-    _article, quiz = generated(SAMPLE_EN)
+    _article, quiz = generated(SAMPLE_EN, seed=int(hidden(page, "seed")))
     assert keep_ids(page) == [q.id for q in quiz.questions]
     assert all(f'value="{qid}"\n                     checked' in page or f'value="{qid}" checked' in page
                or re.search(rf'value="{re.escape(qid)}"\s+checked', page) for qid in keep_ids(page))
@@ -237,8 +238,8 @@ def test_an_uploaded_text_file_is_previewed_and_published_as_uploaded(app):
     data = SAMPLE_EN.read_bytes()
     page = teacher.post("/teach/new", data={"text": "", "file": (io.BytesIO(data), "takeover.TXT")},
                         content_type="multipart/form-data").get_data(as_text=True)
-    assert keep_ids(page) == [q.id for q in generated(SAMPLE_EN)[1].questions]
-    response = teacher.post("/teach/publish", data={"article_data": hidden(page, "article_data"), "seed": "0",
+    assert keep_ids(page) == [q.id for q in generated(SAMPLE_EN, seed=int(hidden(page, "seed")))[1].questions]
+    response = teacher.post("/teach/publish", data={"article_data": hidden(page, "article_data"), "seed": hidden(page, "seed"),
                                                     "keep": keep_ids(page), "time_limit_minutes": "",
                                                     "on_expiry": "autosubmit", "review_policy": "after_submit"})
     code = response.headers["Location"].rsplit("/", 1)[1]
@@ -255,11 +256,13 @@ def test_a_saved_web_page_is_previewed_and_published(app):
     assert response.status_code == 200, text_of(response)[:300]
     page = response.get_data(as_text=True)
     assert keep_ids(page) and "¶1" in text_of(response)
-    published = teacher.post("/teach/publish", data={"article_data": hidden(page, "article_data"), "seed": "0",
-                                                     "keep": keep_ids(page)[:1], "on_expiry": "autosubmit",
-                                                     "review_policy": "after_submit"})
+    published = teacher.post("/teach/publish", data={"article_data": hidden(page, "article_data"),
+                                                     "seed": hidden(page, "seed"), "keep": keep_ids(page)[:1],
+                                                     "on_expiry": "autosubmit", "review_policy": "after_submit"})
     assert published.status_code == 302
-    assert [q["id"] for q in stored(app, published.headers["Location"].rsplit("/", 1)[1]).questions] == keep_ids(page)[:1]
+    _article, shown = preview(data, seed=int(hidden(page, "seed")))
+    prompt = next(q.prompt for q in shown.questions if q.id == keep_ids(page)[0])
+    assert [q["prompt"] for q in stored(app, published.headers["Location"].rsplit("/", 1)[1]).questions] == [prompt]
 
 
 @pytest.mark.parametrize("data, message", [
@@ -301,7 +304,9 @@ def test_publish_keeps_exactly_the_chosen_questions_with_the_settings(app):
     assert response.status_code == 302
     code = re.fullmatch(r".*/teach/quiz/([A-Z0-9]+)", response.headers["Location"]).group(1)
     quiz = stored(app, code)
-    assert [q["id"] for q in quiz.questions] == chosen
+    _article, shown = preview(SAMPLE_FR.read_bytes(), seed=int(hidden(page, "seed")))
+    prompts = {q.id: q.prompt for q in shown.questions}
+    assert [q["prompt"] for q in quiz.questions] == [prompts[qid] for qid in chosen]
     assert (quiz.time_limit_seconds, quiz.on_expiry, quiz.grace_seconds, quiz.review_policy) == \
         (720, "grace", 180, "after_close")
     assert quiz.article_text == SAMPLE_FR.read_text(encoding="utf-8")

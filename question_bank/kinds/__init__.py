@@ -28,8 +28,8 @@ def register(name: str) -> Callable[[Builder], Builder]:
 
 
 # Import order is the quiz order: the headline first, then reading the body
-# (cue words, sources, claims, figures), then what the page says about itself.
+# (cue words, sources, claims), then what the page says about itself.
 from . import headline, rumour_cue, source_kind, fact_or_speculation  # noqa: E402,F401
-from . import claim_status, amount, author, disclosure  # noqa: E402,F401
+from . import claim_status, author, disclosure  # noqa: E402,F401
 
 __all__ = ["KINDS", "Builder", "Context", "register"]

@@ -1,7 +1,8 @@
 """rumour_cue: "which word of this sentence signals that the information is not established?"
 
-The distractors are other content words of the same sentence, so the question trains
-spotting the cue in context, not recognising a word list. ``display`` carries every
+The distractors are other words of the same sentence, so the question trains spotting the
+cue in context, not recognising a word list. They have the key's shape: as many words as
+the cue (a three-word "selon des sources" among single words would give the key away). ``display`` carries every
 word of the sentence with its offsets so a UI can offer "click the word".
 """
 from __future__ import annotations
@@ -15,6 +16,7 @@ CUE_TYPES = ["conditional", "rumour", "unnamed_source", "hedge"]  # in order of 
 MAX_QUESTIONS = 3
 DISTRACTORS = 3
 MIN_DISTRACTORS = 2
+MAX_WIDTH = 3
 
 
 @register("rumour_cue")
@@ -50,23 +52,36 @@ def _candidates(ctx: Context, cue_type: str) -> list[Cue]:
 def _question(ctx: Context, cue: Cue, sentence: Sentence) -> Question | None:
     words = words_in(ctx.article.text, sentence.start, sentence.end)
     cue_words = [i for i, w in enumerate(words) if _overlaps(w, cue)]
-    pool = _distractor_pool(ctx, words, sentence, cue)
-    if not cue_words or len(pool) < MIN_DISTRACTORS:
+    if not cue_words:
+        return None
+    # A long cue ("selon des sources proches du dossier") is offered by its first words: the
+    # signal is there, and distractors of six words in a row rarely exist.
+    cue_words = cue_words[:MAX_WIDTH]
+    width = len(cue_words)
+    pool = _distractor_pool(ctx, words, sentence, cue, proper_nouns=width > 1)
+    if width > 1:
+        local = [c for c in ctx.findings.cues if sentence.start <= c.start < sentence.end] + [cue]
+        forbidden = {i for i, w in enumerate(words) if any(_overlaps(w, c) for c in local)}
+        pool = _phrase_starts(ctx.article.text, words, pool, width, forbidden)
+    if len(pool) < MIN_DISTRACTORS:
         return None
     picked = sorted(ctx.rng.sample(pool, min(DISTRACTORS, len(pool))))
+    text = ctx.article.text
     return ctx.question(
         prompt=ctx.render("prompt", sentence=ctx.inline(sentence.text)),
-        choices=[cue.text] + [words[i].text for i in picked], answer=[0],
+        choices=[text[words[i].start:words[i + width - 1].end] for i in [cue_words[0], *picked]], answer=[0],
         explanation=ctx.render("explanation", cue=cue),
         citations=[ctx.cite(sentence.start, sentence.end)],
         display={"sentence": {"start": sentence.start, "end": sentence.end,
                               "text": ctx.article.text[sentence.start:sentence.end]},
                  "words": [w.model_dump() for w in words],
-                 "choice_words": [cue_words] + [[i] for i in picked]})
+                 "choice_words": [cue_words] + [list(range(i, i + width)) for i in picked]})
 
 
-def _distractor_pool(ctx: Context, words: list[Word], sentence: Sentence, cue: Cue) -> list[int]:
-    """Indexes of distinct content words that are not a cue here, nor a cue word anywhere."""
+def _distractor_pool(ctx: Context, words: list[Word], sentence: Sentence, cue: Cue,
+                     proper_nouns: bool = False) -> list[int]:
+    """Indexes of distinct content words that are not a cue here, nor a cue word anywhere
+    (proper nouns too when asked: inside a phrase they are as good as any word)."""
     local_cues = [c for c in ctx.findings.cues if sentence.start <= c.start < sentence.end] + [cue]
     cue_texts = [c.text.casefold() for c in ctx.findings.cues] + [cue.text.casefold()]
     pool: list[int] = []
@@ -78,9 +93,30 @@ def _distractor_pool(ctx: Context, words: list[Word], sentence: Sentence, cue: C
             continue
         seen.append(key)
         pool.append(index)
+    if proper_nouns:
+        return pool
     lower = [i for i in pool if words[i].text[:1].islower()]
     # Proper nouns are obviously not cues; use them only when the sentence has too few other words.
     return lower if len(lower) >= DISTRACTORS else pool
+
+
+def _phrase_starts(text: str, words: list[Word], singles: list[int], width: int, forbidden: set[int]) -> list[int]:
+    """Starts of `width` consecutive words that may stand beside a `width`-word cue: every word
+    allowed on its own (or a short function word inside), joined by spaces or an elision only,
+    no two sharing a word."""
+    allowed = set(singles)
+    starts: list[int] = []
+    taken: set[int] = set()
+    for first in singles:
+        span = range(first, first + width)
+        if span[-1] >= len(words) or taken & set(span) or forbidden & set(span):
+            continue
+        joined = all(text[words[i].end:words[i + 1].start] in (" ", "") for i in span[:-1])
+        inner_ok = all(i in allowed or (len(words[i].text) <= 4 and words[i].text.isalpha()) for i in span)
+        if joined and inner_ok and (span[-1] in allowed or width == 1):
+            starts.append(first)
+            taken.update(span)
+    return starts
 
 
 def _overlaps(word: Word, cue: Cue) -> bool:

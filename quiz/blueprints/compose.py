@@ -84,12 +84,12 @@ def new_preview():
     else:
         return _new_form(text, _("Paste the article's text, upload a file, or use the sample article."), "text", 400)
     try:
-        article, generated = preview(data, seed=0)
+        article, generated = preview(data)   # a new random seed, carried by the preview page
     except ArticleError as error:
         return _new_form(text, article_message(error), field, 400)
     if not generated.questions:
         return _new_form(text, _("No questions could be made from this article. Try a longer news article."), field, 400)
-    return preview_page(article, generated, data, seed=0, source=article.describe_source() or source)
+    return preview_page(article, generated, data, seed=generated.seed, source=article.describe_source() or source)
 
 
 def _normalise_newlines(text: str) -> str:

@@ -7,14 +7,16 @@ public part (prompt, choices, display) — never its answer, explanation or cita
 from __future__ import annotations
 
 import functools
+import secrets
 
 from flask import Blueprint, current_app, jsonify, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 from sqlalchemy.orm import contains_eager
 
-from .. import attempts, timing
+from .. import attempts, joining, timing
 from ..extensions import db
-from ..models import Attempt, PublishedQuiz
+from ..models import Attempt, PublishedQuiz, RosterEntry
+from .join_refusals import JOIN_REFUSED, refusal_message
 from ..publishing import by_code, clean_code
 from ..student_view import article_passages, highlighted_passages, public_question, review_results
 
@@ -60,8 +62,12 @@ def _quiz_not_found():
                            message=_("No quiz has this code. Check the code with your teacher.")), 404
 
 
+def _held_token(quiz: PublishedQuiz) -> str | None:
+    return (session.get("attempts") or {}).get(quiz.code)
+
+
 def _attempt_for(quiz: PublishedQuiz) -> Attempt | None:
-    token = (session.get("attempts") or {}).get(quiz.code)
+    token = _held_token(quiz)
     if not token:
         return None
     return db.session.execute(db.select(Attempt).filter_by(token=token, quiz_id=quiz.id)).scalar_one_or_none()
@@ -95,9 +101,17 @@ def _with_attempt(api: bool):
     return decorate
 
 
+# The session cookie keeps this browser's latest quizzes only: a cookie is at most 4 kB, and
+# one that grew with every quiz ever joined would stop the browser from joining any more.
+REMEMBERED_QUIZZES = 20
+
+
 def _remember(quiz: PublishedQuiz, attempt: Attempt) -> None:
     tokens = dict(session.get("attempts") or {})
+    tokens.pop(quiz.code, None)
     tokens[quiz.code] = attempt.token
+    while len(tokens) > REMEMBERED_QUIZZES:
+        tokens.pop(next(iter(tokens)))
     session["attempts"] = tokens
     session.permanent = False
 
@@ -111,6 +125,13 @@ def _state(attempt: Attempt, now) -> dict:
     last = timing.submit_until(ends, attempts.settings_of(attempt.quiz))
     return {"phase": current, "seconds_left": timing.seconds_left(ends, now),
             "submit_seconds_left": timing.seconds_left(last, now)}
+
+
+def _private_page(template: str, **context):
+    """A page of one student's attempt: never kept by a browser's or a proxy's cache."""
+    response = current_app.make_response(render_template(template, **context))
+    response.headers["Cache-Control"] = "no-store"
+    return response
 
 
 def _error(status: int, message: str):
@@ -132,6 +153,16 @@ def join_by_code():
     return redirect(url_for("take.join", code=code))
 
 
+def _join_page(quiz: PublishedQuiz, current: Attempt | None, form=None, error: str | None = None, status: int = 200):
+    form = form or {}
+    roster = (db.session.execute(db.select(RosterEntry.name).filter_by(quiz_id=quiz.id).order_by(RosterEntry.name))
+              .scalars().all() if quiz.roster_mode else [])
+    closed = quiz.closed_at is not None and quiz.closed_at <= _now()
+    return render_template("pages/take/join.html", quiz=quiz, current=current, roster=roster, closed=closed,
+                           name=form.get("name", ""), resume_code=form.get("resume_code", ""),
+                           nonce=form.get("nonce") or secrets.token_urlsafe(16), error=error), status
+
+
 @bp.route("/join/<code>", methods=["GET", "POST"])
 def join(code: str):
     quiz, missing = _quiz_or_404(code)
@@ -139,16 +170,19 @@ def join(code: str):
         return missing
     current = _attempt_for(quiz)
     if request.method == "GET":
-        return render_template("pages/take/join.html", quiz=quiz, current=current)
-    name = request.form.get("name") or ""
+        return _join_page(quiz, current)
+    form = request.form
+    config = current_app.config
+    join_request = joining.JoinRequest(
+        name=form.get("name") or "", address=request.remote_addr or "", held_token=_held_token(quiz),
+        resume_code=form.get("resume_code") or "", personal_code=form.get("personal_code") or "",
+        nonce=form.get("nonce") or "",
+        joins_per_minute=config["JOINS_PER_MINUTE"] if config.get("RATELIMIT_ENABLED") else None)
     try:
-        attempt = attempts.join(quiz, name, _now())
-    except attempts.TooLate:
-        return render_template("pages/take/join.html", quiz=quiz, current=current, name=name,
-                               error=_("This quiz is closed: it no longer accepts new students.")), 409
-    except attempts.BadAnswer:
-        return render_template("pages/take/join.html", quiz=quiz, current=current, name=name,
-                               error=_("Type your name (at most 80 characters).")), 400
+        attempt = joining.join(quiz, join_request, _now())
+    except JOIN_REFUSED as error:
+        message, status = refusal_message(error)
+        return _join_page(quiz, current, form, message, status)
     _remember(quiz, attempt)
     return redirect(url_for("take.take", code=quiz.code))
 
@@ -163,11 +197,8 @@ def take(quiz: PublishedQuiz, attempt: Attempt):
     chosen = {a.question_id: list(a.choices) for a in attempt.answers}
     written = {a.question_id: a.text or "" for a in attempt.answers if a.text is not None}
     questions = [public_question(q, n) for n, q in enumerate(quiz.questions, start=1)]
-    response = current_app.make_response(render_template(
-        "pages/take/quiz.html", quiz=quiz, attempt=attempt, questions=questions, chosen=chosen, written=written,
-        passages=article_passages(quiz), state=state, on_expiry=quiz.on_expiry))
-    response.headers["Cache-Control"] = "no-store"
-    return response
+    return _private_page("pages/take/quiz.html", quiz=quiz, attempt=attempt, questions=questions, chosen=chosen,
+                         written=written, passages=article_passages(quiz), state=state, on_expiry=quiz.on_expiry)
 
 
 @bp.post("/quiz/<code>/answer")
@@ -203,27 +234,35 @@ def state(quiz: PublishedQuiz, attempt: Attempt):
     return response
 
 
+@bp.post("/quiz/<code>/summary")
+@_with_attempt(api=False)
+def summary_post(quiz: PublishedQuiz, attempt: Attempt):
+    """The quiz page's button: save what the form carries, then show the summary (never hand in)."""
+    attempts.save_posted(attempt, request.form, _now())
+    return redirect(url_for("take.summary", code=quiz.code))
+
+
+@bp.get("/quiz/<code>/summary")
+@_with_attempt(api=False)
+def summary(quiz: PublishedQuiz, attempt: Attempt):
+    """Before handing in, as Moodle's attempt summary: which questions are answered, which are not."""
+    now = _now()
+    state = _state(attempt, now)
+    if state["phase"] == "submitted":
+        return redirect(url_for("take.done", code=quiz.code))
+    answered = {a.question_id for a in attempt.answers if a.choices or (a.text or "").strip()}
+    rows = [{"number": n, "id": q["id"], "prompt": q["prompt"], "answered": q["id"] in answered}
+            for n, q in enumerate(quiz.questions, start=1)]
+    return _private_page("pages/take/summary.html", quiz=quiz, attempt=attempt, rows=rows, state=state,
+                         on_expiry=quiz.on_expiry, unanswered=sum(not r["answered"] for r in rows))
+
+
 @bp.post("/quiz/<code>/submit")
 @_with_attempt(api=False)
 def submit(quiz: PublishedQuiz, attempt: Attempt):
+    """Hand in (the summary page's button). Answers the form carries are saved first."""
     now = _now()
-    if attempt.submitted_at is None and attempts.phase(attempt, now) == "open":
-        saved = {a.question_id: (list(a.choices), a.text) for a in attempt.answers}
-        for question in quiz.questions:
-            raw = request.form.get(f"q-{question['id']}")
-            if raw is None:
-                continue
-            written = not question["choices"]
-            if (written and saved.get(question["id"], ([], None))[1] == " ".join(raw.split())) or (
-                    not written and (not raw.isdigit() or saved.get(question["id"], ([], None))[0] == [int(raw)])):
-                continue
-            try:
-                if written:
-                    attempts.save_answer(attempt, question["id"], [], now, text=raw)
-                else:
-                    attempts.save_answer(attempt, question["id"], [int(raw)], now)
-            except attempts.AttemptError:
-                continue
+    attempts.save_posted(attempt, request.form, now)
     attempts.submit(attempt, now)
     return redirect(url_for("take.done", code=quiz.code))
 

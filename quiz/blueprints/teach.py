@@ -12,7 +12,7 @@ from flask_babel import format_datetime, format_decimal
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from .. import attempts, results, timing
+from .. import attempts, results, roster, timing
 from ..extensions import db
 from ..models import Accommodation, Attempt, PublishedQuiz
 from ..forms import whole_number
@@ -78,7 +78,9 @@ def dashboard():
 def _attempt_view(attempt: Attempt, now) -> dict:
     current = attempts.phase(attempt, now)
     ends = attempts.ends_at(attempt)
-    return {"name": attempt.student_name, "started_at": attempt.started_at, "phase": current,
+    return {"id": attempt.id, "name": attempt.student_name, "answered": len(attempt.answers),
+            "readmit_open": attempt.rejoin_until is not None and attempt.rejoin_until > now,
+            "started_at": attempt.started_at, "phase": current,
             "submitted_at": attempt.submitted_at, "auto_submitted": attempt.auto_submitted,
             "score": attempt.score, "seconds_left": None if current == "submitted" else timing.seconds_left(ends, now),
             "extra": _describe(attempt.extra_multiplier, attempt.extra_seconds, attempt.unlimited)}
@@ -95,8 +97,10 @@ def _describe(multiplier: float, extra_seconds: int, unlimited: bool) -> str:
     return ", ".join(parts)
 
 
-def quiz_page_with(quiz: PublishedQuiz, form=None, errors=None, status: int = 200, print_form=None, print_errors=None):
-    """The quiz page; `form`/`errors` are the extra-time form's, `print_*` the print form's."""
+def quiz_page_with(quiz: PublishedQuiz, form=None, errors=None, status: int = 200, print_form=None, print_errors=None,
+                   roster_form=None, roster_errors=None):
+    """The quiz page; `form`/`errors` are the extra-time form's, `print_*` the print form's,
+    `roster_*` the class list's."""
     now = _now()
     found = _attempts_of(quiz)
     granted = db.session.execute(db.select(Accommodation).filter_by(quiz_id=quiz.id)
@@ -110,7 +114,8 @@ def quiz_page_with(quiz: PublishedQuiz, form=None, errors=None, status: int = 20
                          "what": _describe(g.multiplier, g.extra_seconds, g.unlimited)} for g in granted],
         form=form or {}, errors=errors or {},
         print_form={key: (print_form or {}).get(key, value) for key, value in PRINT_DEFAULTS.items()},
-        print_errors=print_errors or {}), status
+        print_errors=print_errors or {}, roster_entries=roster.entries(quiz),
+        roster_form=roster_form or {}, roster_errors=roster_errors or {}), status
 
 
 @bp.get("/quiz/<code>")

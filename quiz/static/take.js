@@ -267,6 +267,15 @@
     });
   });
 
+  /* Enter on a choice never hands anything in (the form's disabled default button already
+   * stops the browser's implicit submission; this covers every other path). */
+  form.addEventListener("keydown", function (event) {
+    var target = event.target;
+    if (event.key === "Enter" && target && target.tagName === "INPUT" && target.type !== "submit") {
+      event.preventDefault();
+    }
+  });
+
   /* --- mark the word -------------------------------------------------------------- */
 
   function syncWords(fs) {

@@ -35,6 +35,11 @@ def test_a_whole_attempt_with_the_keyboard_alone(live_app, page):
     name = page.evaluate("document.activeElement.name")
     question = next(q for q in quiz["questions"] if f"q-{q['id']}" == name)
     page.keyboard.press("Space")
+    # Enter on a choice hands nothing in (it used to submit the whole quiz at once).
+    page.keyboard.press("Enter")
+    page.wait_for_timeout(500)
+    assert page.url.endswith(f"/quiz/{code}"), page.url
+    assert stored_attempts(live_app, code)[0]["submitted_at"] is None
     page.keyboard.press("ArrowDown")
     fieldset = page.locator(f"fieldset[data-question-id='{question['id']}']")
     assert page.locator(f"#q-{question['id']}-1").is_checked()
@@ -52,6 +57,14 @@ def test_a_whole_attempt_with_the_keyboard_alone(live_app, page):
     assert 500 <= minutes * 60 + seconds <= 600, clock
 
     focus_by_tab(page, "el.type === 'submit' && !!el.closest('#quiz-form')", limit=400)
+    page.keyboard.press("Enter")
+    # The summary comes first: how many questions are unanswered, then hand in.
+    page.wait_for_url(f"**/quiz/{code}/summary")
+    unanswered = len(quiz["questions"]) - 1
+    sync_api.expect(page.locator(".summary [role=status]")).to_contain_text(f"{unanswered} questions are unanswered")
+    assert stored_attempts(live_app, code)[0]["submitted_at"] is None
+    focus_by_tab(page, "el.type === 'submit' && !!el.closest('#quiz-form')", limit=100)
+    assert page.evaluate("document.activeElement.textContent").strip() == "Hand in anyway"
     page.keyboard.press("Enter")
     page.wait_for_url(f"**/quiz/{code}/done")
     attempt = stored_attempts(live_app, code)[0]
@@ -134,7 +147,7 @@ def test_a_short_timed_attempt_runs_out_and_is_submitted_with_what_was_saved(liv
 
 def test_screenshots_of_the_quiz_and_the_review(live_app, page):
     SHOTS.mkdir(parents=True, exist_ok=True)
-    code = publish_direct(live_app, time_limit_seconds=600)
+    code = publish_direct(live_app, time_limit_seconds=600, review_policy="after_submit")
     quiz = stored_quiz(live_app, code)
     join(page, live_app, code, "Léa Martin")
     for q in quiz["questions"][:3]:
@@ -143,7 +156,10 @@ def test_screenshots_of_the_quiz_and_the_review(live_app, page):
     page.evaluate("window.scrollTo(0, 0)")
     page.screenshot(path=str(SHOTS / "quiz.png"), full_page=False)
     page.screenshot(path=str(SHOTS / "quiz-full.png"), full_page=True)
-    page.locator("#quiz-form button[type=submit]").click()
+    page.get_by_role("button", name="Finish…").click()
+    page.wait_for_url(f"**/quiz/{code}/summary")
+    page.screenshot(path=str(SHOTS / "summary.png"), full_page=True)
+    page.get_by_role("button", name="Hand in anyway").click()
     page.wait_for_url(f"**/quiz/{code}/done")
     page.screenshot(path=str(SHOTS / "done.png"))
     page.goto(f"{live_app.config['BASE_URL']}/quiz/{code}/review")
@@ -213,7 +229,9 @@ def test_with_a_grace_period_the_page_locks_the_answers_and_still_submits(live_a
     sync_api.expect(page.locator("#timer-status")).to_contain_text("submit", timeout=5_000)
     assert page.locator("fieldset.question[disabled]").count() == len(quiz["questions"])
     assert page.evaluate("fetch(document.getElementById('quiz-app').dataset.stateUrl).then(r => r.json())")["phase"] == "grace"
-    page.locator("#quiz-form button[type=submit]").click()
+    page.get_by_role("button", name="Finish…").click()
+    page.wait_for_url(f"**/quiz/{code}/summary")
+    page.get_by_role("button", name="Hand in anyway").click()
     page.wait_for_url(f"**/quiz/{code}/done")
     attempt = stored_attempts(live_app, code)[0]
     assert attempt["auto_submitted"] is False and attempt["score"] == 1, attempt

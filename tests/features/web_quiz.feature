@@ -13,7 +13,7 @@ Feature: A timed quiz in the browser
     When the teacher keeps 4 questions, sets a 10 minute limit and publishes
     Then the teacher lands on the quiz's page, which shows its join code
     And the stored quiz has exactly the 4 kept questions and a 600 second limit
-    And the stored quiz submits automatically when time runs out and shows answers after submitting
+    And the stored quiz submits automatically when time runs out and shows answers after it closes
 
     Examples:
       | gives                 |
@@ -50,14 +50,45 @@ Feature: A timed quiz in the browser
     And the state says 420 seconds are left
     And there is still only one attempt
 
-  Scenario: The same name on a new device resumes the attempt
+  Scenario: The same name on another device needs the resume code
     Given a published 10 minute quiz of the French sample
     And the student "Léa Martin" has joined
     And the student has chosen the right answer to question 1
-    When 2 minutes pass and "  léa   MARTIN " joins on another device
+    When 2 minutes pass and "  léa   MARTIN " tries to join on another device
+    Then the join is refused because the name is taken
+    When she types her name and the resume code shown on her first device
     Then the page still shows the saved answer to question 1 as chosen
     And the state says 480 seconds are left
     And there is still only one attempt
+    And the first device no longer reaches the attempt
+
+  Scenario: A classmate's name does not open their attempt
+    Given a published 10 minute quiz of the French sample
+    And the student "Léa Martin" has joined
+    And the student has chosen the right answer to question 1
+    When another student tries to join as "LÉA MARTIN"
+    Then the join is refused because the name is taken
+    And the attempt of "Léa Martin" still holds only her answer and is not submitted
+
+  Scenario: The teacher lets a student in again on a new device
+    Given a published 10 minute quiz of the French sample
+    And the student "Sam Diallo" has joined
+    And the student has chosen the right answer to question 1
+    When the teacher lets "Sam Diallo" in again from the quiz page
+    And 1 minutes pass and "Sam Diallo" joins on another device
+    Then the page still shows the saved answer to question 1 as chosen
+    And the first device no longer reaches the attempt
+
+  Scenario: Handing in shows which questions are unanswered first
+    Given a published 10 minute quiz of the French sample
+    And the student "Léa Martin" has joined
+    And the student has chosen the right answer to question 1
+    When the student presses the button under the questions
+    Then the student sees a summary saying all but one question are unanswered
+    And the attempt is not submitted yet
+    When the student hands in from the summary
+    Then the student is sent to the done page
+    And the attempt was submitted by the student with a score of 1
 
   Scenario: Time runs out and the attempt is submitted automatically
     Given a published 10 minute quiz of the French sample
@@ -106,7 +137,7 @@ Feature: A timed quiz in the browser
     Then an answer to question 1 is refused with 409 and not stored
 
   Scenario: Review highlights the cited passages and links them to the questions
-    Given a published 10 minute quiz of the French sample
+    Given a published 10 minute quiz of the French sample with review after submitting
     And the student "Léa Martin" has joined
     And the student has chosen the right answer to question 1
     Then the review page is not available yet

@@ -6,11 +6,12 @@ Each step that produces something returns it as a fixture (target_fixture): `sit
 """
 from __future__ import annotations
 
+import base64
 import csv
 import html
 import io
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import timedelta
 from html.parser import HTMLParser
 
@@ -44,6 +45,7 @@ class Student:
     code: str
     name: str
     csrf: str
+    previous: "Student | None" = None     # the device this student used before, if they moved
 
 
 # --- helpers ----------------------------------------------------------------------------
@@ -182,6 +184,12 @@ def published_quiz_grace(site, minutes, grace):
     return publish_direct(site.app, time_limit_seconds=minutes * 60, on_expiry="grace", grace_seconds=grace * 60)
 
 
+@given(parsers.parse("a published {minutes:d} minute quiz of the French sample with review after submitting"),
+       target_fixture="code")
+def published_quiz_review_after_submit(site, minutes):
+    return publish_direct(site.app, time_limit_seconds=minutes * 60, review_policy="after_submit")
+
+
 @given(parsers.parse('the student "{name}" has joined'), target_fixture="student")
 def student_joined(site, code, name):
     return join(site.app, code, name)[0]
@@ -235,7 +243,13 @@ def publish_from_preview(teacher, page, count, settings: dict[str, str]):
     data += list(chosen.items())
     response = teacher.post("/teach/publish", data=MultiDict(data))
     assert response.status_code in (302, 303), (response.status_code, response.get_data(as_text=True)[:800])
-    return {"response": response, "kept": keep_ids[:count]}
+    # The quiz the preview showed, made again from its hidden article and seed: the prompts kept.
+    from quiz.publishing import preview
+
+    hidden = dict(form.values())
+    _article, shown = preview(base64.b64decode(hidden["article_data"]), seed=int(hidden["seed"]))
+    prompts = {q.id: q.prompt for q in shown.questions}
+    return {"response": response, "kept": [prompts[qid] for qid in keep_ids[:count]]}
 
 
 @when(parsers.parse("the teacher keeps {count:d} questions, sets a {minutes:d} minute limit and publishes"),
@@ -275,7 +289,58 @@ def join_other_device(site, student, minutes, name):
     site.clock.advance(minutes=minutes)
     other, _ = join(site.app, student.code, name)
     assert other.client is not student.client
-    return Student(other.client, other.code, student.name, other.csrf)  # the later steps use the new device
+    # The later steps use the new device.
+    return Student(other.client, other.code, student.name, other.csrf, previous=student)
+
+
+@when(parsers.parse('{minutes:d} minutes pass and "{name}" tries to join on another device'), target_fixture="refusal")
+def try_join_other_device(site, student, minutes, name):
+    site.clock.advance(minutes=minutes)
+    return site.app.test_client().post(f"/join/{student.code}", data={"name": name})
+
+
+@when(parsers.parse('another student tries to join as "{name}"'), target_fixture="refusal")
+def try_join_as(site, code, name):
+    return site.app.test_client().post(f"/join/{code}", data={"name": name})
+
+
+@when("she types her name and the resume code shown on her first device", target_fixture="student")
+def join_with_resume_code(site, student):
+    page = quiz_page(student)
+    resume_code = re.search(r'class="resume-code">[^<]*<strong class="code">(\w+)<', page).group(1)
+    client = site.app.test_client()
+    form = form_posting_to(client.get(f"/join/{student.code}").get_data(as_text=True), f"/join/{student.code}")
+    data = {**dict(form.values()), "name": student.name.lower(), "resume_code": resume_code}
+    response = client.post(form.action, data=data)
+    assert response.status_code == 302, response.get_data(as_text=True)[:500]
+    text = client.get(f"/quiz/{student.code}").get_data(as_text=True)
+    new_device = Student(client, student.code, student.name, csrf_token_in(text))
+    return replace(new_device, previous=student)
+
+
+@when(parsers.parse('the teacher lets "{name}" in again from the quiz page'))
+def teacher_readmits(site, code, name):
+    teacher = login(site.app)
+    page = teacher.get(f"/teach/quiz/{code}").get_data(as_text=True)
+    form = form_posting_to(page, f"/attempt/{attempt_of(site, code, name)['id']}/readmit")
+    assert teacher.post(form.action, data=dict(form.values())).status_code == 302
+
+
+@when("the student presses the button under the questions", target_fixture="summary_page")
+def press_finish(student):
+    form = form_posting_to(quiz_page(student), f"/quiz/{student.code}/")
+    assert form.action.endswith("/summary"), form.action
+    response = student.client.post(form.action, data=dict(form.values()))
+    assert response.status_code == 302, response.status_code
+    page = student.client.get(response.headers["Location"])
+    assert page.status_code == 200
+    return page.get_data(as_text=True)
+
+
+@when("the student hands in from the summary", target_fixture="submit_response")
+def hand_in(student, summary_page):
+    form = form_posting_to(summary_page, f"/quiz/{student.code}/submit")
+    return student.client.post(form.action, data=dict(form.values()))
 
 
 @when(parsers.parse("{minutes:d} minutes pass"))
@@ -334,16 +399,17 @@ def lands_on_quiz_page(site, teacher, publish_response):
 def stored_quiz_matches(site, publish_response, count, seconds):
     code = path_of(publish_response["response"].headers["Location"]).rsplit("/", 1)[1]
     stored = stored_quiz(site.app, code)
-    assert [q["id"] for q in stored["questions"]] == publish_response["kept"]
+    assert [q["prompt"] for q in stored["questions"]] == publish_response["kept"]
+    assert all(re.fullmatch(r"q[0-9a-f]{12}", q["id"]) for q in stored["questions"])   # opaque to students
     assert len(stored["questions"]) == count
     assert stored["time_limit_seconds"] == seconds
 
 
-@then("the stored quiz submits automatically when time runs out and shows answers after submitting")
+@then("the stored quiz submits automatically when time runs out and shows answers after it closes")
 def stored_defaults(site, publish_response):
     code = path_of(publish_response["response"].headers["Location"]).rsplit("/", 1)[1]
     stored = stored_quiz(site.app, code)
-    assert (stored["on_expiry"], stored["review_policy"]) == ("autosubmit", "after_submit"), stored
+    assert (stored["on_expiry"], stored["review_policy"]) == ("autosubmit", "after_close"), stored
 
 
 @then(parsers.parse("the stored quiz has a {limit:d} second limit, a {grace:d} second grace period and review after close"))
@@ -377,7 +443,8 @@ def sees_questions(site, code, student):
         radios = re.findall(rf'<input[^>]*name="q-{re.escape(q["id"])}"[^>]*>', page)
         assert len(radios) == len(q["choices"]), (q["id"], radios)
         assert all('type="radio"' in r or 'type="checkbox"' in r for r in radios), radios
-    assert re.search(rf'<form[^>]*action="[^"]*/quiz/{code}/submit"', page), "no plain form posting to submit"
+    # Without JavaScript the radios are a plain form; it leads to the summary, never straight to handing in.
+    assert re.search(rf'<form[^>]*action="[^"]*/quiz/{code}/summary"', page), "no plain form posting to the summary"
 
 
 @then(parsers.parse("the state says {seconds:d} seconds are left"))
@@ -407,6 +474,39 @@ def page_shows_saved(site, code, student):
         radio = re.search(rf'<input(?=[^>]*name="q-{re.escape(q["id"])}")(?=[^>]*value="{index}")[^>]*>', page)
         assert radio, f"no radio q-{q['id']} value={index}"
         assert (" checked" in radio.group(0)) == (index in q["answer"]), radio.group(0)
+
+
+@then("the join is refused because the name is taken")
+def join_refused(refusal):
+    assert refusal.status_code == 409, refusal.status_code
+    text = visible_text(refusal.get_data(as_text=True))
+    assert "resume code" in text or "code de reprise" in text, text[:500]
+
+
+@then(parsers.parse('the attempt of "{name}" still holds only her answer and is not submitted'))
+def attempt_untouched(site, code, name):
+    attempt = attempt_of(site, code, name)
+    first = question(site, code, 1)
+    assert attempt["submitted_at"] is None and attempt["answers"] == {first["id"]: first["answer"]}
+
+
+@then("the first device no longer reaches the attempt")
+def first_device_out(student):
+    assert student.previous is not None
+    assert student.previous.client.get(f"/quiz/{student.code}/state").status_code == 403
+
+
+@then("the student sees a summary saying all but one question are unanswered")
+def summary_unanswered(site, student, summary_page):
+    total = len(stored_quiz(site.app, student.code)["questions"])
+    text = visible_text(summary_page)
+    assert re.search(rf"\b{total - 1} (questions are unanswered|questions sans réponse)", text), text[:800]
+    assert text.count("not answered") + text.count("sans réponse") >= total - 1
+
+
+@then("the attempt is not submitted yet")
+def not_submitted(site, student):
+    assert attempt_of(site, student.code, student.name)["submitted_at"] is None
 
 
 @then("there is still only one attempt")
