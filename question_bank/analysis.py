@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from .article import Article
 from .attribution import find_sources
 from .claims import find_claims
+from .genre import classify as classify_genre
+from .headline import judge as judge_headline
 from .lines import find_author, find_disclosures
 from .models import Amount, Citation, Cue, Entity, Findings, Sentence
 from .nlp import pipeline
@@ -43,11 +45,18 @@ def analyze(article: Article) -> Findings:
     sources = find_sources(article, body, pack, cues)
     title = parsed[0].passage
     headline = article.cite(title.start, title.end) if title.kind == "title" else None
+    genre = classify_genre(article, pack.genre)
+    framing = judge_headline(article, headline, sentences, cues, sources, pack.headline)
     return Findings(
         language=article.language,
         title=article.title,
         headline_is_question=article.title.rstrip().endswith("?"),
         headline=headline,
+        genre=genre.genre,
+        genre_confidence=genre.confidence,
+        headline_overstates=framing.overstates,
+        headline_overstates_confidence=framing.confidence,
+        headline_evidence=framing.evidence,
         cues=cues,
         sources=sources,
         claims=find_claims(article, body, cues, sources),

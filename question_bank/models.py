@@ -13,7 +13,11 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, model_validat
 Language = Literal["fr", "en"]
 CueType = Literal["rumour", "unnamed_source", "conditional", "hedge", "uncertainty", "denial"]
 SourceKind = Literal["named_person", "named_organisation", "anonymous", "document", "other_media"]
-ClaimStatus = Literal["confirmed", "asserted", "unconfirmed", "disputed", "denied"]
+ClaimStatus = Literal["confirmed", "attributed", "asserted", "unconfirmed", "disputed", "denied"]
+Genre = Literal["report", "fact_check", "interview", "opinion", "satire"]
+# How sure the analysis is of a finding, from 0 to 1. Questions are asked only about findings
+# it is sure enough of: a wrong key costs more than a missing question.
+Confidence = Field(default=1.0, ge=0.0, le=1.0)
 DisclosureKind = Literal["ai_use", "sponsorship", "correction", "conflict_of_interest"]
 PassageKind = Literal["title", "heading", "paragraph", "furniture"]
 
@@ -69,12 +73,21 @@ class Cue(Span):
     type: CueType
     rule: str
     explanation: str = ""
+    confidence: float = Confidence
+
+
+class Relay(Span):
+    """The source through which another source is known ("a report, as the magazine tells it")."""
+
+    kind: SourceKind
 
 
 class Source(Span):
     kind: SourceKind
     who: str = ""
     rule: str = ""
+    confidence: float = Confidence
+    via: Relay | None = None
 
 
 class Disclosure(Span):
@@ -105,6 +118,7 @@ class Claim(Frozen):
     cues: list[Cue] = []
     sources: list[Source] = []
     anchor: str = ""
+    confidence: float = Confidence
 
 
 class Sentence(Frozen):
@@ -120,6 +134,12 @@ class Findings(Frozen):
     title: str
     headline_is_question: bool
     headline: Citation | None = None
+    genre: Genre = "report"
+    genre_confidence: float = Confidence
+    headline_overstates: bool = False
+    headline_overstates_confidence: float = Confidence
+    # The body's passages that show the headline says more than they do (when it does).
+    headline_evidence: list[Citation] = []
     cues: list[Cue] = []
     sources: list[Source] = []
     claims: list[Claim] = []

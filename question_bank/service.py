@@ -38,16 +38,28 @@ def analysis_json(findings: Findings) -> dict:
     return {
         "language": findings.language,
         "title": findings.title,
+        "genre": findings.genre,
+        "genre_confidence": findings.genre_confidence,
         "headline_is_question": findings.headline_is_question,
+        "headline_overstates": findings.headline_overstates,
+        "headline_overstates_confidence": findings.headline_overstates_confidence,
         "headline": dump["headline"],
-        "cues": [{k: c[k] for k in (*keep, "type", "rule", "explanation")} for c in dump["cues"]],
-        "sources": [{k: s[k] for k in (*keep, "kind", "who")} for s in dump["sources"]],
-        "claims": [{k: c[k] for k in ("text", "status", "citations", "anchor")} for c in dump["claims"]],
+        "headline_evidence": dump["headline_evidence"],
+        "cues": [{k: c[k] for k in (*keep, "type", "rule", "explanation", "confidence")} for c in dump["cues"]],
+        "sources": [_source_json(s) for s in dump["sources"]],
+        "claims": [{k: c[k] for k in ("text", "status", "citations", "anchor", "confidence")} for c in dump["claims"]],
         "disclosures": [{k: d[k] for k in (*keep, "kind")} for d in dump["disclosures"]],
         "author": dump["author"],
         "entities": dump["entities"],
         "amounts": dump["amounts"],
     }
+
+
+def _source_json(source: dict) -> dict:
+    shown = {k: source[k] for k in ("start", "end", "text", "kind", "who", "confidence")}
+    if source.get("via"):
+        shown["via"] = source["via"]        # the source that relays this one: {start, end, text, kind}
+    return shown
 
 
 def quiz_json(quiz: Quiz) -> dict:

@@ -6,6 +6,10 @@ from question_bank.rules.loader import parse_pack
 
 VALID_TAIL = """
 attribution: {verbs: [dire], prepositions: [selon], kinds: {anonymous: [source]}}
+genre: {source: "a style guide, chapter 1", opinion_labels: [tribune], interview_labels: [entretien],
+        fact_check_labels: [vrai ou faux], verdict_words: [faux], satire_labels: [parodie], first_person: [je],
+        stance_words: [il faut]}
+headline: {source: "a style guide, chapter 2", attribution_words: [selon]}
 amount_patterns: [[{LIKE_NUM: true}, {LOWER: euros}]]
 """
 
@@ -18,6 +22,7 @@ rules:
   - id: fr.cue.test.rule
     produces: cue
     type: hedge
+    source: "a grammar of French, section 1"
     match: {match}
     message: "x"
     examples: {{fire: ["a"], silent: ["b"]}}
@@ -39,6 +44,12 @@ def test_a_malformed_rule_is_refused_with_its_reason(match, message):
     with pytest.raises(RulePackError) as error:
         parse_pack(pack_with(match))
     assert message in str(error.value)
+
+
+def test_a_rule_without_its_source_is_refused():
+    source = pack_with("{words: [semble]}").replace('    source: "a grammar of French, section 1"\n', "")
+    with pytest.raises(RulePackError, match="source"):
+        parse_pack(source)
 
 
 def test_a_rule_without_silent_examples_is_refused():

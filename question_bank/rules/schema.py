@@ -76,6 +76,8 @@ class Rule(Strict):
     id: str
     produces: Produces
     type: str
+    # Where the knowledge comes from: a grammar, a style guide, a paper (never an article).
+    source: str = Field(min_length=10)
     match: Match
     message: str
     examples: Examples
@@ -115,11 +117,35 @@ class Attribution(Strict):
     media_name_words: list[str] = [] # words in outlet names (Post, Times, Le Monde…)
 
 
+class GenreMarkers(Strict):
+    """What tells a news report from an opinion piece, an interview, a fact-check or satire.
+    Labels are read in the headline and the lines before the body; the rest in the body,
+    outside quotation marks (a quoted "I think" is the speaker's, not the writer's)."""
+
+    source: str = Field(min_length=10)
+    opinion_labels: list[str]      # "tribune", "op-ed": the page says it is opinion
+    interview_labels: list[str]    # "entretien", "interview"
+    fact_check_labels: list[str]   # "fact-check", "vrai ou faux"
+    verdict_words: list[str]       # a verdict standing alone ("Faux.", "Misleading")
+    satire_labels: list[str]       # "satire", "parodie": the page says it is not real news
+    first_person: list[str]        # the writer's own "I", outside quotations
+    stance_words: list[str]        # evaluative adverbs and calls to act ("unfortunately", "we must")
+
+
+class HeadlineMarkers(Strict):
+    """How a headline attributes or hedges what it says (then it does not state it as fact)."""
+
+    source: str = Field(min_length=10)
+    attribution_words: list[str]   # "selon", "says", "report": the headline names who says it
+
+
 class RulePack(Strict):
     language: Literal["fr", "en"]
     spacy_model: str
     rules: list[Rule]
     attribution: Attribution
+    genre: GenreMarkers
+    headline: HeadlineMarkers
     amount_patterns: list[list[dict[str, Any]]]
     org_patterns: list[list[dict[str, Any]]] = []
 

@@ -1,0 +1,106 @@
+"""What kind of text an article is: a news report, an opinion piece, an interview, a
+fact-check or satire — and how sure the analysis is.
+
+Newsrooms say it in the page's furniture (a "Tribune" or "Opinion" label, "Propos recueillis
+par", "Fact check", a satire notice), and the writing shows it: a report keeps its writer
+out (no "I" outside quotations, no "we must"), an interview is turns of questions and
+answers, a fact-check ends on a verdict. The markers are data (rules/<lang>.yaml, `genre`).
+A report is the default, and it is what the analysis says when nothing else is clear.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .article import Article
+from .rules.schema import GenreMarkers
+
+QUOTED = re.compile(r"«[^»]*»|“[^”]*”|\"[^\"]*\"")
+WORD = re.compile(r"[\w’'-]+")
+# The headline and the first lines are where a page labels its genre ("Tribune", "Opinion").
+HEAD_PASSAGES = 2
+HEAD_CHARS = 400
+
+
+@dataclass(frozen=True)
+class GenreGuess:
+    genre: str
+    confidence: float
+    reason: str          # which marker decided (for explanations and for debugging)
+
+
+def classify(article: Article, markers: GenreMarkers) -> GenreGuess:
+    head = _head_text(article)
+    body = _body_text(article)
+    outside = QUOTED.sub(" ", body)
+    words = [w.casefold() for w in WORD.findall(outside)]
+    n_words = max(len(words), 1)
+    if _has_any(head, markers.satire_labels) or _has_any(_tail_text(article), markers.satire_labels):
+        return GenreGuess("satire", 0.8, "label")
+    if _has_any(head, markers.fact_check_labels) or _verdict_line(article, markers):
+        return GenreGuess("fact_check", 0.8, "label")
+    questions = _question_turns(article)
+    if _has_any(head, markers.interview_labels) and questions >= 2 or questions >= 4:
+        return GenreGuess("interview", 0.8 if questions >= 4 else 0.7, "turns")
+    first_person = sum(words.count(p.casefold()) for p in markers.first_person if " " not in p)
+    stance = sum(_count(outside, phrase) for phrase in markers.stance_words)
+    labelled = _has_any(head, markers.opinion_labels) or _column_title(article.title)
+    voice = first_person >= 3 and first_person / n_words >= 0.004
+    if labelled and (voice or stance):
+        return GenreGuess("opinion", 0.9, "label and voice")
+    if labelled:
+        return GenreGuess("opinion", 0.75, "label")
+    if voice and stance:
+        return GenreGuess("opinion", 0.7, "voice")
+    confidence = 0.8 if first_person == 0 and stance == 0 else 0.6
+    return GenreGuess("report", confidence, "default")
+
+
+def _head_text(article: Article) -> str:
+    parts = [article.text[p.start:p.end] for p in article.passages[:HEAD_PASSAGES]]
+    return " ".join(parts)[:HEAD_CHARS]
+
+
+def _tail_text(article: Article) -> str:
+    last = article.passages[-1] if article.passages else None
+    return article.text[last.start:last.end][-HEAD_CHARS:] if last else ""
+
+
+def _body_text(article: Article) -> str:
+    return "\n".join(article.text[p.start:p.end] for p in article.passages if p.kind == "paragraph")
+
+
+def _has_any(text: str, phrases: list[str]) -> bool:
+    return any(_count(text, phrase) for phrase in phrases)
+
+
+def _count(text: str, phrase: str) -> int:
+    return len(re.findall(rf"(?<![\w’']){re.escape(phrase)}(?![\w’'])", text, flags=re.IGNORECASE))
+
+
+def _verdict_line(article: Article, markers: GenreMarkers) -> bool:
+    """A passage that is only a verdict ("Faux.", "Misleading"): a fact-check's conclusion."""
+    verdicts = {v.casefold() for v in markers.verdict_words}
+    for passage in article.passages:
+        text = article.text[passage.start:passage.end].strip().rstrip(".!:").strip().casefold()
+        if text in verdicts:
+            return True
+    return False
+
+
+def _question_turns(article: Article) -> int:
+    """Paragraphs that are only a question, followed by a paragraph that answers: interview turns."""
+    paragraphs = [article.text[p.start:p.end].strip() for p in article.passages if p.kind == "paragraph"]
+    turns = 0
+    for current, following in zip(paragraphs, paragraphs[1:]):
+        if current.endswith("?") and len(current) < 300 and not following.endswith("?"):
+            turns += 1
+    return turns
+
+
+def _column_title(title: str) -> bool:
+    """"… | Firstname Lastname": a headline signed by its columnist."""
+    if "|" not in title:
+        return False
+    signature = title.rsplit("|", 1)[1].split()
+    return 2 <= len(signature) <= 4 and all(w[:1].isupper() for w in signature)
