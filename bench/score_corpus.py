@@ -154,3 +154,19 @@ def main(argv: list[str]) -> None:
 
 if __name__ == "__main__":
     main(sys.argv[1:])
+
+
+def source_confusion(half: str = "dev", corpus: Path = DEFAULT_CORPUS) -> dict:
+    """Counts of (gold kind, found kind) over a half: where the kinds go wrong, without the words."""
+    from collections import Counter
+
+    scorer = _scorer(corpus)
+    counts: Counter = Counter()
+    for gold_path in halves(corpus)[half]:
+        _result, analysis, gold, text = score_article(scorer, gold_path)
+        _c, _cl, sources, _d = scorer.gold_spans(text, gold)
+        for span, source in sources:
+            hits = [x["kind"] for x in analysis["sources"] if scorer.overlaps((x["start"], x["end"]), span)]
+            got = source["kind"] if source["kind"] in hits else (hits[0] if hits else "not found")
+            counts[(source["kind"], got)] += 1
+    return dict(counts)

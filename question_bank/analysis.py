@@ -43,6 +43,7 @@ def analyze(article: Article) -> Findings:
     cues = find_cues(article, body)
     sentences = find_sentences(article, parsed)
     sources = find_sources(article, body, pack, cues)
+    cues = sorted(cues + unnamed_speaker_cues(sources, cues, pack), key=lambda c: c.start)
     title = parsed[0].passage
     headline = article.cite(title.start, title.end) if title.kind == "title" else None
     genre = classify_genre(article, pack.genre)
@@ -78,6 +79,34 @@ def find_cues(article: Article, parsed: list[ParsedPassage]) -> list[Cue]:
             cues.append(Cue(start=start, end=start + len(text), text=text, type=found.rule.type,
                             rule=found.rule.id, explanation=found.rule.message.format(word=text)))
     return cues
+
+
+PRONOUNS = {"il", "elle", "ils", "elles", "on", "he", "she", "they", "it", "-il", "-elle", "-ils", "-elles", "-t-il",
+            "-t-elle", "qui", "who"}
+
+
+def unnamed_speaker_cues(sources, cues, pack) -> list[Cue]:
+    """The speaker of an attribution who is not named ("un ancien salarié raconte", "an official
+    said") is an unnamed-source cue, whatever words describe them: the parse found the speaker,
+    the words need not be listed."""
+    found = []
+    taken = [(c.start, c.end) for c in cues]
+    for source in sources:
+        if source.kind != "anonymous" or not source.rule.endswith(".source.attribution") or source.confidence < 0.7:
+            continue
+        who = source.who.strip()
+        offset = source.text.find(who) if who else -1
+        if offset < 0 or who.casefold() in PRONOUNS:
+            continue
+        start = source.start + offset
+        end = start + len(who)
+        if any(s < end and start < e for s, e in taken):
+            continue
+        taken.append((start, end))
+        found.append(Cue(start=start, end=end, text=who, type="unnamed_source",
+                         rule=f"{pack.language}.cue.unnamed_source.speaker", confidence=min(source.confidence, 0.8),
+                         explanation=pack.attribution.unnamed_message.format(word=who)))
+    return found
 
 
 def find_sentences(article: Article, parsed: list[ParsedPassage]) -> list[Sentence]:

@@ -11,9 +11,11 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from .models import Cue, Source
+from .models import Cue, Relay, Source
+from .speakers import Speakers
 
 CUE_SOURCE_TYPES = ("unnamed_source", "rumour")
+RELATIVES = {"who", "which", "that", "qui", "lequel", "laquelle"}
 SUBJECT_DEPS = ("nsubj", "nsubj:pass", "nsubjpass", "expl:subj")
 NAMED_LABELS = {"PER": "named_person", "PERSON": "named_person", "ORG": "named_organisation",
                 "GPE": "named_organisation", "LOC": "named_organisation", "NORP": "named_organisation"}
@@ -22,23 +24,46 @@ NAMED_LABELS = {"PER": "named_person", "PERSON": "named_person", "ORG": "named_o
 def find_sources(article, parsed, pack, cues: list[Cue]) -> list[Source]:
     spec = pack.attribution
     sources = [_from_cue(cue) for cue in cues if cue.type in CUE_SOURCE_TYPES or cue.rule in spec.cue_rules]
-    last_named = None
+    speakers = Speakers(spec, article.text)
     for pp in parsed:
-        for found in _attributions(pp.doc, spec):
-            tokens, who = found
-            kind = classify(who, spec) if who else None
-            if kind == "pronoun":
-                kind = last_named
-            if kind is None:
+        for (first, last), who, relay_of in _attributions(pp.doc, spec):
+            speaker = speakers.classify(who, pp.passage.start) if who is not None else None
+            if speaker is None:
                 continue
-            if kind in ("named_person", "named_organisation"):
-                last_named = kind
-            first, last = tokens
             span = pp.doc[first:last + 1]
             start = pp.offset(span.start_char)
-            sources.append(Source(start=start, end=start + len(span.text), text=span.text, kind=kind,
-                                  who=who.text if who else "", rule=f"{pack.language}.source.attribution"))
+            via = _relay(pp, relay_of, speakers) if relay_of is not None else _owner_relay(pp, who, speakers)
+            sources.append(Source(start=start, end=start + len(span.text), text=span.text, kind=speaker.kind,
+                                  who=who.text, rule=f"{pack.language}.source.attribution",
+                                  confidence=speaker.confidence, via=via, verb=_verb_in(span, spec)))
     return _without_overlaps(sources)
+
+
+def _verb_in(span, spec) -> str:
+    verbs = frozenset(v.lower() for v in spec.verbs)
+    for token in span:
+        if not token.is_punct and _is_reporting(token, verbs) and token.pos_ not in ("NOUN", "PROPN", "DET"):
+            return token.lemma_.lower()
+    return ""
+
+
+def _relay(pp, relay_span, speakers: Speakers) -> Relay | None:
+    """"X cited a source as saying": the source is known through X."""
+    speaker = speakers.classify(relay_span, pp.passage.start)
+    return None if speaker is None else _relay_of(speaker)
+
+
+def _owner_relay(pp, who, speakers: Speakers) -> Relay | None:
+    """"its sources", "ses sources": unnamed sources known through the outlet they belong to."""
+    owner = speakers.owner(who)
+    if owner is None or owner.kind not in ("other_media", "named_organisation", "named_person") or not owner.end:
+        return None
+    return _relay_of(owner)
+
+
+def _relay_of(speaker) -> Relay:
+    """The mention of the relaying source, where it stands in the article."""
+    return Relay(start=speaker.start, end=speaker.end, text=speaker.text, kind=speaker.kind)
 
 
 def _from_cue(cue: Cue) -> Source:
@@ -46,26 +71,133 @@ def _from_cue(cue: Cue) -> Source:
 
 
 def _attributions(doc, spec):
-    """Yield ((first_token, last_token), who_span) for each attribution in a parsed passage."""
+    """Yield ((first_token, last_token), who_span, relay_span) for each attribution in a parsed
+    passage; relay_span is the source that relays this one ("X cited a source as saying"), or None."""
     prepositions = {p.lower() for p in spec.prepositions}
     verbs = frozenset(v.lower() for v in spec.verbs)
     for token in doc:
         incise = _incise(token, verbs, _role_words(spec))
         if incise is not None:
             first = min([token.i, incise.start] + [c.i for c in token.children if c.dep_.startswith("aux")])
-            yield (first, max(token.i, incise.end - 1)), incise
+            yield (first, max(token.i, incise.end - 1)), incise, None
+        elif _source_qualified(token) is not None:
+            who = _source_qualified(token)       # "de source policière": an unnamed source, qualified
+            yield (token.i - 1, who.end - 1), who, None
+        elif _opinion_for(token, spec) is not None:
+            who = _opinion_for(token, spec)      # "Pour l'économiste X, …": X's view
+            yield (token.i, who.end - 1), who, None
         elif token.lower_ in prepositions or _two_word_preposition(token, prepositions):
             who = _object_of(token)
             if who is not None:
-                yield (token.i if token.lower_ in prepositions else token.i - 1, who.end - 1), who
+                yield (token.i if token.lower_ in prepositions else token.i - 1, who.end - 1), who, None
+        elif _suffixed_pronoun(token) is not None and _is_reporting(token, verbs):
+            # "accusent-ils": the tagger often misses the verb, never the pronoun glued to it.
+            pronoun = _suffixed_pronoun(token)
+            yield (token.i, pronoun.i), doc[pronoun.i:pronoun.i + 1], None
         elif token.pos_ in ("VERB", "AUX") and _is_reporting(token, verbs):
-            who = _subject_of(token)
-            if who is not None and _reports(token, who, spec):
-                first = min([token.i, who.start] + [c.i for c in token.children if c.dep_.startswith("aux")])
-                yield (first, max(token.i, who.end - 1)), who
+            yield from _verb_attributions(token, spec)
+
+
+def _verb_attributions(verb, spec):
+    """A reporting verb with its speaker: the subject (a relative "who" is its antecedent), the
+    agent of a passive ("annoncé par le gouvernement", "considered … by critics"), and what a
+    citing verb relays ("X cited two sources as saying")."""
+    aux = [c.i for c in verb.children if c.dep_.startswith("aux")]
+    passive = any(c.dep_ in ("auxpass", "aux:pass", "nsubjpass", "nsubj:pass") for c in verb.children)
+    who = None if passive else _subject_of(verb)   # "X is said to…": X is what is talked about
+    if who is not None and _reports(verb, who, spec):
+        first = min([verb.i, who.start] + aux)
+        yield (first, max(verb.i, who.end - 1)), who, None
+        cited = _cited(verb, spec)
+        if cited is not None:
+            yield (cited.start, cited.end - 1), cited, who
+        return
+    if passive and verb.lemma_.lower() in CITING and _as_saying(verb):
+        subject = next((c for c in verb.children if c.dep_ in ("nsubjpass", "nsubj:pass")), None)
+        if subject is not None:            # "X was quoted as saying": X speaks
+            who = _phrase(subject)
+            yield (who.start, verb.i), who, None
+            return
+    agent = _agent_of(verb) if verb.lemma_.lower() in spec.agent_verbs else None
+    if agent is not None:
+        if verb.lemma_.lower() in CITING:     # "X, cité par Le Parisien": X speaks, through the paper
+            subject = verb.head if verb.dep_ in ("acl", "amod", "appos") else None
+            if subject is not None and subject.pos_ in ("NOUN", "PROPN"):
+                who = _phrase(subject, cut_at_comma=True)
+                yield (who.start, agent.end - 1), who, agent
+                return
+        yield (verb.i, agent.end - 1), agent, None
+
+
+CITING = {"cite", "quote", "citer"}
+
+
+def _cited(verb, spec):
+    """The object of "cite"/"quote"/"citer" when it is a source ("two unidentified sources")."""
+    if verb.lemma_.lower() not in CITING:
+        return None
+    for child in verb.children:
+        if child.dep_ in ("obj", "dobj") and child.pos_ in ("NOUN", "PROPN"):
+            return _phrase(child, cut_at_comma=True)
+    return None
+
+
+def _as_saying(verb) -> bool:
+    return any(t.lower_ in ("saying", "having") for t in verb.doc[verb.i + 1:verb.i + 4])
+
+
+def _agent_of(verb):
+    for child in verb.children:
+        if child.dep_ in ("obl:agent", "agent"):
+            head = child if child.pos_ in ("NOUN", "PROPN", "PRON") else next(
+                (c for c in child.children if c.dep_ in ("pobj", "obj")), None)
+            if head is not None:
+                return _phrase(head, cut_at_comma=True)
+    return None
+
+
+def _source_qualified(token):
+    doc = token.doc
+    if token.lower_ == "source" and token.i > 0 and doc[token.i - 1].lower_ == "de" and token.i + 1 < len(doc) \
+            and doc[token.i + 1].pos_ in ("ADJ", "NOUN", "VERB") and not doc[token.i + 1].is_punct:
+        end = token.i + 2
+        while end < len(doc) and doc[end].pos_ in ("ADJ", "ADP", "DET", "NOUN") and not doc[end].is_punct \
+                and end - token.i < 6:
+            end += 1
+        return doc[token.i:end]
+    return None
+
+
+def _opinion_for(token, spec):
+    """Sentence-initial "Pour X," (French): the view that follows is X's (a person or a body)."""
+    doc = token.doc
+    if token.lower_ != "pour" or token.i != token.sent.start or doc.lang_ != "fr":
+        return None
+    comma = next((t for t in doc[token.i + 1:min(token.i + 12, token.sent.end)] if t.text == ","), None)
+    if comma is None or comma.i - token.i < 2:
+        return None
+    who = doc[token.i + 1:comma.i]
+    if who[0].pos_ not in ("DET", "PROPN") or any(t.pos_ == "VERB" for t in who):
+        return None
+    return who
+
+
+def _suffixed_pronoun(token):
+    doc = token.doc
+    if token.i + 1 < len(doc) and doc[token.i + 1].lower_ in PRONOUN_SUFFIXES and doc[token.i + 1].lower_ != "-t" \
+            and token.pos_ not in ("PRON", "PUNCT"):
+        return doc[token.i + 1]
+    if token.i + 2 < len(doc) and doc[token.i + 1].lower_ == "-t" and doc[token.i + 2].lower_ in PRONOUN_SUFFIXES:
+        return doc[token.i + 2]
+    return None
 
 
 INCISE_OPENERS = {",", "»", "\"", "”"}
+# "a rappelé lundi soir le sénateur": when it was said, between the verb and who said it.
+TIME_WORDS = {"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "soir", "matin", "midi",
+              "hier", "aujourd'hui", "aujourd’hui", "encore", "alors", "ensuite", "aussi", "également", "dernier",
+              "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today",
+              "also", "later", "then", "again", "earlier"}
 PRONOUN_SUFFIXES = ("-t-il", "-t-elle", "-il", "-elle", "-ils", "-elles", "-t")
 
 
@@ -91,8 +223,12 @@ def _incise(token, verbs, spec_words=frozenset()):
         return None  # "X's inspector, Gareth Pryce, told councillors…": the subject came first  # "Le maire, Paul Garnier, a expliqué que…" is an apposition, not an incise
     if pronoun is not None:
         return doc[pronoun.i:pronoun.i + 1]
+    glued = _suffixed_pronoun(token)
+    if glued is not None:
+        return doc[glued.i:glued.i + 1]      # "confie-t-il au Figaro": il speaks, to the paper
     end = token.i + 1
-    while end < len(doc) and (doc[end].lower_ in PRONOUN_SUFFIXES or doc[end].pos_ == "ADV"):
+    while end < len(doc) and (doc[end].lower_ in PRONOUN_SUFFIXES or doc[end].pos_ == "ADV" or
+                              doc[end].lower_ in TIME_WORDS):
         end += 1
     start = end
     while end < len(doc) and not doc[end].is_punct:
@@ -148,7 +284,8 @@ def _is_reporting(token, verbs) -> bool:
 
 @lru_cache(maxsize=8)
 def _stems(verbs: frozenset[str]) -> tuple[str, ...]:
-    stems = {v[:-2] for v in verbs if len(v) > 5 and v.endswith(("er", "ir", "re"))}
+    # Only long stems: "valo(ir)" would take "valoriserait" for a reporting verb.
+    stems = {v[:-2] for v in verbs if len(v) > 6 and v.endswith(("er", "ir", "re"))}
     # relever → relèv-e, préciser → précis-e: the written stem may take a grave accent.
     stems |= {stem[:-2] + "è" + stem[-1] for stem in stems if len(stem) > 3 and stem[-2] == "e"}
     return tuple(sorted(stems))
@@ -161,20 +298,31 @@ def _reports(verb, who, spec) -> bool:
     if verb.lemma_.lower() in spec.stance_verbs:
         return True
     if verb.lemma_.lower() in spec.announcing_verbs and who.start < verb.i and \
-            classify(who, spec) in ("named_organisation", "named_person"):
+            _named(who, spec):
         return True  # "the ministry confirmed the decision": on the record, by name
-    if any(child.dep_ in ("ccomp", "parataxis", "xcomp", "obj:cl") for child in verb.children):
+    if verb.lemma_.lower() in CITING:
+        return True  # "X cited a source", "citing officials"
+    if any(child.dep_ in ("ccomp", "parataxis", "xcomp", "obj:cl", "csubj") for child in verb.children):
         return True
     if any(child.dep_ == "mark" and child.lower_ == "as" for child in verb.children):
         return True
-    if who.start > verb.i:
+    if verb.dep_ in ("relcl", "acl:relcl") or who.start > verb.i:
+        return True  # "which the paper said", "…, a indiqué l'Insee"
+    if any(child.dep_ in ("obj", "dobj") for child in verb.children) and verb.lemma_.lower() in spec.stance_verbs:
         return True
     sentence = verb.sent.text
-    return any(mark in sentence for mark in ("«", "\"", "“", "”"))
+    if any(mark in sentence for mark in ("«", "\"", "“", "”")):
+        return True
+    # "L'étude montre une hausse", "the company told investors…": what a source states
+    return any(child.dep_ in ("obj", "dobj", "iobj", "obl:arg") for child in verb.children)
 
 
 def _two_word_preposition(token, prepositions) -> bool:
-    return token.i > 0 and f"{token.nbor(-1).lower_} {token.lower_}" in prepositions
+    if token.i == 0:
+        return False
+    before = token.nbor(-1).lower_
+    joined = f"{before}{token.lower_}" if before.endswith(("'", "’")) else f"{before} {token.lower_}"
+    return joined in prepositions
 
 
 def _object_of(token):
@@ -199,6 +347,8 @@ def _possessive(token) -> bool:
 def _subject_of(verb):
     for child in verb.children:
         if child.dep_ in SUBJECT_DEPS:
+            if child.lower_ in RELATIVES and verb.dep_ in ("relcl", "acl:relcl") and verb.head.pos_ in ("NOUN", "PROPN"):
+                return _phrase(verb.head)     # "Marc Schaffel, who said…": the antecedent speaks
             return _phrase(child)
     # French incise: "…, a indiqué ce vendredi l'Insee" — the subject follows the verb.
     for child in verb.children:
@@ -230,46 +380,10 @@ def _ancestors_upto(token, head):
         token = token.head
 
 
-def classify(who, spec) -> str | None:
-    """The kind of a source phrase, or "pronoun" when it only refers back."""
-    words = {t.lower_ for t in who}
-    root = who.root
-    pronouns = {p.lower() for p in spec.pronouns}
-    last = root.lower_.split("-")[-1]
-    if last in {p.lower() for p in spec.person_pronouns}:
-        return "named_person"  # "he said", "she said": a person already named
-    if root.pos_ == "PRON" or (len(who) == 1 and last in pronouns):
-        return "pronoun" if last in pronouns else None
-    if any(name.lower() in who.text.lower() for name in spec.media_names) or \
-            any(t.text in spec.media_name_words and t.i > who.start for t in who):
-        return "other_media"
-    if words & {w.lower() for w in spec.spokesperson_words}:
-        return "named_organisation"
-    for kind in ("anonymous", "document", "other_media"):
-        if root.lower_ in spec.kinds.get(kind, []) or root.lemma_.lower() in spec.kinds.get(kind, []):
-            return "pronoun" if kind == "anonymous" and _refers_back(root) else kind
-    labels = {ent.label_ for ent in who.ents}
-    if labels & {"PER", "PERSON"} or (_has_name(who) and words & {r.lower() for r in spec.person_roles}):
-        return "named_person"
-    if labels & {"ORG", "GPE", "LOC", "NORP"} or root.pos_ == "PROPN":
-        return "named_organisation"
-    if root.lower_ in spec.kinds.get("named_organisation", []) and "Plur" not in root.morph.get("Number"):
-        return "named_organisation"
-    if words & set(spec.kinds.get("anonymous", [])):
-        return "anonymous"
-    if root.pos_ == "NOUN" and "Plur" in root.morph.get("Number"):
-        return "anonymous"
-    return None
-
-
-def _has_name(who) -> bool:
-    return sum(1 for t in who if t.pos_ == "PROPN" or (t.is_title and t.i > who.start)) >= 2
-
-
-def _refers_back(root) -> bool:
-    """"l'économiste", "the expert": a definite singular points back to someone already named."""
-    singular = "Plur" not in root.morph.get("Number") and not root.lower_.endswith("s")
-    return singular and any(c.dep_ == "det" and c.lemma_.lower() in ("le", "la", "the") for c in root.children)
+def _named(who, spec) -> bool:
+    """Is this phrase, on its own, a named person or organisation?"""
+    speaker = Speakers(spec).classify(who)
+    return speaker is not None and speaker.kind in ("named_organisation", "named_person")
 
 
 def _without_overlaps(sources: list[Source]) -> list[Source]:

@@ -14,11 +14,11 @@ from dataclasses import dataclass, field
 from .amounts import amount_key
 from .models import Claim, Cue, Source
 
-MAX_CLAIMS = 10
+MAX_CLAIMS = 16
 MIN_SCORE = 2
 CLAUSE_DEPS = {"ROOT", "advcl", "acl", "acl:relcl", "relcl", "ccomp", "csubj", "parataxis"}
 # Most doubtful first: one passage that puts a figure in doubt outweighs one that states it.
-PRECEDENCE = ("denied", "disputed", "unconfirmed", "confirmed", "asserted")
+PRECEDENCE = ("denied", "disputed", "unconfirmed", "attributed", "confirmed", "asserted")
 ONLY_REPORTED = {"rumour", "unnamed_source", "conditional", "hedge"}
 NOT_CONFIRMED_RULES = ("no_comment",)
 
@@ -97,14 +97,21 @@ def _evidence(pp, sent, cues, sources):
     inside_cues = [c for c in cues if start <= c.start < end]
     inside_sources = [s for s in sources if start <= s.start < end]
     amounts = [ent for ent in sent.ents if ent.label_ == "MONEY" and amount_key(ent.text)]
-    anchors = [(amount_key(ent.text), ent.root) for ent in amounts] or [(f"sentence:{start}", sent.root)]
+    anchors = [(amount_key(ent.text), ent.root) for ent in amounts]
+    if not any(_clause_head(token) == _clause_head(sent.root) for _, token in anchors):
+        # The main clause states something of its own ("shares jumped 14% as speculation grew
+        # that X could offer $4bn"): it is a claim too, with the cues of its own scope.
+        anchors.append((f"sentence:{start}", sent.root))
     found = []
     for anchor, token in anchors:
         scoped = [c for c in inside_cues if _applies(pp, c, token)]
         named = [s for s in inside_sources if s.kind != "anonymous"]
-        status = _status(scoped, named)
+        # A source counts for the claim when it is in the claim's scope, or tells the whole
+        # sentence ("selon X, …", "…, said X": attached to the main verb or standing apart).
+        telling = [x for x in inside_sources if _applies(pp, x, token) or _sentence_level(pp, x, sent)]
+        status = _status(scoped, telling, pp, sent)
         score = 3 * bool(amounts) + _cue_weight(scoped) + 2 * bool(named) + _actor_weight(sent)
-        claim_text = _claim_text(sent, token) if amounts else text
+        claim_text = _claim_text(sent, token) if not anchor.startswith("sentence:") else text
         found.append(Evidence(start, end, status, claim_text, scoped, inside_sources, score, anchor))
     return found
 
@@ -144,7 +151,9 @@ def _refers_back(pp, evidence: Evidence) -> bool:
     return False
 
 
-def _status(cues: list[Cue], named: list[Source]) -> str:
+def _status(cues: list[Cue], sources: list[Source], pp, sent) -> str:
+    """The claim's status relative to who commits to it and how strongly (FactBank's idea):
+    the cues in its own scope first, then the source that tells it."""
     types = {c.type for c in cues}
     if "denial" in types:
         return "denied"
@@ -152,7 +161,100 @@ def _status(cues: list[Cue], named: list[Source]) -> str:
         return "disputed"
     if types & ONLY_REPORTED or any(c.rule.endswith(NOT_CONFIRMED_RULES) for c in cues):
         return "unconfirmed"
-    return "confirmed" if named else "asserted"
+    if any(s.kind == "anonymous" or (s.via is not None and s.via.kind == "anonymous") for s in sources):
+        return "unconfirmed"
+    telling = [s for s in sources if _tells(s, pp)]
+    if not telling:
+        return "asserted"
+    return min((_attributed_or_confirmed(s, pp, sent) for s in telling), key=PRECEDENCE.index)
+
+
+def _tells(source: Source, pp) -> bool:
+    """Does this source tell the claim, or only do something the writer states? "Selon X",
+    "X a indiqué que…", a quotation, an incise and an announcement tell; "le fisc réclame 200
+    millions", "the firm agreed to pay" are acts the writer reports (the claim is asserted)."""
+    verb = _verb_token(source, pp)
+    if verb is None or source.kind in ("document", "other_media") or source.verb in ANNOUNCING:
+        return True
+    if any(c.dep_ in ("ccomp", "parataxis", "obj:cl", "csubj") for c in verb.children):
+        return True
+    if verb.dep_ in ("parataxis", "conj") and verb.i > verb.head.i:
+        return True           # "…», raconte X": the incise tells the words before it
+    subject_after = source.start - pp.passage.start > verb.idx
+    sentence = verb.sent.text
+    return subject_after or any(mark in sentence for mark in ("«", "»", "“", "”", '"'))
+
+
+def _verb_token(source: Source, pp):
+    if not source.verb:
+        return None
+    span = pp.doc.char_span(source.start - pp.passage.start, source.end - pp.passage.start, alignment_mode="expand")
+    return next((t for t in (span or []) if t.lemma_.lower() == source.verb), None)
+
+
+def _attributed_or_confirmed(source: Source, pp, sent) -> str:
+    """Naming who says it is not proof. A claim is confirmed by a document or data the article
+    cites, or by the party responsible for the fact announcing it on the record ("the company
+    announced its decision"); otherwise it stays the source's claim: attributed."""
+    verb = source.verb
+    if source.kind == "other_media" or verb in CLAIMING:
+        return "attributed"          # another outlet's report, a claim, an estimate, an opinion
+    if source.kind == "document":
+        return "confirmed"
+    if verb in ANNOUNCING and _speaks_for_itself(source, pp, sent):
+        return "confirmed"
+    if source.kind == "named_organisation" and _decision(source, pp):
+        return "confirmed"           # "the council said the bridge will close on Monday": its own decision
+    return "attributed"
+
+
+def _decision(source: Source, pp) -> bool:
+    """What an organisation says it will do or has decided: a future or a decision in the clause it introduces."""
+    verb = _verb_token(source, pp)
+    if verb is None:
+        return False
+    for clause in (c for c in verb.children if c.dep_ in ("ccomp", "parataxis")):
+        for token in clause.subtree:
+            if token.lower_ in DECISION_WORDS or "Fut" in token.morph.get("Tense"):
+                return True
+    return False
+
+
+def _speaks_for_itself(source: Source, pp, sent) -> bool:
+    """The source announces its own act: "X announced a cut", "X a annoncé qu'elle fermait":
+    what it announces is an object, or a clause whose subject is the source or refers to it."""
+    verb = _verb_token(source, pp)
+    if verb is None:
+        return False
+    clauses = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp", "obj:cl")]
+    if not clauses:
+        return any(c.dep_ in ("obj", "dobj") for c in verb.children)
+    subjects = [c for clause in clauses for c in clause.children if c.dep_.startswith("nsubj")]
+    who = {w.casefold() for w in source.who.split() if len(w) > 2}
+    return not subjects or any(s.pos_ == "PRON" or s.lower_ in who for s in subjects)
+
+
+# Verbs that distance the writer from what a source says (a claim, an estimate, a forecast, an
+# opinion: "claims", "estime", "predicts"), and verbs of an on-record announcement of one's own
+# act or data (Bergler 1992; FactBank's source-introducing predicates).
+CLAIMING = {"claim", "allege", "argue", "believe", "estimate", "predict", "forecast", "expect", "suggest", "think",
+            "accuse", "insist", "contend", "maintain", "fear", "hope", "warn", "prétendre", "affirmer", "estimer",
+            "prévoir", "juger", "penser", "croire", "accuser", "soupçonner", "suggérer", "craindre", "espérer",
+            "avancer", "assurer", "insister", "considérer", "dénoncer"}
+DECISION_WORDS = {"will", "shall", "'ll", "va", "vont", "décidé", "decided", "approved", "adopted", "adopté"}
+ANNOUNCING = {"announce", "confirm", "publish", "release", "approve", "declare", "report", "disclose", "reveal",
+              "annoncer", "confirmer", "publier", "officialiser", "déclarer", "indiquer", "communiquer", "préciser",
+              "révéler", "dévoiler", "détailler"}
+
+
+def _sentence_level(pp, source: Source, sent) -> bool:
+    """An attribution of the whole sentence: its words hang from the sentence's root, or its
+    verb does ("« … », a déclaré X": the incise tells all the quoted words)."""
+    span = pp.doc.char_span(source.start - pp.passage.start, source.end - pp.passage.start, alignment_mode="expand")
+    if span is None:
+        return False
+    root = sent.root
+    return any(_clause_head(t) == _clause_head(root) or t.head == root or t == root for t in span)
 
 
 def _applies(pp, cue: Cue, anchor) -> bool:

@@ -86,6 +86,7 @@ class Source(Span):
     kind: SourceKind
     who: str = ""
     rule: str = ""
+    verb: str = ""          # the reporting verb's lemma ("annoncer", "claim"); "" for "selon X", cues
     confidence: float = Confidence
     via: Relay | None = None
 

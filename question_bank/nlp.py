@@ -3,7 +3,8 @@
 The model name comes from the rule pack and can be overridden with
 MLQUIZ_SPACY_MODEL_FR / MLQUIZ_SPACY_MODEL_EN. An entity ruler placed before
 the statistical NER adds what the small models miss (money amounts, camel-case
-company names), using patterns from the rule pack.
+company names), using patterns from the rule pack; `news_sentences` (sentences.py), before
+the parser, keeps it from cutting sentences inside quotations and after abbreviations.
 """
 from __future__ import annotations
 
@@ -34,4 +35,8 @@ def pipeline(language: str):
     ruler = nlp.add_pipe("entity_ruler", before="ner" if "ner" in nlp.pipe_names else None,
                          config={"phrase_matcher_attr": "LOWER", "overwrite_ents": True})
     ruler.add_patterns(patterns)
+    from . import sentences  # noqa: F401  (registers the news_sentences component)
+
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("news_sentences", before="parser")
     return nlp

@@ -50,7 +50,9 @@ def score(text: str, gold: dict, analysis: dict) -> dict:
             "claims_ok": claims_ok, "n_claims": len(gold.get("claims", [])),
             "sources_ok": sources_ok, "n_sources": len(gold.get("sources", [])),
             "disclosures_ok": disclosures_ok, "n_disclosures": len(gold.get("disclosures", [])),
-            "headline_ok": analysis["headline_is_question"] == bool(gold.get("headline_is_question"))}
+            "headline_ok": analysis["headline_is_question"] == bool(gold.get("headline_is_question")),
+            "genre_ok": analysis["genre"] == gold.get("genre", "report"),
+            "overstates_ok": analysis["headline_overstates"] == bool(gold.get("headline_overstates"))}
 
 
 def load_gold(path: Path) -> dict:

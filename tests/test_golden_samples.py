@@ -36,7 +36,7 @@ def test_sample_analysis_meets_its_floor(scored):
     assert result["claims_ok"] >= min_claims, result
     assert result["sources_ok"] >= min_sources, result
     assert result["disclosures_ok"] == result["n_disclosures"], result
-    assert result["headline_ok"], result
+    assert result["headline_ok"] and result["genre_ok"] and result["overstates_ok"], result
 
 
 def test_sample_quiz_cites_the_article_exactly(scored):

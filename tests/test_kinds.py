@@ -74,10 +74,19 @@ def test_claim_status_answers_with_the_claims_status(fr):
     assert [q.status for q in questions] == [c.status for c in findings.claims]
     labels = {"denied": "Démentie", "unconfirmed": "Seulement rapportée", "asserted": "Affirmée par l'auteur"}
     for question in questions:
-        assert len(question.choices) == 5
+        assert len(question.choices) == 6          # the whole scale, attributed included
         assert right_choices(question)[0].startswith(labels[question.status])
+        assert any(c.startswith("Attribuée") for c in question.choices)
     assert "«\u00a0aurait\u00a0» est au conditionnel" in questions[0].explanation  # the rule's own words
     assert "a démenti" in questions[0].explanation
+
+
+def test_an_attributed_claim_says_that_naming_the_source_proves_nothing(fr):
+    findings = fr_findings(fr)
+    attributed = findings.claims[0].model_copy(update={"status": "attributed", "cues": []})
+    [question] = build("claim_status", fr, fr_findings(fr, claims=[attributed]))
+    assert right_choices(question)[0].startswith("Attribuée")
+    assert "ne prouve pas que c'est vrai" in question.explanation
 
 
 def test_claim_status_asks_about_four_claims_at_most_and_shortens_long_ones(fr):

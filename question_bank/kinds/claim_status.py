@@ -1,7 +1,9 @@
 """claim_status: "is this claim confirmed?" for the article's key claims.
 
-The five answers are always the same, in a fixed order, so students learn the scale:
-confirmed, only reported, in doubt, denied, stated without a source.
+The six answers are always the same, so students learn the scale, in which "who says it" and
+"is it established" are separate ideas: established (a document, data, the responsible party
+on the record), attributed (a named source says it: their claim), only reported (rumour,
+unnamed sources, the conditional), in doubt, denied, stated by the writer without a source.
 """
 from __future__ import annotations
 
@@ -12,7 +14,7 @@ from .context import Context
 MAX_CLAIMS = 4
 CLAIM_CHARS = 160  # a longer claim is cut at a word with "…"
 MAX_REASONS = 3  # cues and sources quoted in the explanation; more would drown the point
-STATUSES = ["confirmed", "unconfirmed", "disputed", "denied", "asserted"]
+STATUSES = ["confirmed", "attributed", "unconfirmed", "disputed", "denied", "asserted"]
 
 
 @register("claim_status")

@@ -65,3 +65,42 @@ def passive(span, reporting_verbs) -> bool:
 def in_question(span, reporting_verbs) -> bool:
     """Inside a question the writer asks rather than reports."""
     return span.sent.text.rstrip().endswith("?")
+
+
+REPORTING_MARKS = ("«", "»", "“", "”", "\"", "selon", "d'après", "d’après", "according to")
+
+
+@guard("reporting_context")
+def reporting_context(span, reporting_verbs) -> bool:
+    """"source" means a source of information only where something is reported: a reporting
+    verb, a quotation or "selon" in the sentence ("la source de la rivière" is not one)."""
+    sent = span.sent
+    if any(mark in sent.text.casefold() for mark in REPORTING_MARKS):
+        return False
+    return not any(t.lemma_.lower() in reporting_verbs for t in sent if t.i not in range(span.start, span.end))
+
+
+@guard("after_determiner")
+def after_determiner(span, reporting_verbs) -> bool:
+    """A word right after a determiner is a noun ("le portrait"), not a verb in the conditional."""
+    return span.start > 0 and span.doc[span.start - 1].pos_ == "DET"
+
+
+@guard("outside_quotation")
+def outside_quotation(span, reporting_verbs) -> bool:
+    """For words that are a cue only in a speaker's own quoted words ("I never met him")."""
+    return not _inside_quotation(span[0])
+
+
+HYPOTHETICAL_MARKERS = {"if", "si", "unless", "whether", "imagine", "suppose"}
+
+
+@guard("hypothetical")
+def hypothetical(span, reporting_verbs) -> bool:
+    """Inside a plain hypothetical or a rhetorical question ("if it rained, the match would be
+    moved"; "would you advise…?"): the conditional is the grammar of the if, not a hedge."""
+    sent = span.sent
+    before = [t.lower_ for t in span.doc[sent.start:span.start]]
+    if any(word in HYPOTHETICAL_MARKERS for word in before):
+        return True
+    return sent.text.rstrip().endswith("?") and span.start - sent.start <= 1

@@ -14,7 +14,8 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 from ..models import CueType, DisclosureKind, SourceKind
 
 Produces = Literal["cue", "disclosure", "author", "furniture"]
-GUARDS = ("reported_speech", "before_number", "passive", "in_question")
+GUARDS = ("reported_speech", "before_number", "passive", "in_question", "reporting_context", "after_determiner",
+          "outside_quotation", "hypothetical")
 
 
 class Strict(BaseModel):
@@ -115,6 +116,9 @@ class Attribution(Strict):
     spokesperson_words: list[str] = []  # a spokesperson speaks for a named organisation
     person_roles: list[str] = []     # "X, chief executive of Y": a named person even when NER misses X
     media_name_words: list[str] = [] # words in outlet names (Post, Times, Le Monde…)
+    agent_verbs: list[str] = []      # "annoncé par X", "described by X": their agent is the speaker
+    # The explanation of an unnamed speaker found by the parse ("un ancien salarié raconte…").
+    unnamed_message: str = "\"{word}\": the source is not named."
 
 
 class GenreMarkers(Strict):

@@ -1,0 +1,256 @@
+"""Who a source is: the kind of a speaker phrase, read from its head, its entities and its
+determiner, and what a pronoun or a definite description refers back to.
+
+The kinds are the guide's: a named person, a named organisation, an unnamed source, a
+document, another outlet. What decides, in order (as quote-attribution systems such as
+SFU's Gender Gap Tracker and Radar de Parité do, on the dependency parse):
+
+1. a pronoun ("il", "she", "-t-elle", "they") is the last compatible speaker: the same
+   number, a person for "he"/"she", a body for "it" (in French "il"/"elle" may be either);
+2. another outlet: a known outlet or agency, a name built like one (… Post, Le … du soir),
+   or a head noun such as "newspaper", "hebdomadaire";
+3. a document: "a report", "the study", "un communiqué" (another outlet's investigation
+   stays the outlet's);
+4. a named person: a person entity, or a title or role with a proper name ("le sénateur X");
+5. a named organisation: an organisation entity, a proper noun, a spokesperson, or an
+   institution noun ("the ministry", "la commission");
+6. an unnamed source: "sources", "critics", an indefinite someone ("un ancien salarié", "a
+   lawyer"), a plural group; a definite person noun ("the singer") is the last person named.
+
+Word lists are the rule pack's (rules/<lang>.yaml, `attribution`).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+INDEFINITE = {"un", "une", "des", "plusieurs", "certains", "certaines", "quelques", "divers", "d'autres", "d’autres",
+              "a", "an", "some", "several", "many", "one", "two", "three", "four", "other", "others", "various", "few"}
+DEFINITE = {"le", "la", "l'", "l’", "les", "the", "this", "that", "ce", "cet", "cette", "ces"}
+THEY = {"they", "ils", "elles", "-ils", "-elles"}
+IT = {"it", "its"}
+HE_SHE = {"he", "she", "il", "elle", "-il", "-elle", "-t-il", "-t-elle", "his", "her"}
+ORG_LABELS = {"ORG", "GPE", "LOC", "NORP", "FAC"}
+REPRESENTATIVES = {"lawyer", "lawyers", "attorney", "attorneys", "counsel", "avocat", "avocats", "avocate", "avocates",
+                   "conseil", "conseils"}
+# Dependencies by which a name belongs to the speaker itself ("le sénateur Levin", "trois
+# scientifiques, A et B"); a name under "de"/"of" is someone else ("un proche de X").
+NAMING_DEPS = {"appos", "flat", "flat:name", "compound", "nn", "conj", "amod"}
+PERSON_LABELS = {"PER", "PERSON"}
+
+
+@dataclass(frozen=True)
+class Speaker:
+    kind: str            # one of the guide's source kinds
+    plural: bool
+    person: bool         # a person ("he", "she") rather than a body ("it")
+    text: str
+    confidence: float = 0.8
+    start: int = 0       # where the mention stands in the article (set by `classify`)
+    end: int = 0
+
+
+class Speakers:
+    """Classifies speaker phrases through one article, remembering who spoke, so that a
+    pronoun or "the newspaper" can be read as the speaker it refers back to."""
+
+    def __init__(self, spec, text: str = ""):
+        self.spec = spec
+        self.outlet_names = _outlet_pattern(spec.media_names, _aliases(text, spec))
+        self.history: list[Speaker] = []
+        self.anonymous = _lower(spec.kinds.get("anonymous", []))
+        self.documents = _lower(spec.kinds.get("document", []))
+        self.outlets = _lower(spec.kinds.get("other_media", []))
+        self.bodies = _lower(spec.kinds.get("named_organisation", []))
+        self.roles = _lower(spec.person_roles)
+        self.spokespeople = _lower(spec.spokesperson_words)
+
+    def classify(self, who, base: int = 0) -> Speaker | None:
+        """The speaker of a phrase (a spaCy Span whose doc starts at `base` in the article),
+        remembered for what follows; None if unknown. A pronoun's speaker keeps the mention
+        it refers back to."""
+        speaker = self._classify(who)
+        if speaker is None:
+            return None
+        if not speaker.end:
+            speaker = replace(speaker, start=base + who.start_char, end=base + who.end_char, text=who.text)
+        self.history.append(speaker)
+        return speaker
+
+    def owner(self, who) -> Speaker | None:
+        """Whose sources these are ("its sources", "ses sources"): the speaker a possessive refers to."""
+        for token in who:
+            if token.dep_ in ("det", "nmod:poss", "poss") and _possessive(token):
+                return self._refer_back(token.lower_, plural=token.lower_ in ("their", "leurs"))
+        return None
+
+    def _classify(self, who) -> Speaker | None:
+        root = _head(who)
+        words = [t.lower_ for t in who]
+        plural = "Plur" in root.morph.get("Number") or (root.lower_ in THEY)
+        pronoun = _pronoun(who, root)
+        if pronoun == "on":
+            return Speaker("anonymous", False, True, who.text, 0.6)   # "on dit que": nobody named
+        if pronoun is not None:
+            found = self._refer_back(pronoun, plural)
+            return found or self._unresolved(pronoun, who)
+        text = who.text
+        if self._outlet(who, root):
+            return Speaker("other_media", plural, False, text)
+        if root.lemma_.lower() in self.documents or root.lower_ in self.documents:
+            return self._document(who, root, plural)
+        labels = _naming_labels(who, root)
+        lemma = root.lemma_.lower()
+        if _nominal(who, root) and (lemma in self.anonymous or root.lower_ in self.anonymous) and \
+                not labels & PERSON_LABELS:
+            # "l'entourage de X", "un proche de X": the head says the speaker is not named
+            return Speaker("anonymous", plural, True, text, 0.85)
+        if root.is_title and (lemma in self.bodies or root.lower_ in self.bodies) and root.pos_ in ("PROPN", "NOUN"):
+            return Speaker("named_organisation", plural, False, text, 0.8)   # "Larchfield City Council"
+        if labels & PERSON_LABELS or self._titled_name(who) or self._representative(who, root):
+            return Speaker("named_person", plural, True, text, 0.9)
+        if set(words) & self.spokespeople and not _indefinite(who):
+            return Speaker("named_organisation", False, False, text, 0.85)
+        if labels & ORG_LABELS or (root.pos_ == "PROPN" and not _indefinite(who)):
+            return Speaker("named_organisation", plural, False, text, 0.8)
+        if (lemma in self.bodies or root.lower_ in self.bodies) and not _indefinite(who) and not plural:
+            return Speaker("named_organisation", False, False, text, 0.7)
+        if lemma in self.anonymous or root.lower_ in self.anonymous:
+            return Speaker("anonymous", plural, True, text, 0.85)
+        if _nominal(who, root) and _indefinite(who):
+            return Speaker("anonymous", plural, True, text, 0.7)
+        if _nominal(who, root) and _definite(who) and (lemma in self.roles or root.lower_ in self.roles):
+            # "le sénateur", "les deux sénateurs", "the minister": someone named before
+            earlier = self._last(lambda s: s.person and (s.plural or not plural))
+            return Speaker(earlier.kind if earlier else "named_person", plural, True, text, 0.6)
+        if _nominal(who, root) and plural:
+            return Speaker("anonymous", True, True, text, 0.6)
+        if _nominal(who, root) and _definite(who):
+            # "the singer", "l'intéressée": a definite description points back to the last person
+            earlier = self._last(lambda s: s.person and not s.plural)
+            return None if earlier is None else Speaker(earlier.kind, False, True, text, 0.55)
+        return None
+
+    def _document(self, who, root, plural: bool) -> Speaker:
+        """"a report", "the study"; "studies show" (no one named) is an unnamed source; figures
+        "released by the ministry" are the ministry's, on the record."""
+        agent = [t for t in who if t.dep_ in ("obl:agent", "agent") or (t.lower_ in ("by", "par") and t.i > root.i)]
+        if agent and any(ent.label_ in ORG_LABELS for ent in who.ents if ent.start > agent[0].i):
+            return Speaker("named_organisation", False, False, who.text, 0.7)
+        if plural and not any(t.dep_ == "det" for t in root.children):
+            return Speaker("anonymous", True, False, who.text, 0.6)
+        return Speaker("document", plural, False, who.text, 0.8)
+
+    def _representative(self, who, root) -> bool:
+        """"Lawyers for X", "l'avocat de Y": someone speaking for a named person."""
+        if root.lower_ not in REPRESENTATIVES or _indefinite(who):
+            return False
+        return any(ent.label_ in PERSON_LABELS for ent in who.ents)
+
+    def _outlet(self, who, root) -> bool:
+        if self.outlet_names is not None and self.outlet_names.search(who.text):
+            return True
+        if any(t.text in self.spec.media_name_words for t in who if t.i > who.start or t.is_title):
+            return root.pos_ == "PROPN" or bool(who.ents)
+        return root.lemma_.lower() in self.outlets or root.lower_ in self.outlets
+
+    def _titled_name(self, who) -> bool:
+        """"le sénateur Levin", "Ms Kite", "the vice-president Jane Roe": a title or role and a name."""
+        names = [t for t in who if t.pos_ == "PROPN" or (t.is_title and t.i > who.start and t.is_alpha)]
+        titled = any(t.lower_.rstrip(".") in {r.rstrip(".") for r in self.roles} for t in who)
+        return bool(names) and (titled or len(names) >= 2)
+
+    def _refer_back(self, pronoun: str, plural: bool) -> Speaker | None:
+        if pronoun in THEY or plural:
+            return self._last(lambda s: s.plural or s.kind in ("named_organisation", "other_media", "anonymous"))
+        if pronoun in IT:
+            return self._last(lambda s: not s.person)
+        if pronoun in ("he", "she", "his", "her"):
+            return self._last(lambda s: s.person and not s.plural)
+        return self._last(lambda s: not s.plural)          # French il / elle: a person or a body
+
+    def _last(self, fits) -> Speaker | None:
+        for speaker in reversed(self.history):
+            if fits(speaker):
+                return speaker
+        return None
+
+    def _unresolved(self, pronoun: str, who) -> Speaker | None:
+        if pronoun in ("he", "she"):
+            return Speaker("named_person", False, True, who.text, 0.5)
+        if pronoun == "on":
+            return Speaker("anonymous", False, True, who.text, 0.6)
+        return None
+
+
+def _outlet_pattern(names, aliases) -> re.Pattern | None:
+    """Outlet names as whole words, letter case kept ("AP" is not "apple", "Le Point" is not "point")."""
+    every = sorted({*names, *aliases}, key=len, reverse=True)
+    if not every:
+        return None
+    return re.compile(r"(?<![\w’'])(?:" + "|".join(re.escape(n) for n in every) + r")(?![\w’'])")
+
+
+# "le Journal du dimanche (JDD)", "the Financial Times (FT)": the acronym an outlet is known by afterwards.
+ACRONYM = re.compile(r"([A-ZÉ][\w’'-]*(?:\s+(?:[a-zé]{1,3}|[A-ZÉ][\w’'-]*)){0,5})\s*\(([A-Z][A-Z0-9]{1,5})\)")
+
+
+def _aliases(text: str, spec) -> set[str]:
+    """Acronyms the article gives to an outlet it names in full (outlet words or known names)."""
+    words = set(spec.media_name_words) | {w.capitalize() for w in spec.kinds.get("other_media", [])}
+    known = set(spec.media_names)
+    aliases = set()
+    for match in ACRONYM.finditer(text):
+        name = match.group(1)
+        if name in known or any(part in words for part in name.split()):
+            aliases.add(match.group(2))
+    return aliases
+
+
+def _naming_labels(who, root) -> set[str]:
+    """Entity labels of the names that are the speaker: the head, or names in apposition."""
+    labels = set()
+    for ent in who.ents:
+        head = ent.root
+        if head == root or head.head == root and head.dep_ in NAMING_DEPS or root.head == head and root.dep_ in NAMING_DEPS:
+            labels.add(ent.label_)
+        elif any(t.dep_ in ("appos",) for t in ent):
+            labels.add(ent.label_)
+    return labels
+
+
+def _lower(words) -> set[str]:
+    return {w.lower() for w in words}
+
+
+def _head(who):
+    root = who.root
+    # "trois scientifiques, A, B et C": the appositive names are who speaks.
+    return root
+
+
+def _pronoun(who, root) -> str | None:
+    first = who[0].lower_
+    last = root.lower_
+    for word in (last, first):
+        if word in THEY | IT | HE_SHE or word == "on":
+            if root.pos_ == "PRON" or len(who) == 1 or word.startswith("-"):
+                return word.lstrip("-").replace("t-", "")
+    return None
+
+
+def _nominal(who, root) -> bool:
+    """A noun, or an adjective used as one ("un ancien", "les anciens salariés" misread as adjectives)."""
+    return root.pos_ == "NOUN" or (root.pos_ in ("ADJ", "NUM") and any(t.pos_ == "DET" for t in who))
+
+
+def _possessive(token) -> bool:
+    return token.tag_ == "PRP$" or "Yes" in token.morph.get("Poss")
+
+
+def _indefinite(who) -> bool:
+    return any(t.lower_ in INDEFINITE for t in who[:3]) or (who[0].pos_ == "NUM")
+
+
+def _definite(who) -> bool:
+    return who[0].lower_ in DEFINITE
