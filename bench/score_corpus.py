@@ -170,3 +170,20 @@ def source_confusion(half: str = "dev", corpus: Path = DEFAULT_CORPUS) -> dict:
             got = source["kind"] if source["kind"] in hits else (hits[0] if hits else "not found")
             counts[(source["kind"], got)] += 1
     return dict(counts)
+
+
+def claim_confusion(half: str = "dev", corpus: Path = DEFAULT_CORPUS) -> dict:
+    """Counts of (gold status, found statuses) over a half, without the words."""
+    from collections import Counter
+
+    scorer = _scorer(corpus)
+    counts: Counter = Counter()
+    for gold_path in halves(corpus)[half]:
+        _result, analysis, gold, text = score_article(scorer, gold_path)
+        _c, claims, _s, _d = scorer.gold_spans(text, gold)
+        for spans, claim in claims:
+            hits = sorted({c["status"] for c in analysis["claims"]
+                           if any(scorer.overlaps((ct["start"], ct["end"]), g) for ct in c["citations"] for g in spans)})
+            got = claim["status"] if claim["status"] in hits else ("/".join(hits) or "not found")
+            counts[(claim["status"], got)] += 1
+    return dict(counts)

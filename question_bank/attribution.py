@@ -24,7 +24,7 @@ NAMED_LABELS = {"PER": "named_person", "PERSON": "named_person", "ORG": "named_o
 def find_sources(article, parsed, pack, cues: list[Cue]) -> list[Source]:
     spec = pack.attribution
     sources = [_from_cue(cue) for cue in cues if cue.type in CUE_SOURCE_TYPES or cue.rule in spec.cue_rules]
-    speakers = Speakers(spec, article.text)
+    speakers = Speakers(spec, article.text, learned_outlets(parsed))
     for pp in parsed:
         for (first, last), who, relay_of in _attributions(pp.doc, spec):
             speaker = speakers.classify(who, pp.passage.start) if who is not None else None
@@ -39,12 +39,60 @@ def find_sources(article, parsed, pack, cues: list[Cue]) -> list[Source]:
     return _without_overlaps(sources)
 
 
+# Who a person speaks to, and who publishes: "told the Courier", "in an interview with the
+# Courier", "a confié au Courrier", "as the Courier reported", "révélé par le Courrier". News
+# writing names outlets this way (the AP Stylebook's attribution of interviews and scoops);
+# a name in one of these places is an outlet for the rest of the article.
+ADDRESSEE_VERBS = {"tell", "confier", "déclarer", "dire", "expliquer", "indiquer", "assurer", "affirmer", "confirmer",
+                   "raconter", "préciser"}
+PUBLISHING_VERBS = {"report", "reveal", "publish", "révéler", "rapporter", "publier", "dévoiler"}
+INTERVIEW_WORDS = {"interview", "entretien", "interviewed", "interrogé", "interrogée", "interrogés"}
+
+
+def learned_outlets(parsed) -> set[str]:
+    names: set[str] = set()
+    for pp in parsed:
+        for token in pp.doc:
+            lemma = token.lemma_.lower()
+            if token.pos_ in ("VERB", "AUX") and lemma in ADDRESSEE_VERBS:
+                names |= _org_names(c for c in token.children if c.dep_ in ("dative", "iobj", "obl:arg", "dobj", "obj"))
+            if lemma in PUBLISHING_VERBS:
+                if any(c.dep_ in ("ccomp",) for c in token.children) or any(c.lower_ == "as" for c in token.children):
+                    names |= _org_names(c for c in token.children if c.dep_.startswith("nsubj"))
+                names |= _org_names(c for c in token.children if c.dep_ in ("obl:agent", "agent"))
+            if token.lower_ in INTERVIEW_WORDS:
+                names |= _org_names(c for c in token.subtree if c.i > token.i)
+    return {n for n in names if len(n) > 1}
+
+
+def _org_names(tokens) -> set[str]:
+    """Organisation names among these tokens' phrases (a person is not an outlet)."""
+    found = set()
+    for token in tokens:
+        for ent in token.doc.ents:
+            if ent.label_ == "ORG" and token.left_edge.i <= ent.start and ent.end <= token.right_edge.i + 1:
+                found.add(ent.text)
+    return found
+
+
 def _verb_in(span, spec) -> str:
+    """The reporting verb of an attribution, as the pack lists it ("estime" → "estimer", even
+    where the small model's lemma is wrong)."""
     verbs = frozenset(v.lower() for v in spec.verbs)
     for token in span:
-        if not token.is_punct and _is_reporting(token, verbs) and token.pos_ not in ("NOUN", "PROPN", "DET"):
-            return token.lemma_.lower()
+        if not token.is_punct and _is_reporting(token, verbs) and token.pos_ not in ("PROPN", "DET"):
+            return _canonical(token, verbs)
     return ""
+
+
+def _canonical(token, verbs) -> str:
+    lemma = token.lemma_.lower()
+    if lemma in verbs:
+        return lemma
+    for verb in sorted(verbs, key=len, reverse=True):
+        if len(verb) > 6 and verb.endswith(("er", "ir", "re")) and token.lower_.startswith(verb[:-2]):
+            return verb
+    return lemma
 
 
 def _relay(pp, relay_span, speakers: Speakers) -> Relay | None:
@@ -96,6 +144,9 @@ def _attributions(doc, spec):
             yield (token.i, pronoun.i), doc[pronoun.i:pronoun.i + 1], None
         elif token.pos_ in ("VERB", "AUX") and _is_reporting(token, verbs):
             yield from _verb_attributions(token, spec)
+        elif _misread_verb(token, verbs) is not None:
+            who = _misread_verb(token, verbs)     # "Un ancien salarié raconte que…" read as an adjective
+            yield (who.start, token.i), who, None
 
 
 def _verb_attributions(verb, spec):
@@ -180,6 +231,28 @@ def _opinion_for(token, spec):
     if who[0].pos_ not in ("DET", "PROPN") or any(t.pos_ == "VERB" for t in who):
         return None
     return who
+
+
+COMPLEMENTISER = {"que", "qu'", "qu’", "that"}
+
+
+def _misread_verb(token, verbs):
+    """A reporting verb the tagger took for an adjective or a noun, right before "que"/"that":
+    the noun phrase before it, back to the start of the clause, is its subject."""
+    doc = token.doc
+    if token.pos_ not in ("ADJ", "NOUN") or token.i + 1 >= len(doc) or doc[token.i + 1].lower_ not in COMPLEMENTISER:
+        return None
+    if not _is_reporting(token, verbs) or token.i == token.sent.start:
+        return None
+    subject = next((c for c in token.children if c.dep_.startswith("nsubj") and c.i < token.i), None)
+    if subject is not None:
+        return _phrase(subject, cut_at_comma=True)
+    start = token.i
+    while start > token.sent.start and not doc[start - 1].is_punct and doc[start - 1].pos_ not in ("VERB", "SCONJ"):
+        start -= 1
+    if start == token.i or doc[start].pos_ not in ("DET", "PROPN", "NOUN", "PRON", "NUM"):
+        return None
+    return doc[start:token.i]
 
 
 def _suffixed_pronoun(token):
@@ -314,7 +387,7 @@ def _reports(verb, who, spec) -> bool:
     if any(mark in sentence for mark in ("«", "\"", "“", "”")):
         return True
     # "L'étude montre une hausse", "the company told investors…": what a source states
-    return any(child.dep_ in ("obj", "dobj", "iobj", "obl:arg") for child in verb.children)
+    return any(child.dep_ in ("obj", "dobj", "iobj", "obl:arg", "oprd", "acomp", "xcomp") for child in verb.children)
 
 
 def _two_word_preposition(token, prepositions) -> bool:
@@ -352,7 +425,8 @@ def _subject_of(verb):
             return _phrase(child)
     # French incise: "…, a indiqué ce vendredi l'Insee" — the subject follows the verb.
     for child in verb.children:
-        if child.i > verb.i and child.dep_ in ("obj", "dobj", "obl:arg", "nsubj") and child.pos_ in ("PROPN", "NOUN"):
+        if child.i > verb.i and child.dep_ in ("obj", "dobj", "obl:arg", "nsubj") and child.pos_ in ("PROPN", "NOUN") \
+                and not any(c.dep_ == "case" for c in child.children):     # "publiée dans une revue": not a subject
             if verb.i > 0 and any(t.text in (",", "»", "\"", "”") for t in verb.doc[max(0, verb.i - 3):verb.i]):
                 return _phrase(child)
     return None

@@ -110,7 +110,8 @@ def _evidence(pp, sent, cues, sources):
         # sentence ("selon X, …", "…, said X": attached to the main verb or standing apart).
         telling = [x for x in inside_sources if _applies(pp, x, token) or _sentence_level(pp, x, sent)]
         status = _status(scoped, telling, pp, sent)
-        score = 3 * bool(amounts) + _cue_weight(scoped) + 2 * bool(named) + _actor_weight(sent)
+        score = 3 * bool(amounts) + _cue_weight(scoped) + 2 * bool(named) + _actor_weight(sent) + \
+            _fact_weight(sent, pp)
         claim_text = _claim_text(sent, token) if not anchor.startswith("sentence:") else text
         found.append(Evidence(start, end, status, claim_text, scoped, inside_sources, score, anchor))
     return found
@@ -122,6 +123,14 @@ ACTOR_LABELS = ("ORG", "PER", "PERSON", "MISC", "GPE")
 
 def _cue_weight(cues: list[Cue]) -> int:
     return max((CUE_WEIGHT[c.type] for c in cues), default=0)
+
+
+def _fact_weight(sent, pp) -> int:
+    """A checkable fact (a figure, a date) and the lead's first sentences are what a reader
+    should weigh first: news puts its main facts at the top (the inverted pyramid)."""
+    figures = any(t.like_num or t.ent_type_ in ("DATE", "PERCENT", "CARDINAL", "QUANTITY") for t in sent)
+    lead = pp.passage.label in ("¶1", "¶2") and sent.start < 2 * len(list(pp.doc.sents)[0])
+    return int(figures) + int(lead)
 
 
 def _actor_weight(sent) -> int:
@@ -174,7 +183,7 @@ def _tells(source: Source, pp) -> bool:
     "X a indiqué que…", a quotation, an incise and an announcement tell; "le fisc réclame 200
     millions", "the firm agreed to pay" are acts the writer reports (the claim is asserted)."""
     verb = _verb_token(source, pp)
-    if verb is None or source.kind in ("document", "other_media") or source.verb in ANNOUNCING:
+    if verb is None or source.kind in ("document", "other_media") or source.verb in ANNOUNCING | CLAIMING:
         return True
     if any(c.dep_ in ("ccomp", "parataxis", "obj:cl", "csubj") for c in verb.children):
         return True
@@ -189,7 +198,8 @@ def _verb_token(source: Source, pp):
     if not source.verb:
         return None
     span = pp.doc.char_span(source.start - pp.passage.start, source.end - pp.passage.start, alignment_mode="expand")
-    return next((t for t in (span or []) if t.lemma_.lower() == source.verb), None)
+    stem = source.verb[:-2] if len(source.verb) > 6 else source.verb
+    return next((t for t in (span or []) if t.lemma_.lower() == source.verb or t.lower_.startswith(stem)), None)
 
 
 def _attributed_or_confirmed(source: Source, pp, sent) -> str:
@@ -203,21 +213,49 @@ def _attributed_or_confirmed(source: Source, pp, sent) -> str:
         return "confirmed"
     if verb in ANNOUNCING and _speaks_for_itself(source, pp, sent):
         return "confirmed"
-    if source.kind == "named_organisation" and _decision(source, pp):
+    if (source.kind == "named_organisation" or verb in ANNOUNCING) and _decision(source, pp):
         return "confirmed"           # "the council said the bridge will close on Monday": its own decision
+    if source.kind == "named_organisation" and _own_count(source, pp):
+        return "confirmed"           # "sales fell 3 %, the company said": a body's own figures
     return "attributed"
 
 
 def _decision(source: Source, pp) -> bool:
-    """What an organisation says it will do or has decided: a future or a decision in the clause it introduces."""
+    """What a body says it will do or has decided: a future (or the future-in-the-past of
+    reported speech) in the clause it introduces, about itself ("it will close the plant",
+    "its plant will close") or done by it ("the bridge will be closed": an agentless passive).
+    "The union said the closure would cost 300 jobs" is a forecast about others: not a decision."""
     verb = _verb_token(source, pp)
     if verb is None:
         return False
-    for clause in (c for c in verb.children if c.dep_ in ("ccomp", "parataxis")):
-        for token in clause.subtree:
-            if token.lower_ in DECISION_WORDS or "Fut" in token.morph.get("Tense"):
-                return True
+    who = {w.casefold() for w in source.who.split() if len(w) > 2}
+    for tokens, subject in _content_clauses(verb):
+        future = any(t.lower_ in DECISION_WORDS or "Fut" in t.morph.get("Tense") or "Cnd" in t.morph.get("Mood")
+                     for t in tokens)
+        passive = any(t.dep_ in ("auxpass", "aux:pass", "nsubjpass", "nsubj:pass") for t in tokens) and \
+            not any(t.dep_ in ("agent", "obl:agent") for t in tokens)
+        own = subject is not None and (subject.pos_ == "PRON" and subject.lower_ not in ("i", "je", "we", "nous")
+                                       or subject.lower_ in who or any(_possessive(d) for d in subject.children))
+        if future and (own or passive):
+            return True
     return False
+
+
+def _own_count(source: Source, pp) -> bool:
+    """A body giving figures in the past or present (its count, its results), not a forecast."""
+    verb = _verb_token(source, pp)
+    if verb is None:
+        return False
+    tokens = [t for clause, _ in _content_clauses(verb) for t in clause] or \
+        [t for t in verb.sent if not (source.start - pp.passage.start <= t.idx < source.end - pp.passage.start)]
+    figures = any(t.like_num or t.ent_type_ in ("PERCENT", "MONEY", "CARDINAL", "QUANTITY") for t in tokens)
+    forecast = any(t.lower_ in DECISION_WORDS or "Fut" in t.morph.get("Tense") or "Cnd" in t.morph.get("Mood")
+                   or t.lemma_.lower() in ("could", "may", "might", "pouvoir", "devoir") for t in tokens)
+    return figures and not forecast
+
+
+def _possessive(token) -> bool:
+    return token.tag_ == "PRP$" or "Yes" in token.morph.get("Poss")
 
 
 def _speaks_for_itself(source: Source, pp, sent) -> bool:
@@ -226,12 +264,30 @@ def _speaks_for_itself(source: Source, pp, sent) -> bool:
     verb = _verb_token(source, pp)
     if verb is None:
         return False
-    clauses = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp", "obj:cl")]
+    clauses = _content_clauses(verb)
     if not clauses:
         return any(c.dep_ in ("obj", "dobj") for c in verb.children)
-    subjects = [c for clause in clauses for c in clause.children if c.dep_.startswith("nsubj")]
     who = {w.casefold() for w in source.who.split() if len(w) > 2}
+    subjects = [subject for _, subject in clauses if subject is not None]
     return not subjects or any(s.pos_ == "PRON" or s.lower_ in who for s in subjects)
+
+
+def _content_clauses(verb) -> list[tuple[list, object]]:
+    """(tokens, subject) of each clause the verb introduces: its ccomp by the parse, or, where
+    the small model attached it elsewhere, the words after a "que"/"that" right behind it."""
+    found = []
+    for clause in (c for c in verb.children if c.dep_ in ("ccomp", "parataxis", "obj:cl")):
+        subject = next((c for c in clause.children if c.dep_.startswith("nsubj")), None)
+        found.append((list(clause.subtree), subject))
+    if found:
+        return found
+    doc = verb.doc
+    for j in range(verb.i + 1, min(verb.i + 5, verb.sent.end)):
+        if doc[j].lower_ in ("que", "qu'", "qu’", "that"):
+            tokens = list(doc[j + 1:verb.sent.end])
+            subject = next((t for t in tokens if t.pos_ in ("PRON", "NOUN", "PROPN")), None)
+            return [(tokens, subject)]
+    return []
 
 
 # Verbs that distance the writer from what a source says (a claim, an estimate, a forecast, an
@@ -241,7 +297,7 @@ CLAIMING = {"claim", "allege", "argue", "believe", "estimate", "predict", "forec
             "accuse", "insist", "contend", "maintain", "fear", "hope", "warn", "prétendre", "affirmer", "estimer",
             "prévoir", "juger", "penser", "croire", "accuser", "soupçonner", "suggérer", "craindre", "espérer",
             "avancer", "assurer", "insister", "considérer", "dénoncer"}
-DECISION_WORDS = {"will", "shall", "'ll", "va", "vont", "décidé", "decided", "approved", "adopted", "adopté"}
+DECISION_WORDS = {"will", "shall", "'ll", "would", "va", "vont", "décidé", "decided", "approved", "adopted", "adopté"}
 ANNOUNCING = {"announce", "confirm", "publish", "release", "approve", "declare", "report", "disclose", "reveal",
               "annoncer", "confirmer", "publier", "officialiser", "déclarer", "indiquer", "communiquer", "préciser",
               "révéler", "dévoiler", "détailler"}

@@ -54,9 +54,9 @@ class Speakers:
     """Classifies speaker phrases through one article, remembering who spoke, so that a
     pronoun or "the newspaper" can be read as the speaker it refers back to."""
 
-    def __init__(self, spec, text: str = ""):
+    def __init__(self, spec, text: str = "", outlets: set[str] = frozenset()):
         self.spec = spec
-        self.outlet_names = _outlet_pattern(spec.media_names, _aliases(text, spec))
+        self.outlet_names = _outlet_pattern(spec.media_names, _aliases(text, spec) | set(outlets))
         self.history: list[Speaker] = []
         self.anonymous = _lower(spec.kinds.get("anonymous", []))
         self.documents = _lower(spec.kinds.get("document", []))
@@ -97,7 +97,8 @@ class Speakers:
         text = who.text
         if self._outlet(who, root):
             return Speaker("other_media", plural, False, text)
-        if root.lemma_.lower() in self.documents or root.lower_ in self.documents:
+        if root.lemma_.lower() in self.documents or root.lower_ in self.documents or \
+                any(" " in d and d in text.casefold() for d in self.documents):
             return self._document(who, root, plural)
         labels = _naming_labels(who, root)
         lemma = root.lemma_.lower()
@@ -107,10 +108,11 @@ class Speakers:
             return Speaker("anonymous", plural, True, text, 0.85)
         if root.is_title and (lemma in self.bodies or root.lower_ in self.bodies) and root.pos_ in ("PROPN", "NOUN"):
             return Speaker("named_organisation", plural, False, text, 0.8)   # "Larchfield City Council"
+        if any(re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", text.casefold()) for w in self.spokespeople):
+            # "a spokeswoman for the ministry", "Jane Roe, a spokesperson for the council": the body speaks
+            return Speaker("named_organisation", False, False, text, 0.85)
         if labels & PERSON_LABELS or self._titled_name(who) or self._representative(who, root):
             return Speaker("named_person", plural, True, text, 0.9)
-        if set(words) & self.spokespeople and not _indefinite(who):
-            return Speaker("named_organisation", False, False, text, 0.85)
         if labels & ORG_LABELS or (root.pos_ == "PROPN" and not _indefinite(who)):
             return Speaker("named_organisation", plural, False, text, 0.8)
         if (lemma in self.bodies or root.lower_ in self.bodies) and not _indefinite(who) and not plural:
@@ -137,15 +139,16 @@ class Speakers:
         agent = [t for t in who if t.dep_ in ("obl:agent", "agent") or (t.lower_ in ("by", "par") and t.i > root.i)]
         if agent and any(ent.label_ in ORG_LABELS for ent in who.ents if ent.start > agent[0].i):
             return Speaker("named_organisation", False, False, who.text, 0.7)
-        if plural and not any(t.dep_ == "det" for t in root.children):
-            return Speaker("anonymous", True, False, who.text, 0.6)
+        if plural and not any(t.dep_ != "punct" for t in root.children):
+            return Speaker("anonymous", True, False, who.text, 0.6)     # "studies show": none named
         return Speaker("document", plural, False, who.text, 0.8)
 
     def _representative(self, who, root) -> bool:
-        """"Lawyers for X", "l'avocat de Y": someone speaking for a named person."""
+        """"Lawyers for X", "l'avocat de Y", "her lawyer": someone speaking for a named person."""
         if root.lower_ not in REPRESENTATIVES or _indefinite(who):
             return False
-        return any(ent.label_ in PERSON_LABELS for ent in who.ents)
+        owned = any(t.dep_ in ("poss", "det", "nmod:poss") and _possessive(t) for t in root.children)
+        return owned or any(ent.label_ in PERSON_LABELS for ent in who.ents)
 
     def _outlet(self, who, root) -> bool:
         if self.outlet_names is not None and self.outlet_names.search(who.text):
@@ -176,7 +179,7 @@ class Speakers:
         return None
 
     def _unresolved(self, pronoun: str, who) -> Speaker | None:
-        if pronoun in ("he", "she"):
+        if pronoun in ("he", "she", "il", "elle"):
             return Speaker("named_person", False, True, who.text, 0.5)
         if pronoun == "on":
             return Speaker("anonymous", False, True, who.text, 0.6)
