@@ -27,6 +27,8 @@ def find_sources(article, parsed, pack, cues: list[Cue]) -> list[Source]:
     speakers = Speakers(spec, article.text, learned_outlets(parsed))
     for pp in parsed:
         for (first, last), who, relay_of in _attributions(pp.doc, spec):
+            if who is not None and relay_of is None:
+                who, relay_of = _split_relay(who)
             speaker = speakers.classify(who, pp.passage.start) if who is not None else None
             if speaker is None:
                 continue
@@ -73,6 +75,26 @@ def _org_names(tokens) -> set[str]:
             if ent.label_ == "ORG" and token.left_edge.i <= ent.start and ent.end <= token.right_edge.i + 1:
                 found.add(ent.text)
     return found
+
+
+RELAY_WORDS = {"cité", "citée", "cités", "citées", "quoted", "cited", "interrogé", "interrogée", "interviewed"}
+
+
+def _split_relay(who):
+    """"X, cité par Le Parisien" / "X, quoted by the Courier": X speaks, through the outlet."""
+    doc = who.doc
+    for token in who:
+        if token.lower_ in RELAY_WORDS and token.i + 1 < who.end and doc[token.i + 1].lower_ in ("par", "by") \
+                and token.i > who.start:
+            end = token.i + 2
+            while end < who.end and not doc[end].is_punct:
+                end += 1
+            speaker_end = token.i
+            while speaker_end > who.start and doc[speaker_end - 1].is_punct:
+                speaker_end -= 1
+            if speaker_end > who.start and end > token.i + 2:
+                return doc[who.start:speaker_end], doc[token.i + 2:end]
+    return who, None
 
 
 def _verb_in(span, spec) -> str:

@@ -43,10 +43,10 @@ class Group:
 
 def find_claims(article, parsed, cues: list[Cue], sources: list[Source]) -> list[Claim]:
     groups: dict[str, Group] = {}
+    previous: list[Evidence] = []   # a denial may answer the paragraph before ("The firm denied the report.")
     for pp in parsed:
         if pp.passage.kind != "paragraph":
             continue
-        previous: list[Evidence] = []
         for sent in pp.doc.sents:
             found = _evidence(pp, sent, cues, sources)
             for evidence in found:
@@ -157,7 +157,25 @@ def _refers_back(pp, evidence: Evidence) -> bool:
                         child.pos_ == "PRON" or child.tag_ == "DT" or
                         any("Dem" in c.morph.get("PronType") for c in child.children if c.dep_ == "det")):
                     return True
+        # "X denounced the report as false", "Y a démenti ces informations": the report named before.
+        sentence = span.sent if span is not None else None
+        if sentence is not None and any(t.lemma_.lower() in REPORT_NOUNS and _determined(t) for t in sentence):
+            return True
     return False
+
+
+# What a denial answers when it names it: the report, the claims, the story (news writing's
+# anaphoric nouns for what was reported before).
+REPORT_NOUNS = {"report", "reports", "claim", "claims", "allegation", "allegations", "story", "article", "accusation",
+                "accusations", "rumour", "rumours", "rumor", "rumors", "suggestion", "suggestions", "information",
+                "informations", "allégation", "allégations", "rumeur", "rumeurs", "propos", "révélation", "révélations",
+                "affirmation", "affirmations", "accusation", "information"}
+DETERMINERS = {"the", "these", "those", "this", "that", "such", "ces", "cette", "ce", "cet", "les", "le", "la", "l'",
+               "l’", "ses", "its", "their", "toute", "tout", "toutes", "any"}
+
+
+def _determined(token) -> bool:
+    return any(c.dep_ in ("det", "poss", "nmod:poss") and c.lower_ in DETERMINERS for c in token.children)
 
 
 def _status(cues: list[Cue], sources: list[Source], pp, sent) -> str:
@@ -363,10 +381,32 @@ def _claim(article, group: Group) -> Claim:
             seen.add((e.start, e.end))
             citations.append(article.cite(e.start, e.end))
     deciding = [e for e in evidence if e.status == status]
-    return Claim(text=evidence[0].text, status=status, citations=citations,
-                 cues=_unique([c for e in deciding for c in e.cues]),
-                 sources=_unique([s for e in deciding for s in e.sources]),
-                 anchor=group.anchor if not group.anchor.startswith("sentence:") else "")
+    cues = _unique([c for e in deciding for c in e.cues])
+    sources = _unique([s for e in deciding for s in e.sources])
+    return Claim(text=evidence[0].text, status=status, citations=citations, cues=cues, sources=sources,
+                 anchor=group.anchor if not group.anchor.startswith("sentence:") else "",
+                 confidence=confidence(status, cues, sources))
+
+
+def confidence(status: str, cues: list[Cue], sources: list[Source]) -> float:
+    """How often a status decided this way was the annotators' on the corpus's development
+    half (bench/score_corpus.py): denials and unnamed sources are reliable; a lone hedge, a
+    named party's statement and the writer's own assertion much less. Questions are asked
+    only above a threshold (question_bank/kinds)."""
+    types = {c.type for c in cues}
+    if status == "denied":
+        return 0.9
+    if status == "disputed":
+        return 0.75
+    if status == "unconfirmed":
+        if types & {"unnamed_source", "rumour"} or any(s.kind == "anonymous" for s in sources):
+            return 0.8
+        return 0.6 if types & {"conditional", "uncertainty"} else 0.35
+    if status == "confirmed":
+        return 0.65 if any(s.kind == "document" for s in sources) else 0.55
+    if status == "attributed":
+        return 0.75 if any(s.kind == "other_media" for s in sources) else 0.5
+    return 0.45
 
 
 def _unique(items):

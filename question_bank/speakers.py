@@ -114,7 +114,7 @@ class Speakers:
         if labels & PERSON_LABELS or self._titled_name(who) or self._representative(who, root):
             return Speaker("named_person", plural, True, text, 0.9)
         if labels & ORG_LABELS or (root.pos_ == "PROPN" and not _indefinite(who)):
-            return Speaker("named_organisation", plural, False, text, 0.8)
+            return Speaker("named_organisation", plural, False, text, 0.7)
         if (lemma in self.bodies or root.lower_ in self.bodies) and not _indefinite(who) and not plural:
             return Speaker("named_organisation", False, False, text, 0.7)
         if lemma in self.anonymous or root.lower_ in self.anonymous:
@@ -126,11 +126,11 @@ class Speakers:
             earlier = self._last(lambda s: s.person and (s.plural or not plural))
             return Speaker(earlier.kind if earlier else "named_person", plural, True, text, 0.6)
         if _nominal(who, root) and plural:
-            return Speaker("anonymous", True, True, text, 0.6)
+            return Speaker("anonymous", True, True, text, 0.4)     # a bare plural: often wrong (measured)
         if _nominal(who, root) and _definite(who):
             # "the singer", "l'intéressée": a definite description points back to the last person
             earlier = self._last(lambda s: s.person and not s.plural)
-            return None if earlier is None else Speaker(earlier.kind, False, True, text, 0.55)
+            return None if earlier is None else Speaker(earlier.kind, False, True, text, 0.45)
         return None
 
     def _document(self, who, root, plural: bool) -> Speaker:

@@ -1,0 +1,96 @@
+"""Who says what, and how established it is: sources (their kind, the outlet relaying them)
+and claim statuses on sentences written for these tests, in the shapes news writing uses
+(reporting verbs before and after, incises, "selon", "according to", passives, pronouns)."""
+from __future__ import annotations
+
+import pytest
+
+from question_bank.analysis import analyze
+from question_bank.article import article_from_text
+
+HEADLINE = {"en": "A plain headline for a test article", "fr": "Un titre ordinaire pour un article de test"}
+
+
+def findings(text: str, language: str):
+    found = analyze(article_from_text(HEADLINE[language] + "\n\n" + text + "\n"))
+    assert found.language == language
+    return found
+
+
+@pytest.mark.parametrize("language, sentence, kind", [
+    ("en", "The minister told reporters that the plan was dead.", "named_person"),
+    ("en", "A spokeswoman for the ministry said the plan was dead.", "named_organisation"),
+    ("en", "Officials said the bridge would reopen next week.", "anonymous"),
+    ("en", "A senior official, who spoke on condition of anonymity, said talks had stalled.", "anonymous"),
+    ("en", "The company said in a statement that sales had fallen.", "named_organisation"),
+    ("en", "According to the report, sales fell by 3% last year.", "document"),
+    ("en", "The Courier Weekly reported that the mayor would resign.", "other_media"),
+    ("en", "Her lawyer said she would appeal the ruling.", "named_person"),
+    ("en", "Data from the statistics office showed that prices rose.", "document"),
+    ("en", "\"We are delighted,\" said Tom Reyes, who founded the firm.", "named_person"),
+    ("en", "Critics have called the scheme unfair.", "anonymous"),
+    ("en", "Studies show that the scheme works.", "anonymous"),
+    ("fr", "« Nous sommes ravis », a déclaré Marie Durand, la directrice de l'usine.", "named_person"),
+    ("fr", "Selon le rapport, les ventes ont baissé de 3 % l'an dernier.", "document"),
+    ("fr", "D'après une source proche du dossier, l'accord est proche.", "anonymous"),
+    ("fr", "Le syndicat estime que les suppressions de postes sont inutiles.", "named_organisation"),
+    ("fr", "Des experts jugent le projet risqué pour les finances de la ville.", "anonymous"),
+    ("fr", "Le quotidien régional a révélé que le maire démissionnerait.", "other_media"),
+    ("fr", "Un porte-parole de la mairie a confirmé l'information.", "named_organisation"),
+    ("fr", "Pour l'économiste Paul Martin, la crise va durer.", "named_person"),
+    ("fr", "Son avocat a annoncé qu'elle ferait appel.", "named_person"),
+    ("fr", "Un ancien salarié raconte que les consignes étaient claires.", "anonymous"),
+    ("fr", "La police a interpellé deux suspects, a-t-on appris de source policière.", "anonymous"),
+])
+def test_the_source_of_a_sentence_has_its_kind(language, sentence, kind):
+    sources = findings(sentence, language).sources
+    assert kind in [s.kind for s in sources], [(s.kind, s.text) for s in sources]
+
+
+def test_a_pronoun_speaks_for_the_last_compatible_speaker():
+    text = ("The Harbour Courier said the port would close. It later reported that 40 jobs would go.\n"
+            "\"We were not told,\" said Ana Silva, a dock worker. \"Nobody asked us,\" she added.")
+    kinds = [(s.text, s.kind) for s in findings(text, "en").sources]
+    assert ("It later reported", "other_media") in kinds
+    assert ("she added", "named_person") in kinds
+
+
+def test_an_unnamed_source_quoted_by_an_outlet_is_known_through_it():
+    found = findings("The Courier Weekly cited two unnamed officials as saying that the port would close.", "en")
+    relayed = [s for s in found.sources if s.via is not None]
+    assert relayed and relayed[0].kind == "anonymous" and relayed[0].via.kind == "other_media"
+    assert found.sources[0].text.startswith("The Courier Weekly")
+
+
+def test_a_person_quoted_by_a_paper_is_known_through_the_paper():
+    found = findings("Le ministre de l'Intérieur, cité par Le Parisien, a évoqué une piste criminelle.", "fr")
+    relayed = [s for s in found.sources if s.via is not None]
+    assert relayed and relayed[0].via.text == "Le Parisien" and relayed[0].via.kind == "other_media"
+
+
+def test_an_outlet_is_recognised_by_how_the_article_uses_its_name():
+    text = ("The mayor told the Harbour Gazette Weekly that the road would reopen.\n"
+            "Kessel Media revealed that the contract was signed, as Kessel Media reported on Monday.")
+    kinds = {s.text: s.kind for s in findings(text, "en").sources}
+    assert kinds.get("Kessel Media reported") == "other_media"
+
+
+@pytest.mark.parametrize("language, sentence, status", [
+    ("en", "Harlow Foods announced on Monday that it would close its Leeds plant.", "confirmed"),
+    ("en", "The union said the closure would cost 300 jobs, a figure the firm disputes.", "attributed"),
+    ("en", "The rival firm accused Harlow Foods of hiding its losses from investors.", "attributed"),
+    ("en", "Harlow Foods could be sold to a US fund, according to people familiar with the talks.", "unconfirmed"),
+    ("en", "Harlow Foods denied that it was for sale after the report on Tuesday.", "denied"),
+    ("en", "The Courier Weekly reported that the Harlow Foods plant would close.", "attributed"),
+    ("en", "Official figures published on Wednesday showed that unemployment rose to 5.1%.", "confirmed"),
+    ("fr", "Le groupe Martin a annoncé lundi la fermeture de son usine de Lille.", "confirmed"),
+    ("fr", "Le syndicat estime que la fermeture coûtera 300 emplois à la région.", "attributed"),
+    ("fr", "Le groupe Martin serait sur le point d'être vendu à un fonds américain.", "unconfirmed"),
+    ("fr", "Le groupe Martin a démenti toute vente de son usine de Lille.", "denied"),
+    ("fr", "Selon Le Courrier du soir, l'usine du groupe Martin fermera en juin.", "attributed"),
+    ("fr", "D'après les chiffres publiés mercredi par l'Insee, le chômage a atteint 7,5 %.", "confirmed"),
+    ("fr", "La ministre a déclaré que la réforme serait votée avant l'été par le Parlement.", "confirmed"),
+])
+def test_a_claim_has_the_status_of_who_commits_to_it(language, sentence, status):
+    claims = findings(sentence, language).claims
+    assert status in [c.status for c in claims], [(c.status, c.text) for c in claims]
