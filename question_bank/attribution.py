@@ -32,6 +32,8 @@ def find_sources(article, parsed, pack, cues: list[Cue]) -> list[Source]:
             speaker = speakers.classify(who, pp.passage.start) if who is not None else None
             if speaker is None:
                 continue
+            if first > 0 and pp.doc[first - 1].lemma_.lower() == "faire" and pp.doc[first].lower_ in ("valoir", "savoir"):
+                first -= 1                        # "fait valoir un proche", "a fait savoir X"
             span = pp.doc[first:last + 1]
             start = pp.offset(span.start_char)
             via = _relay(pp, relay_of, speakers) if relay_of is not None else _owner_relay(pp, who, speakers)

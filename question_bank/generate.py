@@ -1,4 +1,11 @@
-"""Findings → Quiz: run every question kind, drop near-duplicates, cap, shuffle, number.
+"""Findings → Quiz: every kind proposes questions; only sound ones are kept.
+
+A question is kept when the findings behind its key are sure enough for its kind
+(`QuestionKind.min_confidence`), its text reads well (whole sentences, balanced quotation
+marks, nothing cut inside a word), and it is about a sentence no more important question
+already asks about (which also keeps two keys from contradicting, or one from giving away
+another). A short quiz of sound questions beats a long padded one: the cap is a ceiling,
+not a target. Kinds are tried by priority; the quiz keeps registry order.
 
 Deterministic by construction: every random choice comes from ``random.Random`` seeded
 with a string (seeded through SHA-512, so PYTHONHASHSEED does not matter), iteration is
@@ -14,55 +21,72 @@ from typing import Any
 from .article import Article
 from .kinds import KINDS, Context
 from .models import Findings, Question, Quiz
+from .readable import problems as text_problems
 
 MAX_QUESTIONS = 12
-# When the quiz is too long, every kind keeps one question; the rest go to the kinds
-# that matter most for media literacy, in this order.
-PRIORITY = ("claim_status", "rumour_cue", "source_kind", "fact_or_speculation",
-            "headline", "disclosure", "author")
 # Display entries holding one item per choice; they are reordered with the choices.
 PER_CHOICE_DISPLAY = ("choice_words",)
 _NOT_WORD = re.compile(r"[\W_]+")
 
 
-def generate_quiz(article: Article, findings: Findings, seed: int = 0) -> Quiz:
-    """The quiz for `article`: same article, findings and seed → identical quiz."""
-    questions: list[Question] = []
-    for name, build in KINDS.items():
-        # One rng per kind, so adding or changing a kind never reshuffles the others.
-        ctx = Context(article=article, findings=findings, rng=random.Random(f"{seed}:{name}"), kind=name,
-                      taken=tuple((q.citations[0].start, q.citations[0].end) for q in questions))
-        questions.extend(build(ctx))
-    kept = cap(deduplicate(questions), MAX_QUESTIONS)
+def generate_quiz(article: Article, findings: Findings, seed: int = 0, max_questions: int = MAX_QUESTIONS,
+                  kinds: list[str] | None = None) -> Quiz:
+    """The quiz for `article`: same article, findings, seed and options → identical quiz.
+    `kinds` keeps only those kinds (a teacher's choice); `max_questions` is a ceiling."""
+    candidates = propose(article, findings, seed, kinds)
+    kept = cap(select(candidates, article), max_questions)
     shuffled = shuffle_choices(kept, random.Random(f"{seed}:choices"))
     return Quiz(title=article.title or findings.title, language=article.language, seed=seed,
                 questions=assign_ids(shuffled))
 
 
-def deduplicate(questions: list[Question]) -> list[Question]:
-    """Keep the first of questions with the same prompt (ignoring case and punctuation),
-    or of the same kind whose main citations overlap (the same sentence asked twice)."""
-    kept: list[Question] = []
+def propose(article: Article, findings: Findings, seed: int, kinds: list[str] | None = None) -> list[Question]:
+    """Every question each kind can make, in registry order, before any is dropped."""
+    questions: list[Question] = []
+    for name, kind in KINDS.items():
+        if kinds is not None and name not in kinds:
+            continue
+        # One rng per kind, so adding or changing a kind never reshuffles the others.
+        ctx = Context(article=article, findings=findings, rng=random.Random(f"{seed}:{name}"), kind=name,
+                      taken=tuple((q.citations[0].start, q.citations[0].end) for q in questions))
+        questions.extend(kind.build(ctx))
+    return questions
+
+
+def select(questions: list[Question], article: Article) -> list[Question]:
+    """The sound ones, most important kind first, one per sentence; returned in quiz order."""
+    order = {name: i for i, name in enumerate(KINDS)}
+    ranked = sorted(range(len(questions)), key=lambda i: (_priority(questions[i].kind), i))
+    kept: list[int] = []
     prompts: list[str] = []
-    for question in questions:
+    for index in ranked:
+        question = questions[index]
+        if not sure_enough(question) or text_problems(question, article):
+            continue
         prompt = _NOT_WORD.sub(" ", question.prompt.casefold()).strip()
-        if prompt in prompts or any(k.kind == question.kind and _same_focus(k, question) for k in kept):
+        if prompt in prompts or any(_same_focus(questions[k], question, article) for k in kept):
             continue
         prompts.append(prompt)
-        kept.append(question)
-    return kept
+        kept.append(index)
+    return [questions[i] for i in sorted(kept, key=lambda i: (order.get(questions[i].kind, len(order)), i))]
+
+
+def sure_enough(question: Question) -> bool:
+    kind = KINDS.get(question.kind)
+    return kind is None or question.confidence >= kind.min_confidence
 
 
 def cap(questions: list[Question], limit: int) -> list[Question]:
     """At most `limit` questions: first one of every kind present, then the others by
-    kind PRIORITY; the result keeps the original (quiz) order."""
+    kind priority; the result keeps the original (quiz) order."""
     first: list[int] = []
     rest: list[int] = []
     seen: list[str] = []
     for index, question in enumerate(questions):
         (rest if question.kind in seen else first).append(index)
         seen.append(question.kind)
-    rest.sort(key=lambda i: _rank(questions[i].kind))  # stable: within a kind, builder order
+    first.sort(key=lambda i: _priority(questions[i].kind))
+    rest.sort(key=lambda i: _priority(questions[i].kind))  # stable: within a kind, builder order
     return [questions[i] for i in sorted((first + rest)[:limit])]
 
 
@@ -107,11 +131,17 @@ def _reorder(question: Question, order: list[int]) -> Question:
     return Question.model_validate(data)
 
 
-def _rank(kind: str) -> int:
-    return PRIORITY.index(kind) if kind in PRIORITY else len(PRIORITY)
+def _priority(kind: str) -> int:
+    found = KINDS.get(kind)
+    return found.priority if found else 100
 
 
-def _same_focus(a: Question, b: Question) -> bool:
-    """Their first (main) citations overlap."""
-    x, y = a.citations[0], b.citations[0]
-    return x.start < y.end and y.start < x.end
+def _same_focus(a: Question, b: Question, article: Article) -> bool:
+    """They are about the same sentence: their cited passages overlap, the headline aside
+    (every article-level question may cite the headline)."""
+    return any(x.start < y.end and y.start < x.end for x in _focus(a, article) for y in _focus(b, article))
+
+
+def _focus(question: Question, article: Article):
+    title = article.passages[0] if article.passages and article.passages[0].kind == "title" else None
+    return [c for c in question.citations if title is None or not (c.start >= title.start and c.end <= title.end)]

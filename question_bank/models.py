@@ -182,6 +182,9 @@ class Question(Frozen):
     # A teacher's note per choice (why this choice is right or wrong), shown to a student who
     # picked it, in the review; empty when there is none.
     choice_feedback: list[str] = []
+    # How sure the generator is of the key (from the findings it rests on); teachers see the
+    # least sure in the preview. A teacher's own question is sure.
+    confidence: float = Field(default=1.0, ge=0.0, le=1.0)
 
     @property
     def is_written(self) -> bool:

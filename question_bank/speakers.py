@@ -158,10 +158,14 @@ class Speakers:
         return root.lemma_.lower() in self.outlets or root.lower_ in self.outlets
 
     def _titled_name(self, who) -> bool:
-        """"le sénateur Levin", "Ms Kite", "the vice-president Jane Roe": a title or role and a name."""
-        names = [t for t in who if t.pos_ == "PROPN" or (t.is_title and t.i > who.start and t.is_alpha)]
+        """"le sénateur Levin", "Ms Kite", "the vice-president Jane Roe": a title or role and a
+        name, the name being the speaker's own (the head or in apposition to it), not the
+        name of someone they belong to ("l'entourage d'Emmanuel Macron")."""
+        root = who.root
+        own = [t for t in who if (t == root or _attached(t, root)) and
+               (t.pos_ == "PROPN" or (t.is_title and t.i > who.start and t.is_alpha))]
         titled = any(t.lower_.rstrip(".") in {r.rstrip(".") for r in self.roles} for t in who)
-        return bool(names) and (titled or len(names) >= 2)
+        return bool(own) and (titled or len(own) >= 2)
 
     def _refer_back(self, pronoun: str, plural: bool) -> Speaker | None:
         if pronoun in THEY or plural:
@@ -208,6 +212,15 @@ def _aliases(text: str, spec) -> set[str]:
         if name in known or any(part in words for part in name.split()):
             aliases.add(match.group(2))
     return aliases
+
+
+def _attached(token, root) -> bool:
+    """A name of the speaker itself: in apposition to the head, or part of the head's name."""
+    while token != root and token.head != token:
+        if token.dep_ not in NAMING_DEPS:
+            return False
+        token = token.head
+    return token == root
 
 
 def _naming_labels(who, root) -> set[str]:

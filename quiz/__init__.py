@@ -47,6 +47,10 @@ def register_extensions(app: Flask) -> None:
     from flask_babel import get_locale
 
     app.jinja_env.globals["get_locale"] = get_locale  # base.html sets <html lang> from it
+    from question_bank.kinds import label as kind_label
+
+    # A generated kind's label, in the teacher's language, from the kind's own registration.
+    app.jinja_env.globals["generated_kind_label"] = lambda kind: kind_label(kind, str(get_locale()))
 
     @login_manager.user_loader
     def load_teacher(teacher_id: str):

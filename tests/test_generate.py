@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 from quiz_builders import bare_findings, en_article, en_findings, fr_article, fr_findings
 
-from question_bank.generate import MAX_QUESTIONS, cap, deduplicate, generate_quiz
+from question_bank.generate import MAX_QUESTIONS, cap, generate_quiz, select
+from question_bank.kinds import KINDS
 from question_bank.models import Citation, Claim, Question
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -96,17 +97,31 @@ def test_ids_are_unique_and_name_the_question_not_the_seed(fr):
     assert all(ids == fixed[0] for ids in fixed)
 
 
-def test_the_quiz_is_capped_but_keeps_every_kind_the_article_supports(fr):
+def test_the_quiz_is_capped_and_asks_once_about_each_sentence(fr):
     findings = fr_findings(fr)
     many_claims = findings.claims * 3  # same claims again: also exercises deduplication
     quiz = generate_quiz(fr, fr_findings(fr, claims=many_claims))
     kinds = [q.kind for q in quiz.questions]
     assert len(kinds) <= MAX_QUESTIONS
-    assert set(kinds) == {"headline", "rumour_cue", "source_kind", "fact_or_speculation",
-                          "claim_status", "author", "disclosure"}
-    assert kinds.count("claim_status") == len(findings.claims)
-    assert kinds == sorted(kinds, key=["headline", "rumour_cue", "source_kind", "fact_or_speculation",
-                                       "claim_status", "author", "disclosure"].index)
+    assert {"claim_status", "rumour_cue", "author", "disclosure"} <= set(kinds)
+    order = list(KINDS)
+    assert kinds == sorted(kinds, key=order.index)      # the registry's order
+    title = fr.passages[0]
+    focus = [(c.start, c.end) for q in quiz.questions for c in q.citations
+             if not (c.start >= title.start and c.end <= title.end)]
+    assert all(not (a[0] < b[1] and b[0] < a[1]) for i, a in enumerate(focus) for b in focus[i + 1:]), focus
+
+
+def test_a_kind_asks_only_about_findings_it_is_sure_of(fr):
+    findings = fr_findings(fr)
+    unsure = [c.model_copy(update={"confidence": 0.4}) for c in findings.claims]
+    quiz = generate_quiz(fr, fr_findings(fr, claims=unsure))
+    assert "claim_status" not in [q.kind for q in quiz.questions]
+
+
+def test_a_teacher_can_keep_only_some_kinds_and_fewer_questions(fr):
+    quiz = generate_quiz(fr, fr_findings(fr), kinds=["rumour_cue", "claim_status"], max_questions=3)
+    assert {q.kind for q in quiz.questions} <= {"rumour_cue", "claim_status"} and len(quiz.questions) <= 3
 
 
 def test_cap_keeps_one_of_each_kind_first_then_priority_kinds(fr):
@@ -117,13 +132,14 @@ def test_cap_keeps_one_of_each_kind_first_then_priority_kinds(fr):
     assert [q.prompt for q in kept] == ["a0", "c0", "c1", "c2"]
 
 
-def test_deduplicate_drops_same_prompt_and_same_kind_on_the_same_sentence(fr):
+def test_select_drops_same_prompt_and_any_second_question_on_a_sentence(fr):
     first, other = fr.cite(49, 60), fr.cite(265, 280)
-    questions = [make_question("rumour_cue", "Quel mot ?", first),
+    questions = [make_question("source_kind", "Autre chose encore ?", first),  # less important kind, same words
+                 make_question("rumour_cue", "Quel mot ?", first),
                  make_question("source_kind", "quel MOT", other),          # same prompt, other words
-                 make_question("rumour_cue", "Autre chose ?", fr.cite(50, 70)),  # same kind, overlapping
-                 make_question("source_kind", "Autre chose encore ?", first)]  # other kind: kept
-    assert [q.prompt for q in deduplicate(questions)] == ["Quel mot ?", "Autre chose encore ?"]
+                 make_question("rumour_cue", "Autre chose ?", fr.cite(50, 70)),  # overlapping the first
+                 make_question("claim_status", "Et ceci ?", other)]
+    assert [q.prompt for q in select(questions, fr)] == ["Quel mot ?", "Et ceci ?"]
 
 
 def test_same_claim_twice_gives_one_question(fr):

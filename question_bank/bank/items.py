@@ -20,8 +20,15 @@ Origin = Literal["generated", "teacher", "imported"]
 
 # Kinds a teacher writes by hand; every generated kind (question_bank.kinds.KINDS) is valid too.
 TEACHER_KINDS = ("multiple_choice", "true_false", "short_answer", "mark_word")
-# Kinds whose question is "mark the word in the sentence" (display carries the sentence's words).
-MARK_WORD_KINDS = ("mark_word", "rumour_cue")
+# Kinds whose question is "mark the word in the sentence" (display carries the sentence's words):
+# the teacher's own, and every generated kind registered as such (question_bank.kinds).
+def _mark_word_kinds() -> tuple[str, ...]:
+    from ..kinds import mark_the_word_kinds
+
+    return ("mark_word", *mark_the_word_kinds())
+
+
+MARK_WORD_KINDS = _mark_word_kinds()
 FORMAT_NAME = "mlquiz-bank"
 FORMAT_VERSION = 1
 

@@ -9,7 +9,8 @@ ANSWERS = ["named", "unnamed_bio", "nothing"]
 QUOTE_CHARS = 300
 
 
-@register("author")
+@register("author", priority=12, labels={"fr": "Auteur", "en": "Author"},
+           trains={"fr": "chercher qui a écrit le texte", "en": "looking for who wrote the piece"}, scope="article")
 def build(ctx: Context) -> list[Question]:
     author = ctx.findings.author
     if author is None:
@@ -20,4 +21,4 @@ def build(ctx: Context) -> list[Question]:
                          explanation=ctx.render("explanation", named=author.named,
                                                 name=author.name or "",
                                                 quote=ctx.inline(author.text, QUOTE_CHARS)),
-                         citations=[ctx.cite(author.start, author.end)])]
+                         citations=[ctx.cite(author.start, author.end)], confidence=0.9)]

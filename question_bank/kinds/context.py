@@ -77,11 +77,18 @@ class Context:
 
     def question(self, *, prompt: str, choices: list[str], answer: list[int], explanation: str,
                  citations: list[Citation], status: ClaimStatus | None = None,
-                 display: dict[str, Any] | None = None) -> Question:
-        """A question of this kind; generate.py replaces the provisional id and shuffles choices."""
+                 display: dict[str, Any] | None = None, confidence: float = 1.0) -> Question:
+        """A question of this kind; generate.py replaces the provisional id and shuffles choices.
+        `confidence` is how sure the findings behind its key are."""
         return Question(id=f"{self.kind}-0", kind=self.kind, language=self.language, prompt=prompt,
                         choices=choices, answer=answer, explanation=explanation,
-                        citations=citations, status=status, display=display or {})
+                        citations=citations, status=status, display=display or {},
+                        confidence=round(confidence, 2))
+
+    def sentence_citation(self, offset: int) -> Citation | None:
+        """The whole sentence holding text[offset], cited."""
+        sentence = self.sentence_at(offset)
+        return None if sentence is None else self.cite(sentence.start, sentence.end)
 
     def keyed_choices(self, table: str, right: str, keys: list[str] | None = None) -> tuple[list[str], list[int]]:
         """Choices from a label table (optionally only `keys`, in that order) and the index of `right`."""

@@ -13,7 +13,8 @@ ANSWERS = ["yes", "no", "silent"]
 QUOTE_CHARS = 300
 
 
-@register("disclosure")
+@register("disclosure", priority=11, labels={"fr": "Transparence de l'éditeur", "en": "Disclosure"},
+           trains={"fr": "lire ce que l'éditeur dit de la fabrication du texte", "en": "reading what the publisher says about how the piece was made"}, scope="article")
 def build(ctx: Context) -> list[Question]:
     first_of_kind: dict[str, Disclosure] = {}
     for disclosure in ctx.findings.disclosures:
@@ -26,4 +27,4 @@ def _question(ctx: Context, disclosure: Disclosure) -> Question:
     return ctx.question(prompt=ctx.labels("prompts")[disclosure.kind], choices=choices, answer=answer,
                         explanation=ctx.render("explanation", kind=disclosure.kind,
                                                quote=ctx.inline(disclosure.text, QUOTE_CHARS)),
-                        citations=[ctx.cite(disclosure.start, disclosure.end)])
+                        citations=[ctx.cite(disclosure.start, disclosure.end)], confidence=0.9)

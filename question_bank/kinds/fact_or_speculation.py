@@ -16,25 +16,27 @@ ANSWERS = ["fact", "speculation", "opinion"]
 MIN_CHARS, MAX_CHARS = 30, 300  # long enough to judge, short enough to read in a quiz
 
 
-@register("fact_or_speculation")
+@register("fact_or_speculation", priority=8, labels={"fr": "Fait ou spéculation", "en": "Fact or speculation"},
+           trains={"fr": "distinguer l'écriture d'un fait de celle d'une hypothèse", "en": "telling how a fact and a possibility are written"}, min_confidence=0.8)
 def build(ctx: Context) -> list[Question]:
     questions = []
     speculative = _prefer_fresh(ctx, _speculative(ctx))
     if speculative:
         sentence = ctx.rng.choice(speculative)
-        questions.append(_question(ctx, sentence, "speculation", _cues_in(ctx, sentence, SPECULATION_CUES)))
+        cues = _cues_in(ctx, sentence, SPECULATION_CUES)
+        questions.append(_question(ctx, sentence, "speculation", cues, min(c.confidence for c in cues)))
     factual = _prefer_fresh(ctx, _factual(ctx))
     if factual:
-        questions.append(_question(ctx, ctx.rng.choice(factual), "fact", []))
+        questions.append(_question(ctx, ctx.rng.choice(factual), "fact", [], 0.8))
     return questions
 
 
-def _question(ctx: Context, sentence: Sentence, answer: str, cues: list) -> Question:
+def _question(ctx: Context, sentence: Sentence, answer: str, cues: list, confidence: float) -> Question:
     choices, key = ctx.keyed_choices("choices", answer, ANSWERS)
     return ctx.question(prompt=ctx.render("prompt", sentence=ctx.inline(sentence.text)),
                         choices=choices, answer=key,
                         explanation=ctx.render("explanation", answer=answer, cues=cues[:3]),
-                        citations=[ctx.cite(sentence.start, sentence.end)])
+                        citations=[ctx.cite(sentence.start, sentence.end)], confidence=confidence)
 
 
 def _prefer_fresh(ctx: Context, sentences: list[Sentence]) -> list[Sentence]:

@@ -8,9 +8,12 @@ from .context import Context
 ANSWERS = ["possibility", "proof", "poll", "typo"]
 
 
-@register("headline")
+@register("headline", priority=9, labels={"fr": "Titre en question", "en": "Question headline"},
+           trains={"fr": "lire un titre interrogatif", "en": "reading a question headline"}, scope="article")
 def build(ctx: Context) -> list[Question]:
-    if not ctx.findings.headline_is_question:
+    # A fact-check answers its question headline and an interview's "why…?" is the
+    # interviewer's: what a question headline signals in a report does not apply to them.
+    if not ctx.findings.headline_is_question or ctx.findings.genre in ("fact_check", "interview"):
         return []
     citation = _headline(ctx)
     if citation is None:
@@ -18,7 +21,7 @@ def build(ctx: Context) -> list[Question]:
     choices, answer = ctx.keyed_choices("choices", "possibility", ANSWERS)
     return [ctx.question(prompt=ctx.render("prompt", headline=ctx.inline(citation.quote)),
                          choices=choices, answer=answer,
-                         explanation=ctx.render("explanation"), citations=[citation])]
+                         explanation=ctx.render("explanation"), citations=[citation], confidence=0.9)]
 
 
 def _headline(ctx: Context) -> Citation | None:

@@ -19,7 +19,9 @@ MIN_DISTRACTORS = 2
 MAX_WIDTH = 3
 
 
-@register("rumour_cue")
+@register("rumour_cue", priority=5, labels={"fr": "Repérer le mot (généré)", "en": "Mark the word (generated)"},
+           trains={"fr": "repérer le conditionnel, les rumeurs, les sources anonymes", "en": "spotting hedges, rumour words and unnamed sources"},
+           mark_the_word=True, min_confidence=0.8)
 def build(ctx: Context) -> list[Question]:
     """At most one question per cue type, each on a different sentence."""
     questions: list[Question] = []
@@ -75,7 +77,8 @@ def _question(ctx: Context, cue: Cue, sentence: Sentence) -> Question | None:
         display={"sentence": {"start": sentence.start, "end": sentence.end,
                               "text": ctx.article.text[sentence.start:sentence.end]},
                  "words": [w.model_dump() for w in words],
-                 "choice_words": [cue_words] + [list(range(i, i + width)) for i in picked]})
+                 "choice_words": [cue_words] + [list(range(i, i + width)) for i in picked]},
+        confidence=cue.confidence)
 
 
 def _distractor_pool(ctx: Context, words: list[Word], sentence: Sentence, cue: Cue,

@@ -14,7 +14,8 @@ MAX_ANONYMOUS = 2
 KINDS = ["named_person", "named_organisation", "anonymous", "document", "other_media", "none"]
 
 
-@register("source_kind")
+@register("source_kind", priority=7, labels={"fr": "Source de l'information", "en": "Source of the information"},
+           trains={"fr": "dire qui parle et de quelle sorte de source il s'agit", "en": "telling who is speaking and what kind of source it is"}, min_confidence=0.8)
 def build(ctx: Context) -> list[Question]:
     questions: list[Question] = []
     used: list[int] = []  # one question per sentence: two sources there would blur the answer
@@ -28,13 +29,16 @@ def build(ctx: Context) -> list[Question]:
             prompt=ctx.render("prompt", sentence=ctx.inline(sentence.text)),
             choices=choices, answer=answer,
             explanation=ctx.render("explanation", source=source),
-            citations=[ctx.cite(sentence.start, sentence.end)]))
+            citations=[ctx.cite(sentence.start, sentence.end)], confidence=source.confidence))
     return questions
 
 
 def _in_preference_order(ctx: Context, sources: list[Source]) -> list[Source]:
     """Anonymous, then named, then the rest; within each, sentences not yet asked about first."""
-    fresh = sorted(sources, key=lambda s: ctx.is_taken(s.start, s.end))
+    # A rumour word ("speculation grew") stands for no one: it is not asked as a source.
+    rumour_rules = {c.rule for c in ctx.findings.cues if c.type == "rumour"}
+    speaking = [s for s in sources if s.rule not in rumour_rules]
+    fresh = sorted(speaking, key=lambda s: ctx.is_taken(s.start, s.end))
     anonymous = [s for s in fresh if s.kind == "anonymous"][:MAX_ANONYMOUS]
     named = [s for s in fresh if s.kind in ("named_person", "named_organisation")][:1]
     others = [s for s in fresh if s.kind in ("document", "other_media")]

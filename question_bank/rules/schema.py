@@ -136,6 +136,15 @@ class GenreMarkers(Strict):
     stance_words: list[str]        # evaluative adverbs and calls to act ("unfortunately", "we must")
 
 
+class FigureMarkers(Strict):
+    """Words next to a figure that say what kind of figure it is (a forecast, an estimate, a target)."""
+
+    source: str = Field(min_length=10)
+    forecast: list[str]
+    estimate: list[str]
+    target: list[str]
+
+
 class HeadlineMarkers(Strict):
     """How a headline attributes or hedges what it says (then it does not state it as fact)."""
 
@@ -150,6 +159,7 @@ class RulePack(Strict):
     attribution: Attribution
     genre: GenreMarkers
     headline: HeadlineMarkers
+    figures: FigureMarkers
     amount_patterns: list[list[dict[str, Any]]]
     org_patterns: list[list[dict[str, Any]]] = []
 

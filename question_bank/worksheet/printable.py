@@ -63,10 +63,19 @@ def layout(name: str, applies: Callable[[Question], bool]):
 
 
 def printed(number: int, question: Question) -> PrintedQuestion:
+    """The layout its kind registered (question_bank.kinds), when it applies to this question,
+    else the first layout that does ("choices" applies to all)."""
+    from ..kinds import KINDS
+
+    registered = KINDS.get(question.kind)
+    if registered is not None and registered.layout in LAYOUTS:
+        applies, build = LAYOUTS[registered.layout]
+        if applies(question):
+            return build(number, question)
     for applies, build in LAYOUTS.values():
         if applies(question):
             return build(number, question)
-    raise LookupError(f"no paper layout for question {question.id}")  # "choices" applies to all
+    raise LookupError(f"no paper layout for question {question.id}")
 
 
 def key_entry(number: int, question: Question) -> KeyEntry:
