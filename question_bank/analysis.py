@@ -18,6 +18,7 @@ from .lines import find_author, find_disclosures
 from .models import Amount, Citation, Cue, Entity, Findings, Sentence
 from .nlp import pipeline
 from .rules.loader import load_pack
+from .rules.guards import _inside_quotation
 from .rules.matchers import cue_matcher
 
 
@@ -76,8 +77,11 @@ def find_cues(article: Article, parsed: list[ParsedPassage]) -> list[Cue]:
         for found in matcher(pp.doc):
             start = pp.offset(found.span.start_char)
             text = found.span.text
+            # A cue in a speaker's quoted words is theirs, not the writer's: less sure as a lesson.
+            quoted = 0.7 if _inside_quotation(found.span[0]) else 1.0
             cues.append(Cue(start=start, end=start + len(text), text=text, type=found.rule.type,
-                            rule=found.rule.id, explanation=found.rule.message.format(word=text)))
+                            rule=found.rule.id, explanation=found.rule.message.format(word=text),
+                            confidence=round(found.rule.confidence * quoted, 2)))
     return cues
 
 

@@ -30,14 +30,26 @@ _NOT_WORD = re.compile(r"[\W_]+")
 
 
 def generate_quiz(article: Article, findings: Findings, seed: int = 0, max_questions: int = MAX_QUESTIONS,
-                  kinds: list[str] | None = None) -> Quiz:
+                  kinds: list[str] | None = None, counts: dict[str, int] | None = None,
+                  exclude: frozenset[str] = frozenset()) -> Quiz:
     """The quiz for `article`: same article, findings, seed and options → identical quiz.
-    `kinds` keeps only those kinds (a teacher's choice); `max_questions` is a ceiling."""
-    candidates = propose(article, findings, seed, kinds)
-    kept = cap(select(candidates, article), max_questions)
+    A teacher's options: `kinds` keeps only those kinds, `counts` sets how many questions of
+    each kind at most, `exclude` drops questions by id (asking for another in their place);
+    `max_questions` is a ceiling."""
+    candidates = [q for q in assign_ids(propose(article, findings, seed, kinds)) if q.id not in exclude]
+    kept = cap(select(candidates, article, counts), max_questions if counts is None else sum(counts.values()))
     shuffled = shuffle_choices(kept, random.Random(f"{seed}:choices"))
-    return Quiz(title=article.title or findings.title, language=article.language, seed=seed,
-                questions=assign_ids(shuffled))
+    return Quiz(title=article.title or findings.title, language=article.language, seed=seed, questions=shuffled)
+
+
+def available(article: Article, findings: Findings, seed: int = 0) -> dict[str, int]:
+    """How many sound questions each kind can make for this article (before one per sentence
+    and the cap): what a teacher can ask for in the preview."""
+    found: dict[str, int] = {}
+    for question in propose(article, findings, seed):
+        if sure_enough(question) and not text_problems(question, article):
+            found[question.kind] = found.get(question.kind, 0) + 1
+    return found
 
 
 def propose(article: Article, findings: Findings, seed: int, kinds: list[str] | None = None) -> list[Question]:
@@ -53,14 +65,18 @@ def propose(article: Article, findings: Findings, seed: int, kinds: list[str] | 
     return questions
 
 
-def select(questions: list[Question], article: Article) -> list[Question]:
-    """The sound ones, most important kind first, one per sentence; returned in quiz order."""
+def select(questions: list[Question], article: Article, counts: dict[str, int] | None = None) -> list[Question]:
+    """The sound ones, most important kind first, one per sentence, at most `counts[kind]` of
+    a kind when given; returned in quiz order."""
     order = {name: i for i, name in enumerate(KINDS)}
     ranked = sorted(range(len(questions)), key=lambda i: (_priority(questions[i].kind), i))
     kept: list[int] = []
     prompts: list[str] = []
+    taken: dict[str, int] = {}
     for index in ranked:
         question = questions[index]
+        if counts is not None and taken.get(question.kind, 0) >= counts.get(question.kind, 0):
+            continue
         if not sure_enough(question) or text_problems(question, article):
             continue
         prompt = _NOT_WORD.sub(" ", question.prompt.casefold()).strip()
@@ -68,6 +84,7 @@ def select(questions: list[Question], article: Article) -> list[Question]:
             continue
         prompts.append(prompt)
         kept.append(index)
+        taken[question.kind] = taken.get(question.kind, 0) + 1
     return [questions[i] for i in sorted(kept, key=lambda i: (order.get(questions[i].kind, len(order)), i))]
 
 

@@ -25,10 +25,11 @@ def findings_for(article: Article) -> Findings:
     return analyze(article)
 
 
-def quiz_for(article: Article, seed: int = 0, findings: Findings | None = None) -> Quiz:
+def quiz_for(article: Article, seed: int = 0, findings: Findings | None = None, **options) -> Quiz:
+    """The quiz; `options` are generate_quiz's (counts per kind, ids to exclude…)."""
     from .generate import generate_quiz
 
-    return generate_quiz(article, findings or analyze(article), seed=seed)
+    return generate_quiz(article, findings or analyze(article), seed=seed, **options)
 
 
 def analysis_json(findings: Findings) -> dict:

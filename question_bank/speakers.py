@@ -96,7 +96,8 @@ class Speakers:
             return found or self._unresolved(pronoun, who)
         text = who.text
         if self._outlet(who, root):
-            return Speaker("other_media", plural, False, text)
+            named = self.outlet_names is not None and bool(self.outlet_names.search(text))
+            return Speaker("other_media", plural, False, text, 0.9 if named else 0.75)
         if root.lemma_.lower() in self.documents or root.lower_ in self.documents or \
                 any(" " in d and d in text.casefold() for d in self.documents):
             return self._document(who, root, plural)
@@ -152,7 +153,7 @@ class Speakers:
 
     def _outlet(self, who, root) -> bool:
         if self.outlet_names is not None and self.outlet_names.search(who.text):
-            return True
+            return True   # (a name the article or the gazetteer gives an outlet)
         if any(t.text in self.spec.media_name_words for t in who if t.i > who.start or t.is_title):
             return root.pos_ == "PROPN" or bool(who.ents)
         return root.lemma_.lower() in self.outlets or root.lower_ in self.outlets

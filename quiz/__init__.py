@@ -47,10 +47,13 @@ def register_extensions(app: Flask) -> None:
     from flask_babel import get_locale
 
     app.jinja_env.globals["get_locale"] = get_locale  # base.html sets <html lang> from it
+    from question_bank.kinds import KINDS
     from question_bank.kinds import label as kind_label
 
-    # A generated kind's label, in the teacher's language, from the kind's own registration.
+    # What a generated kind says about itself, in the teacher's language, from its registration.
     app.jinja_env.globals["generated_kind_label"] = lambda kind: kind_label(kind, str(get_locale()))
+    app.jinja_env.globals["kind_trains"] = lambda kind: KINDS[kind].trains.get(str(get_locale()), "") if kind in KINDS else ""
+    app.jinja_env.globals["generated_kind_marks_word"] = lambda kind: kind in KINDS and KINDS[kind].mark_the_word
 
     @login_manager.user_loader
     def load_teacher(teacher_id: str):

@@ -24,11 +24,24 @@ def new_seed() -> int:
     return secrets.randbelow(2**31)
 
 
-def preview(data: bytes, seed: int | None = None) -> tuple[Article, Quiz]:
+def preview(data: bytes, seed: int | None = None, **options) -> tuple[Article, Quiz]:
     """Article and generated questions, for the teacher to choose from (raises ArticleError).
-    Without a seed, a new random one: the preview page keeps it to publish the same quiz."""
+    Without a seed, a new random one: the preview page keeps it to publish the same quiz.
+    `options` are the teacher's (counts per kind, questions replaced)."""
     article = article_from_bytes(data)
-    return article, quiz_for(article, seed=new_seed() if seed is None else seed, findings=findings_for(article))
+    return article, quiz_for(article, seed=new_seed() if seed is None else seed, findings=findings_for(article),
+                             **options)
+
+
+def compose_preview(data: bytes, seed: int | None = None, **options) -> tuple[Article, Quiz, dict[str, int]]:
+    """The preview's article, its quiz with the teacher's options, and how many sound questions
+    of each kind it supports (what the teacher can ask for), from one analysis."""
+    from question_bank.generate import available
+
+    article = article_from_bytes(data)
+    findings = findings_for(article)
+    seed = new_seed() if seed is None else seed
+    return article, quiz_for(article, seed=seed, findings=findings, **options), available(article, findings, seed)
 
 
 def publish(owner: Teacher, article: Article, quiz: Quiz, keep: list[str] | None, now: datetime,

@@ -12,24 +12,44 @@ from . import register
 from .context import Context
 
 MAX_CLAIMS = 4
+MAX_PER_STATUS = 2
 CLAIM_CHARS = 320  # a longer claim is not asked about: it is never cut
 MAX_REASONS = 3  # cues and sources quoted in the explanation; more would drown the point
 STATUSES = ["confirmed", "attributed", "unconfirmed", "disputed", "denied", "asserted"]
 
 
 @register("claim_status", priority=1, labels={"fr": "Est-ce établi ?", "en": "Is it established?"},
-           trains={"fr": "distinguer ce qui est établi de ce qui est rapporté, attribué, démenti", "en": "telling what is established from what is reported, attributed or denied"}, min_confidence=0.75)
+           trains={"fr": "distinguer ce qui est établi de ce qui est rapporté, attribué, démenti", "en": "telling what is established from what is reported, attributed or denied"}, min_confidence=0.8)
 def build(ctx: Context) -> list[Question]:
-    sure = [c for c in ctx.findings.claims if c.citations and len(c.text) <= CLAIM_CHARS]
-    return [_question(ctx, claim) for claim in sure[:MAX_CLAIMS]]
+    # An opinion piece's or a satire's statements are arguments or jokes, not claims to rate.
+    if ctx.findings.genre not in ("report", "interview"):
+        return []
+    questions: list[Question] = []
+    per_status: dict[str, int] = {}
+    for claim in ctx.findings.claims:
+        if not claim.citations or len(_quoted(claim)) > CLAIM_CHARS:
+            continue
+        # Variety: the same answer four times in a row is filler, and teaches nothing more.
+        if per_status.get(claim.status, 0) >= MAX_PER_STATUS or len(questions) == MAX_CLAIMS:
+            continue
+        per_status[claim.status] = per_status.get(claim.status, 0) + 1
+        questions.append(_question(ctx, claim))
+    return questions
+
+
+def _quoted(claim: Claim) -> str:
+    """What the prompt quotes: the claim's sentence, whole (a noun phrase alone reads as a
+    fragment without its verb)."""
+    return claim.citations[0].quote
 
 
 def _question(ctx: Context, claim: Claim) -> Question:
     choices, answer = ctx.keyed_choices("choices", claim.status, STATUSES)
     # Sources that tell something (not a rumour word standing for one), named in the explanation.
-    speakers = [s for s in claim.sources if s.rule.endswith(".source.attribution") or s.kind != "anonymous"]
+    speakers = [s for s in claim.sources if s.confidence >= 0.8 and
+                (s.rule.endswith(".source.attribution") or s.kind != "anonymous")]
     return ctx.question(
-        prompt=ctx.render("prompt", claim=ctx.inline(claim.text)),
+        prompt=ctx.render("prompt", claim=ctx.inline(_quoted(claim))),
         choices=choices, answer=answer, status=claim.status,
         explanation=ctx.render("explanation", status=claim.status,
                                cues=_distinct(claim.cues)[:MAX_REASONS],

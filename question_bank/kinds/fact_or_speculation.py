@@ -17,18 +17,18 @@ MIN_CHARS, MAX_CHARS = 30, 300  # long enough to judge, short enough to read in 
 
 
 @register("fact_or_speculation", priority=8, labels={"fr": "Fait ou spéculation", "en": "Fact or speculation"},
-           trains={"fr": "distinguer l'écriture d'un fait de celle d'une hypothèse", "en": "telling how a fact and a possibility are written"}, min_confidence=0.8)
+           trains={"fr": "distinguer l'écriture d'un fait de celle d'une hypothèse", "en": "telling how a fact and a possibility are written"}, min_confidence=0.9)
 def build(ctx: Context) -> list[Question]:
-    questions = []
+    # In an opinion piece or a satire, how a sentence is written says nothing of what is
+    # established: the question would teach the wrong lesson there.
+    if ctx.findings.genre != "report":
+        return []
     speculative = _prefer_fresh(ctx, _speculative(ctx))
-    if speculative:
-        sentence = ctx.rng.choice(speculative)
-        cues = _cues_in(ctx, sentence, SPECULATION_CUES)
-        questions.append(_question(ctx, sentence, "speculation", cues, min(c.confidence for c in cues)))
-    factual = _prefer_fresh(ctx, _factual(ctx))
-    if factual:
-        questions.append(_question(ctx, ctx.rng.choice(factual), "fact", [], 0.8))
-    return questions
+    if not speculative:
+        return []
+    sentence = ctx.rng.choice(speculative)
+    cues = _cues_in(ctx, sentence, SPECULATION_CUES)
+    return [_question(ctx, sentence, "speculation", cues, max(c.confidence for c in cues))]
 
 
 def _question(ctx: Context, sentence: Sentence, answer: str, cues: list, confidence: float) -> Question:

@@ -21,7 +21,7 @@ MAX_WIDTH = 3
 
 @register("rumour_cue", priority=5, labels={"fr": "Repérer le mot (généré)", "en": "Mark the word (generated)"},
            trains={"fr": "repérer le conditionnel, les rumeurs, les sources anonymes", "en": "spotting hedges, rumour words and unnamed sources"},
-           mark_the_word=True, min_confidence=0.8)
+           mark_the_word=True, min_confidence=0.9)
 def build(ctx: Context) -> list[Question]:
     """At most one question per cue type, each on a different sentence."""
     questions: list[Question] = []

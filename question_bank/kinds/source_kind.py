@@ -12,10 +12,12 @@ from .context import Context
 MAX_QUESTIONS = 3
 MAX_ANONYMOUS = 2
 KINDS = ["named_person", "named_organisation", "anonymous", "document", "other_media", "none"]
+PRONOUNS = {"il", "elle", "ils", "elles", "on", "he", "she", "it", "they", "-il", "-elle", "-ils", "-elles",
+            "-t-il", "-t-elle", "we", "nous", "i", "je"}
 
 
 @register("source_kind", priority=7, labels={"fr": "Source de l'information", "en": "Source of the information"},
-           trains={"fr": "dire qui parle et de quelle sorte de source il s'agit", "en": "telling who is speaking and what kind of source it is"}, min_confidence=0.8)
+           trains={"fr": "dire qui parle et de quelle sorte de source il s'agit", "en": "telling who is speaking and what kind of source it is"}, min_confidence=0.85)
 def build(ctx: Context) -> list[Question]:
     questions: list[Question] = []
     used: list[int] = []  # one question per sentence: two sources there would blur the answer
@@ -37,7 +39,13 @@ def _in_preference_order(ctx: Context, sources: list[Source]) -> list[Source]:
     """Anonymous, then named, then the rest; within each, sentences not yet asked about first."""
     # A rumour word ("speculation grew") stands for no one: it is not asked as a source.
     rumour_rules = {c.rule for c in ctx.findings.cues if c.type == "rumour"}
-    speaking = [s for s in sources if s.rule not in rumour_rules]
+    # A pronoun ("it said") asks the student to resolve it from elsewhere; a dateline in
+    # capitals is not a speaker.
+    speaking = [s for s in sources if s.rule not in rumour_rules and s.who.strip().casefold() not in PRONOUNS
+                and not s.who[:4].isupper()]
+    if ctx.findings.genre != "report":
+        # In an opinion piece a "said to" is a figure of speech: only real attributions count.
+        speaking = [s for s in speaking if s.rule.endswith(".source.attribution")]
     fresh = sorted(speaking, key=lambda s: ctx.is_taken(s.start, s.end))
     anonymous = [s for s in fresh if s.kind == "anonymous"][:MAX_ANONYMOUS]
     named = [s for s in fresh if s.kind in ("named_person", "named_organisation")][:1]

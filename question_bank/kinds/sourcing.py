@@ -38,7 +38,8 @@ def _answered(ctx: Context) -> Question | None:
     if citation is None:
         return None
     choices, answer = ctx.keyed_choices("answer_choices", right, ANSWER_KINDS)
-    return ctx.question(prompt=ctx.render("answered_prompt"), choices=choices, answer=answer,
+    return ctx.question(prompt=ctx.render("answered_prompt", sentence=ctx.inline(citation.quote)),
+                        choices=choices, answer=answer,
                         explanation=ctx.render("answered_explanation", right=right, cue=cue.text,
                                                passage=citation.passage),
                         citations=[citation], confidence=0.85 * cue.confidence)

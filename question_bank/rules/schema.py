@@ -79,6 +79,10 @@ class Rule(Strict):
     type: str
     # Where the knowledge comes from: a grammar, a style guide, a paper (never an article).
     source: str = Field(min_length=10)
+    # How often a match really is the cue: below 1 for words with other, common uses ("may" of
+    # permission, "would" of habit, "possible" in "as soon as possible"). Questions that teach
+    # a cue word ask only about sure ones.
+    confidence: float = Field(default=1.0, gt=0.0, le=1.0)
     match: Match
     message: str
     examples: Examples

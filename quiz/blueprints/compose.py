@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+from dataclasses import dataclass
 
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
@@ -16,8 +17,9 @@ from question_bank.service import SAMPLE_SOURCES, sample_path
 
 from .. import bank
 from ..forms import quiz_settings, settings_shown
+from ..preview_form import PreviewOptions, apply_edits, options_from
 from ..printing import DEFAULTS as PRINT_DEFAULTS
-from ..publishing import MAX_SOURCE, preview, publish
+from ..publishing import MAX_SOURCE, compose_preview, publish
 
 bp = Blueprint("compose", __name__, url_prefix="/teach")
 
@@ -84,12 +86,13 @@ def new_preview():
     else:
         return _new_form(text, _("Paste the article's text, upload a file, or use the sample article."), "text", 400)
     try:
-        article, generated = preview(data)   # a new random seed, carried by the preview page
+        article, generated, available = compose_preview(data)   # a new random seed, carried by the page
     except ArticleError as error:
         return _new_form(text, article_message(error), field, 400)
     if not generated.questions:
         return _new_form(text, _("No questions could be made from this article. Try a longer news article."), field, 400)
-    return preview_page(article, generated, data, seed=generated.seed, source=article.describe_source() or source)
+    return preview_page(article, generated, data, seed=generated.seed, source=article.describe_source() or source,
+                        available=available)
 
 
 def _normalise_newlines(text: str) -> str:
@@ -97,17 +100,33 @@ def _normalise_newlines(text: str) -> str:
 
 
 def preview_page(article, generated, data: bytes, seed: int, form=None, errors=None, status: int = 200,
-                 source: str = "", print_errors=None):
-    """The article with its numbered passages, every question with its key, the print and publish forms."""
+                 source: str = "", print_errors=None, options: PreviewOptions | None = None, edit_errors=None,
+                 available=None):
+    """The article with its numbered passages, every question with its key (editable), the
+    choice of kinds and counts, the print and publish forms."""
     passages = [{"label": p.label, "kind": p.kind, "text": article.text[p.start:p.end]} for p in article.passages]
-    keep = None if form is None else set(form.getlist("keep"))
+    keep = None
+    if form is not None and form.getlist("shown"):
+        # Ticked on the page, and any question the page did not show yet (a replacement) is kept.
+        shown_before = set(form.getlist("shown"))
+        keep = set(form.getlist("keep")) | {q.id for q in generated.questions if q.id not in shown_before}
     settings = {**settings_shown(form), "source": source if form is None else form.get("source", "")}
     print_form = PRINT_DEFAULTS if form is None else {key: form.get(key, value) for key, value in PRINT_DEFAULTS.items()}
+    options = options or PreviewOptions()
+    shown_counts = {}
+    for q in generated.questions:
+        shown_counts[q.kind] = shown_counts.get(q.kind, 0) + 1
     return render_template("pages/teach/preview.html", article=article, passages=passages,
                            title=generated.title or article.title, questions=generated.questions,
                            keep=keep, settings=settings, errors=errors or {}, print_form=print_form,
-                           print_errors=print_errors or {},
+                           print_errors=print_errors or {}, edit_errors=edit_errors or {}, form=form or {},
+                           available=available or {}, counts=options.counts or shown_counts,
+                           exclude=sorted(options.exclude), few=len(generated.questions) < FEW_QUESTIONS,
                            article_data=base64.b64encode(data).decode("ascii"), seed=seed), status
+
+
+# Fewer than this and the preview says the article supports few questions.
+FEW_QUESTIONS = 5
 
 
 def preview_form_article(form) -> tuple[bytes, int]:
@@ -122,12 +141,41 @@ def preview_form_article(form) -> tuple[bytes, int]:
     return data, seed
 
 
-def preview_again(form):
-    """(data, seed, article, generated): the preview page's article made into the same quiz
-    again, from its hidden fields. Raises ArticleError as the first preview would have."""
+@dataclass(frozen=True)
+class PreviewAgain:
+    data: bytes
+    seed: int
+    article: object
+    quiz: object
+    options: PreviewOptions
+    edit_errors: dict
+    available: dict
+
+
+def preview_again(form) -> PreviewAgain:
+    """The preview page's quiz made again from its hidden fields and the teacher's choices and
+    edits. Raises ArticleError as the first preview would have."""
     data, seed = preview_form_article(form)
-    article, generated = preview(data, seed=seed)
-    return data, seed, article, generated
+    options = options_from(form)
+    article, generated, available = compose_preview(data, seed=seed, counts=options.counts, exclude=options.exclude)
+    edited = apply_edits(generated, form)
+    return PreviewAgain(data, seed, article, edited.quiz, options, edited.errors, available)
+
+
+def page_again(again: PreviewAgain, form, **extra):
+    return preview_page(again.article, again.quiz, again.data, again.seed, form=form, options=again.options,
+                        edit_errors=again.edit_errors, available=again.available, **extra)
+
+
+@bp.post("/preview")
+@login_required
+def refresh_preview():
+    """The preview again with the teacher's kinds and counts, or with a question replaced."""
+    try:
+        again = preview_again(request.form)
+    except ArticleError as error:
+        return _new_form("", article_message(error), "text", 400)
+    return page_again(again, request.form, source=request.form.get("source", ""))
 
 
 @bp.post("/publish")
@@ -135,11 +183,14 @@ def preview_again(form):
 def publish_quiz():
     form = request.form
     try:
-        data, seed, article, generated = preview_again(form)
+        again = preview_again(form)
     except ArticleError as error:
         return _new_form("", article_message(error), "text", 400)
+    article, generated = again.article, again.quiz
 
     errors = {}
+    if again.edit_errors:
+        errors["edits"] = _("Some edited questions need fixing: see the messages next to them.")
     keep = [qid for qid in form.getlist("keep") if any(q.id == qid for q in generated.questions)]
     if not keep:
         errors["keep"] = _("Keep at least one question.")
@@ -149,7 +200,7 @@ def publish_quiz():
     if len(source) > MAX_SOURCE:
         errors["source"] = _("Shorten the source to %(max)s characters.", max=MAX_SOURCE)
     if errors:
-        return preview_page(article, generated, data, seed, form=form, errors=errors, status=400)
+        return page_again(again, form, errors=errors, status=400)
 
     now = _now()
     # The bank keeps every generated question: the kept ones approved, the others as drafts.

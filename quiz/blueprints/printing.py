@@ -10,7 +10,7 @@ from question_bank.errors import ArticleError
 
 from ..printing import FORMATS, deliver, options_from
 from ..publishing import article_of, quiz_of
-from .compose import preview_again, preview_page
+from .compose import page_again, preview_again
 from .teach import owned_quiz_or_404, quiz_page_with
 
 bp = Blueprint("printing", __name__, url_prefix="/teach")
@@ -34,16 +34,17 @@ def from_preview():
     """The questions ticked on the preview page, printed before (or without) publishing."""
     form = request.form
     try:
-        data, seed, article, generated = preview_again(form)
+        again = preview_again(form)
     except ArticleError:
         abort(400)  # the bytes came from our own preview page: only a forged form gets here
+    article, generated = again.article, again.quiz
     kept = [q for q in generated.questions if q.id in form.getlist("keep")]
-    options, errors = options_from(form, seed=seed)
+    options, errors = options_from(form, seed=again.seed)
     if not kept:
         errors["keep"] = _("Keep at least one question.")
-    if errors:
-        return preview_page(article, generated, data, seed, form=form, status=400, print_errors=errors,
-                            errors={"keep": errors["keep"]} if "keep" in errors else None)
+    if errors or again.edit_errors:
+        return page_again(again, form, status=400, print_errors=errors,
+                          errors={"keep": errors["keep"]} if "keep" in errors else None)
     quiz = generated.model_copy(update={"questions": kept})
     return deliver(article, quiz, options, (form.get("source") or "").strip()[:300], form.get("part", "all"),
                    _format(form), filename="mlquiz-preview", back_url=url_for("compose.new"))
