@@ -56,6 +56,8 @@ def analyze(article: Article) -> Findings:
         headline=headline,
         genre=genre.genre,
         genre_confidence=genre.confidence,
+        genre_evidence=[] if genre.passage is None else [article.cite(article.passages[genre.passage].start,
+                                                                       article.passages[genre.passage].end)],
         headline_overstates=framing.overstates,
         headline_overstates_confidence=framing.confidence,
         headline_evidence=framing.evidence,

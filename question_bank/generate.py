@@ -156,9 +156,10 @@ def _priority(kind: str) -> int:
 def _same_focus(a: Question, b: Question, article: Article) -> bool:
     """They are about the same sentence: their cited passages overlap, the headline aside
     (every article-level question may cite the headline)."""
-    return any(x.start < y.end and y.start < x.end for x in _focus(a, article) for y in _focus(b, article))
+    return any(x.start < y.end and y.start < x.end for x in focus(a, article) for y in focus(b, article))
 
 
-def _focus(question: Question, article: Article):
+def focus(question: Question, article: Article):
+    """The passages a question is about: its citations, the headline aside."""
     title = article.passages[0] if article.passages and article.passages[0].kind == "title" else None
     return [c for c in question.citations if title is None or not (c.start >= title.start and c.end <= title.end)]

@@ -27,6 +27,7 @@ class GenreGuess:
     genre: str
     confidence: float
     reason: str          # which marker decided (for explanations and for debugging)
+    passage: int | None = None   # the passage holding the label that decided, if one did
 
 
 def classify(article: Article, markers: GenreMarkers) -> GenreGuess:
@@ -36,24 +37,33 @@ def classify(article: Article, markers: GenreMarkers) -> GenreGuess:
     words = [w.casefold() for w in WORD.findall(outside)]
     n_words = max(len(words), 1)
     if _has_any(head, markers.satire_labels) or _has_any(_tail_text(article), markers.satire_labels):
-        return GenreGuess("satire", 0.8, "label")
+        return GenreGuess("satire", 0.8, "label", _labelled(article, markers.satire_labels))
     if _has_any(head, markers.fact_check_labels) or _verdict_line(article, markers):
-        return GenreGuess("fact_check", 0.8, "label")
+        return GenreGuess("fact_check", 0.8, "label", _labelled(article, markers.fact_check_labels))
     questions = _question_turns(article)
     if _has_any(head, markers.interview_labels) and questions >= 2 or questions >= 4:
-        return GenreGuess("interview", 0.8 if questions >= 4 else 0.7, "turns")
+        return GenreGuess("interview", 0.8 if questions >= 4 else 0.7, "turns",
+                          _labelled(article, markers.interview_labels))
     first_person = sum(words.count(p.casefold()) for p in markers.first_person if " " not in p)
     stance = sum(_count(outside, phrase) for phrase in markers.stance_words)
     labelled = _has_any(head, markers.opinion_labels) or _column_title(article.title)
     voice = first_person >= 3 and first_person / n_words >= 0.004
     if labelled and (voice or stance):
-        return GenreGuess("opinion", 0.9, "label and voice")
+        return GenreGuess("opinion", 0.9, "label and voice", _labelled(article, markers.opinion_labels))
     if labelled:
-        return GenreGuess("opinion", 0.75, "label")
+        return GenreGuess("opinion", 0.75, "label", _labelled(article, markers.opinion_labels))
     if voice and stance:
         return GenreGuess("opinion", 0.7, "voice")
     confidence = 0.8 if first_person == 0 and stance == 0 else 0.6
     return GenreGuess("report", confidence, "default")
+
+
+def _labelled(article: Article, labels: list[str]) -> int | None:
+    """The first of the head passages (after the headline) holding one of the labels."""
+    for index, passage in enumerate(article.passages[:HEAD_PASSAGES + 1]):
+        if index and _has_any(article.text[passage.start:passage.end], labels):
+            return index
+    return None
 
 
 def _head_text(article: Article) -> str:

@@ -137,6 +137,7 @@ class Findings(Frozen):
     headline: Citation | None = None
     genre: Genre = "report"
     genre_confidence: float = Confidence
+    genre_evidence: list[Citation] = []     # the passage whose label decided ("TRIBUNE.", "Propos recueillis par")
     headline_overstates: bool = False
     headline_overstates_confidence: float = Confidence
     # The body's passages that show the headline says more than they do (when it does).

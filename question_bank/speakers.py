@@ -31,6 +31,9 @@ THEY = {"they", "ils", "elles", "-ils", "-elles"}
 IT = {"it", "its"}
 HE_SHE = {"he", "she", "il", "elle", "-il", "-elle", "-t-il", "-t-elle", "his", "her"}
 ORG_LABELS = {"ORG", "GPE", "LOC", "NORP", "FAC"}
+ROLE_NOUNS = {"expert", "experte", "économiste", "analyste", "observateur", "observatrice", "spécialiste", "connaisseur",
+              "critique", "analyst", "economist", "observer", "specialist", "critic", "commentator", "researcher",
+              "chercheur", "chercheuse", "scientist", "scientifique", "cadre", "responsable", "official"}
 REPRESENTATIVES = {"lawyer", "lawyers", "attorney", "attorneys", "counsel", "avocat", "avocats", "avocate", "avocates",
                    "conseil", "conseils"}
 # Dependencies by which a name belongs to the speaker itself ("le sénateur Levin", "trois
@@ -85,6 +88,8 @@ class Speakers:
         return None
 
     def _classify(self, who) -> Speaker | None:
+        if _dateline(who):
+            return None
         root = _head(who)
         words = [t.lower_ for t in who]
         plural = "Plur" in root.morph.get("Number") or (root.lower_ in THEY)
@@ -105,8 +110,11 @@ class Speakers:
         lemma = root.lemma_.lower()
         if _nominal(who, root) and (lemma in self.anonymous or root.lower_ in self.anonymous) and \
                 not labels & PERSON_LABELS:
-            # "l'entourage de X", "un proche de X": the head says the speaker is not named
-            return Speaker("anonymous", plural, True, text, 0.85)
+            # "l'entourage de X", "un proche de X": the head says the speaker is not named. One
+            # expert or analyst ("l'économiste de l'Insee", "a PR expert") is often named
+            # elsewhere in the article: that reading is unsure.
+            named_elsewhere = not plural and (lemma in ROLE_NOUNS or root.lower_ in ROLE_NOUNS)
+            return Speaker("anonymous", plural, True, text, 0.5 if named_elsewhere else 0.85)
         if root.is_title and (lemma in self.bodies or root.lower_ in self.bodies) and root.pos_ in ("PROPN", "NOUN"):
             return Speaker("named_organisation", plural, False, text, 0.8)   # "Larchfield City Council"
         if any(re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", text.casefold()) for w in self.spokespeople):
@@ -259,6 +267,14 @@ def _pronoun(who, root) -> str | None:
 def _nominal(who, root) -> bool:
     """A noun, or an adjective used as one ("un ancien", "les anciens salariés" misread as adjectives)."""
     return root.pos_ == "NOUN" or (root.pos_ in ("ADJ", "NUM") and any(t.pos_ == "DET" for t in who))
+
+
+def _dateline(who) -> bool:
+    """"LARCHFIELD --", "KINSHASA, Congo (AP) —": where the story was filed, not who speaks."""
+    doc = who.doc
+    after = doc[who.end] if who.end < len(doc) else None
+    return who[0].text.isupper() and len(who[0].text) > 3 and who.start == who.sent.start and \
+        (after is not None and after.text in ("--", "—", "–", "-", "(") or any(t.text in ("--", "—") for t in who))
 
 
 def _possessive(token) -> bool:

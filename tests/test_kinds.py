@@ -85,8 +85,10 @@ def test_registering_a_kind_twice_is_refused():
 def test_claim_status_answers_with_the_claims_status(fr):
     findings = fr_findings(fr)
     questions = build("claim_status", fr, findings)
-    assert [q.status for q in questions] == [c.status for c in findings.claims]
-    labels = {"denied": "Démentie", "unconfirmed": "Seulement rapportée", "asserted": "Affirmée par l'auteur"}
+    # Only clear-cut statuses are keys: the writer's own denial or rumour cue; the asserted
+    # claim (a writer's statement may still be anyone's claim) is not asked about.
+    assert [q.status for q in questions] == ["denied", "unconfirmed"]
+    labels = {"denied": "Démentie", "unconfirmed": "Seulement rapportée"}
     for question in questions:
         assert len(question.choices) == 6          # the whole scale, attributed included
         assert right_choices(question)[0].startswith(labels[question.status])
@@ -95,12 +97,14 @@ def test_claim_status_answers_with_the_claims_status(fr):
     assert "a démenti" in questions[0].explanation
 
 
-def test_an_attributed_claim_says_that_naming_the_source_proves_nothing(fr):
-    findings = fr_findings(fr)
-    attributed = findings.claims[0].model_copy(update={"status": "attributed", "cues": []})
-    [question] = build("claim_status", fr, fr_findings(fr, claims=[attributed]))
-    assert right_choices(question)[0].startswith("Attribuée")
-    assert "ne prouve pas que c'est vrai" in question.explanation
+def test_an_attributed_claim_is_explained_as_naming_the_source_proves_nothing(fr):
+    from question_bank import wording
+
+    explanation = wording.render("fr", "claim_status.explanation", status="attributed", cues=[],
+                                 sources=fr_findings(fr).sources[1:2])
+    assert "ne prouve pas que c'est vrai" in explanation and "Marie Dupont" in explanation
+    attributed = fr_findings(fr).claims[0].model_copy(update={"status": "attributed", "cues": []})
+    assert build("claim_status", fr, fr_findings(fr, claims=[attributed])) == []   # not clear-cut: not asked
 
 
 def test_claim_status_asks_about_four_claims_at_most_and_never_cuts_one(fr):
@@ -136,24 +140,21 @@ def test_rumour_cue_distractors_are_other_words_of_the_same_sentence(fr):
                 assert not any(c.start < picked[0]["end"] and picked[0]["start"] < c.end for c in findings.cues)
 
 
-def test_rumour_cue_distractors_have_as_many_words_as_the_cue(fr):
+def test_rumour_cue_offers_a_multi_word_cue_by_its_main_word_among_single_words(fr):
     """A multi-word cue among single words would be the only long choice: the key's shape
     would give it away without reading."""
     findings = fr_findings(fr)
     several_words = [c for c in findings.cues if c.text.startswith("Selon des sources")]
-    questions = build("rumour_cue", fr, fr_findings(fr, cues=several_words))
-    assert [len(q.display["choice_words"][q.answer[0]]) for q in questions] == [3]   # offered by its first words
-    for question in questions:
-        widths = {len(indexes) for indexes in question.display["choice_words"]}
-        assert len(widths) == 1, question.choices
+    [question] = build("rumour_cue", fr, fr_findings(fr, cues=several_words))
+    assert right_choices(question) == ["sources"]
+    assert {len(indexes) for indexes in question.display["choice_words"]} == {1}
 
 
 def test_rumour_cue_prefers_the_conditional_and_asks_each_cue_type_once(fr):
     findings = fr_findings(fr)
-    cue_of = {c.text: c.type for c in findings.cues}
+    cue_of = {word: c.type for c in findings.cues for word in c.text.split()}
     types = [cue_of[right_choices(q)[0]] for q in build("rumour_cue", fr, findings)]
-    # The unnamed sources' sentences are taken or too short for distractors of their shape.
-    assert types == ["conditional", "rumour", "hedge"]
+    assert types == ["conditional", "rumour", "unnamed_source"]
 
 
 def test_rumour_cue_display_does_not_reveal_the_answer(fr):
@@ -308,7 +309,8 @@ def test_figure_asks_what_kind_of_figure_a_forecast_is():
     findings = bare_findings(article).model_copy(update={
         "amounts": [Amount(start=start, end=end, text="3 milliards d'euros", key="3000000000 EUR")]})
     [question] = build("figure", article, findings)
-    assert right_choices(question) == ["Une prévision pour l'avenir"] and f"«{NBSP}devrait{NBSP}»" in question.explanation
+    assert right_choices(question) == ["Une prévision pour l'avenir"]
+    assert f"«{NBSP}devrait atteindre{NBSP}»" in question.explanation
     assert "3 milliards d'euros" in question.prompt
 
 

@@ -27,7 +27,7 @@ def build(ctx: Context) -> list[Question]:
     questions: list[Question] = []
     per_status: dict[str, int] = {}
     for claim in ctx.findings.claims:
-        if not claim.citations or len(_quoted(claim)) > CLAIM_CHARS:
+        if not claim.citations or len(_quoted(claim)) > CLAIM_CHARS or not _clear_cut(claim):
             continue
         # Variety: the same answer four times in a row is filler, and teaches nothing more.
         if per_status.get(claim.status, 0) >= MAX_PER_STATUS or len(questions) == MAX_CLAIMS:
@@ -35,6 +35,28 @@ def build(ctx: Context) -> list[Question]:
         per_status[claim.status] = per_status.get(claim.status, 0) + 1
         questions.append(_question(ctx, claim))
     return questions
+
+
+# What makes a status clear-cut enough to be a key (reviewed blind: the rest had a second
+# defensible answer): the decisive cue is the writer's own, outside any quotation, and no
+# named speaker in the sentence competes with an unnamed one.
+DECISIVE = {"denied": ("denial",), "unconfirmed": ("unnamed_source", "rumour", "conditional")}
+
+
+def _clear_cut(claim: Claim) -> bool:
+    decisive = DECISIVE.get(claim.status)
+    if decisive is None:
+        return False
+    sentence = claim.citations[0]
+    outside = [c for c in claim.cues if c.type in decisive and c.confidence >= 0.9]
+    if not outside:
+        return False
+    if claim.status == "unconfirmed":
+        quoted = any(mark in sentence.quote for mark in ("«", "»", "“", "”", '"'))
+        named = any(s.kind in ("named_person", "named_organisation", "other_media") for s in claim.sources
+                    if sentence.start <= s.start < sentence.end)
+        return not quoted and not named
+    return True
 
 
 def _quoted(claim: Claim) -> str:

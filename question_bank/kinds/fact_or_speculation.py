@@ -11,7 +11,10 @@ from . import register
 from .context import Context
 
 SPECULATION_CUES = ("conditional", "rumour", "hedge", "unnamed_source", "uncertainty")
-UNSETTLED = ("unconfirmed", "disputed", "denied")
+# The writer's own signals of a report not established; a modal "pourrait/devrait" or a hedge
+# may be the writer's forecast or someone else's caution (reviewed blind), so they do not decide.
+DECISIVE_CUES = ("conditional", "rumour", "unnamed_source")
+MODAL_RULES = (".conditional.modal",)
 ANSWERS = ["fact", "speculation", "opinion"]
 MIN_CHARS, MAX_CHARS = 30, 300  # long enough to judge, short enough to read in a quiz
 
@@ -27,7 +30,7 @@ def build(ctx: Context) -> list[Question]:
     if not speculative:
         return []
     sentence = ctx.rng.choice(speculative)
-    cues = _cues_in(ctx, sentence, SPECULATION_CUES)
+    cues = [c for c in _cues_in(ctx, sentence, DECISIVE_CUES) if not c.rule.endswith(MODAL_RULES)]
     return [_question(ctx, sentence, "speculation", cues, max(c.confidence for c in cues))]
 
 
@@ -52,19 +55,8 @@ def _readable(ctx: Context, sentence: Sentence) -> bool:
 
 
 def _speculative(ctx: Context) -> list[Sentence]:
-    return [s for s in ctx.sentences if _readable(ctx, s) and _cues_in(ctx, s, SPECULATION_CUES)]
-
-
-def _factual(ctx: Context) -> list[Sentence]:
-    """No cue of any type, no source, not part of a shaky claim, and something checkable in it."""
-    findings = ctx.findings
-    shaky = [(c.start, c.end) for claim in findings.claims if claim.status in UNSETTLED
-             for c in claim.citations]
-    marked = [(x.start, x.end) for x in [*findings.cues, *findings.sources]] + shaky
-    checkable = [(x.start, x.end) for x in [*findings.entities, *findings.amounts]]
-    return [s for s in ctx.sentences if _readable(ctx, s)
-            and not any(_overlaps(s, span) for span in marked)
-            and any(_overlaps(s, span) for span in checkable)]
+    return [s for s in ctx.sentences if _readable(ctx, s) and not s.text.rstrip().endswith("?")
+            and any(not c.rule.endswith(MODAL_RULES) for c in _cues_in(ctx, s, DECISIVE_CUES))]
 
 
 def _cues_in(ctx: Context, sentence: Sentence, types) -> list:

@@ -14,6 +14,7 @@ from . import register
 from .context import Context
 
 KINDS_OF_FIGURE = ["count", "estimate", "forecast", "target"]
+PRONOUNS = {"il", "elle", "ils", "elles", "on", "he", "she", "it", "they", "we", "nous"}
 MAX_QUESTIONS = 1
 WINDOW = 6   # words on each side of the figure that can say what kind it is
 
@@ -45,7 +46,8 @@ def _question(ctx: Context, amount: Amount) -> Question | None:
     if kind is None:
         return None
     producer = next((s for s in ctx.findings.sources if sentence.start <= s.start < sentence.end
-                     and s.rule.endswith(".source.attribution")), None)
+                     and s.rule.endswith(".source.attribution") and s.confidence >= 0.8
+                     and s.who.strip().casefold() not in PRONOUNS), None)
     choices, answer = ctx.keyed_choices("choices", kind, KINDS_OF_FIGURE)
     return ctx.question(
         prompt=ctx.render("prompt", figure=amount.text, sentence=ctx.inline(sentence.text)),
@@ -62,7 +64,9 @@ def _kind_of(ctx: Context, amount: Amount, sentence) -> tuple[str | None, str]:
     before = text[max(sentence.start, amount.start - 60):amount.start].casefold().split()[-WINDOW:]
     after = text[amount.end:min(sentence.end, amount.end + 60)].casefold().split()[:WINDOW]
     around = before + after
-    for kind in ("forecast", "target", "estimate"):
+    # Only a forecast is asked: reviewed blind, "about", "up to" and "environ" (about,
+    # concerning, an upper limit, a rounded figure) made estimates and targets debatable keys.
+    for kind in ("forecast",):
         for marker in getattr(markers, kind):
             parts = marker.casefold().split()
             for i in range(len(around) - len(parts) + 1):

@@ -21,7 +21,8 @@ def build(ctx: Context) -> list[Question]:
     findings = ctx.findings
     if findings.headline is None:
         return []
-    citations = [ctx.checked(findings.headline)]   # the genre is the whole text's; the headline names it
+    # The headline, and the passage whose label says the genre ("Tribune", "Propos recueillis par").
+    citations = [ctx.checked(findings.headline)] + [ctx.checked(c) for c in findings.genre_evidence]
     choices, answer = ctx.keyed_choices("choices", findings.genre, GENRES)
     return [ctx.question(prompt=ctx.render("prompt"), choices=choices, answer=answer,
                          explanation=ctx.render("explanation", genre=findings.genre),

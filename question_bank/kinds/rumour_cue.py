@@ -1,8 +1,9 @@
 """rumour_cue: "which word of this sentence signals that the information is not established?"
 
 The distractors are other words of the same sentence, so the question trains spotting the
-cue in context, not recognising a word list. They have the key's shape: as many words as
-the cue (a three-word "selon des sources" among single words would give the key away). ``display`` carries every
+cue in context, not recognising a word list. Every choice is one word, the key too (a
+multi-word cue is offered by its main word): a three-word "selon des sources" among single
+words would give the key away, and phrases cut out of a sentence read as fragments. ``display`` carries every
 word of the sentence with its offsets so a UI can offer "click the word".
 """
 from __future__ import annotations
@@ -16,7 +17,9 @@ CUE_TYPES = ["conditional", "rumour", "unnamed_source", "hedge"]  # in order of 
 MAX_QUESTIONS = 3
 DISTRACTORS = 3
 MIN_DISTRACTORS = 2
-MAX_WIDTH = 3
+# Words that exist only inside a fixed expression ("d'ores et déjà", "aujourd'hui", "d'emblée"):
+# offered alone they read as fragments.
+BOUND = {"ores", "hui", "emblée"}
 
 
 @register("rumour_cue", priority=5, labels={"fr": "Repérer le mot (généré)", "en": "Mark the word (generated)"},
@@ -56,15 +59,11 @@ def _question(ctx: Context, cue: Cue, sentence: Sentence) -> Question | None:
     cue_words = [i for i, w in enumerate(words) if _overlaps(w, cue)]
     if not cue_words:
         return None
-    # A long cue ("selon des sources proches du dossier") is offered by its first words: the
-    # signal is there, and distractors of six words in a row rarely exist.
-    cue_words = cue_words[:MAX_WIDTH]
-    width = len(cue_words)
-    pool = _distractor_pool(ctx, words, sentence, cue, proper_nouns=width > 1)
-    if width > 1:
-        local = [c for c in ctx.findings.cues if sentence.start <= c.start < sentence.end] + [cue]
-        forbidden = {i for i, w in enumerate(words) if any(_overlaps(w, c) for c in local)}
-        pool = _phrase_starts(ctx.article.text, words, pool, width, forbidden)
+    # A cue of several words ("selon des sources proches du dossier") is offered by its main
+    # word ("sources"): phrases cut out of a sentence as distractors read as fragments.
+    cue_words = [_main_word(words, cue_words, ctx.language)]
+    width = 1
+    pool = _distractor_pool(ctx, words, sentence, cue)
     if len(pool) < MIN_DISTRACTORS:
         return None
     picked = sorted(ctx.rng.sample(pool, min(DISTRACTORS, len(pool))))
@@ -81,45 +80,31 @@ def _question(ctx: Context, cue: Cue, sentence: Sentence) -> Question | None:
         confidence=cue.confidence)
 
 
-def _distractor_pool(ctx: Context, words: list[Word], sentence: Sentence, cue: Cue,
-                     proper_nouns: bool = False) -> list[int]:
-    """Indexes of distinct content words that are not a cue here, nor a cue word anywhere
-    (proper nouns too when asked: inside a phrase they are as good as any word)."""
+def _distractor_pool(ctx: Context, words: list[Word], sentence: Sentence, cue: Cue) -> list[int]:
+    """Indexes of distinct content words that are not a cue here, nor a cue word anywhere."""
     local_cues = [c for c in ctx.findings.cues if sentence.start <= c.start < sentence.end] + [cue]
     cue_texts = [c.text.casefold() for c in ctx.findings.cues] + [cue.text.casefold()]
     pool: list[int] = []
     seen: list[str] = []
     for index, word in enumerate(words):
         key = word.text.casefold()
-        if (key in seen or key in cue_texts or not is_content_word(word.text, ctx.language)
+        glued = key in BOUND or (word.start > 0 and ctx.article.text[word.start - 1] == "-")
+        if (key in seen or key in cue_texts or not is_content_word(word.text, ctx.language) or glued
                 or any(_overlaps(word, c) for c in local_cues)):
             continue
         seen.append(key)
         pool.append(index)
-    if proper_nouns:
-        return pool
     lower = [i for i in pool if words[i].text[:1].islower()]
     # Proper nouns are obviously not cues; use them only when the sentence has too few other words.
     return lower if len(lower) >= DISTRACTORS else pool
 
 
-def _phrase_starts(text: str, words: list[Word], singles: list[int], width: int, forbidden: set[int]) -> list[int]:
-    """Starts of `width` consecutive words that may stand beside a `width`-word cue: every word
-    allowed on its own (or a short function word inside), joined by spaces or an elision only,
-    no two sharing a word."""
-    allowed = set(singles)
-    starts: list[int] = []
-    taken: set[int] = set()
-    for first in singles:
-        span = range(first, first + width)
-        if span[-1] >= len(words) or taken & set(span) or forbidden & set(span):
-            continue
-        joined = all(text[words[i].end:words[i + 1].start] in (" ", "") for i in span[:-1])
-        inner_ok = all(i in allowed or (len(words[i].text) <= 4 and words[i].text.isalpha()) for i in span)
-        if joined and inner_ok and (span[-1] in allowed or width == 1):
-            starts.append(first)
-            taken.update(span)
-    return starts
+def _main_word(words: list[Word], indexes: list[int], language: str) -> int:
+    """The word of a multi-word cue a reader would point at: its first content word."""
+    for index in indexes:
+        if is_content_word(words[index].text, language) and not words[index].text.endswith(("'", "’")):
+            return index
+    return max(indexes, key=lambda i: len(words[i].text))
 
 
 def _overlaps(word: Word, cue: Cue) -> bool:

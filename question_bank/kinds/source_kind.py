@@ -10,6 +10,7 @@ from . import register
 from .context import Context
 
 MAX_QUESTIONS = 3
+MIN_SOURCE_CONFIDENCE = 0.85
 MAX_ANONYMOUS = 2
 KINDS = ["named_person", "named_organisation", "anonymous", "document", "other_media", "none"]
 PRONOUNS = {"il", "elle", "ils", "elles", "on", "he", "she", "it", "they", "-il", "-elle", "-ils", "-elles",
@@ -17,7 +18,7 @@ PRONOUNS = {"il", "elle", "ils", "elles", "on", "he", "she", "it", "they", "-il"
 
 
 @register("source_kind", priority=7, labels={"fr": "Source de l'information", "en": "Source of the information"},
-           trains={"fr": "dire qui parle et de quelle sorte de source il s'agit", "en": "telling who is speaking and what kind of source it is"}, min_confidence=0.85)
+           trains={"fr": "dire qui parle et de quelle sorte de source il s'agit", "en": "telling who is speaking and what kind of source it is"}, min_confidence=MIN_SOURCE_CONFIDENCE)
 def build(ctx: Context) -> list[Question]:
     questions: list[Question] = []
     used: list[int] = []  # one question per sentence: two sources there would blur the answer
@@ -35,6 +36,16 @@ def build(ctx: Context) -> list[Question]:
     return questions
 
 
+def _mixed(ctx: Context, source: Source) -> bool:
+    """Two kinds of source in one sentence ("X is said to have…": X named, the saying
+    unnamed) leave two defensible answers: the sentence is not asked about."""
+    sentence = ctx.sentence_at(source.start)
+    if sentence is None:
+        return True
+    kinds = {s.kind for s in ctx.findings.sources if sentence.start <= s.start < sentence.end}
+    return len(kinds) > 1
+
+
 def _in_preference_order(ctx: Context, sources: list[Source]) -> list[Source]:
     """Anonymous, then named, then the rest; within each, sentences not yet asked about first."""
     # A rumour word ("speculation grew") stands for no one: it is not asked as a source.
@@ -46,7 +57,8 @@ def _in_preference_order(ctx: Context, sources: list[Source]) -> list[Source]:
     if ctx.findings.genre != "report":
         # In an opinion piece a "said to" is a figure of speech: only real attributions count.
         speaking = [s for s in speaking if s.rule.endswith(".source.attribution")]
-    fresh = sorted(speaking, key=lambda s: ctx.is_taken(s.start, s.end))
+    sure = [s for s in speaking if s.confidence >= MIN_SOURCE_CONFIDENCE and not _mixed(ctx, s)]
+    fresh = sorted(sure, key=lambda s: ctx.is_taken(s.start, s.end))
     anonymous = [s for s in fresh if s.kind == "anonymous"][:MAX_ANONYMOUS]
     named = [s for s in fresh if s.kind in ("named_person", "named_organisation")][:1]
     others = [s for s in fresh if s.kind in ("document", "other_media")]

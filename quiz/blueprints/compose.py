@@ -106,10 +106,10 @@ def preview_page(article, generated, data: bytes, seed: int, form=None, errors=N
     choice of kinds and counts, the print and publish forms."""
     passages = [{"label": p.label, "kind": p.kind, "text": article.text[p.start:p.end]} for p in article.passages]
     keep = None
-    if form is not None and form.getlist("shown"):
+    if form is not None:
         # Ticked on the page, and any question the page did not show yet (a replacement) is kept.
         shown_before = set(form.getlist("shown"))
-        keep = set(form.getlist("keep")) | {q.id for q in generated.questions if q.id not in shown_before}
+        keep = set(form.getlist("keep")) | {q.id for q in generated.questions if shown_before and q.id not in shown_before}
     settings = {**settings_shown(form), "source": source if form is None else form.get("source", "")}
     print_form = PRINT_DEFAULTS if form is None else {key: form.get(key, value) for key, value in PRINT_DEFAULTS.items()}
     options = options or PreviewOptions()
