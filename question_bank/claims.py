@@ -397,7 +397,11 @@ def confidence(status: str, cues: list[Cue], sources: list[Source]) -> float:
     if status == "denied":
         return 0.9
     if status == "disputed":
-        return 0.75
+        # Doubted in two different wordings (its mentions merged): the doubt bears on the claim
+        # itself, not on a side clause. Rare (1 claim on the development half, right; none on
+        # the check half), so the reasoning, not the count, carries it.
+        doubts = {c.text.casefold() for c in cues if c.type == "uncertainty" and c.confidence >= 0.85}
+        return 0.85 if len(doubts) >= 2 else 0.75
     if status == "unconfirmed":
         if types & {"unnamed_source", "rumour"} or any(s.kind == "anonymous" for s in sources):
             return 0.8

@@ -90,17 +90,19 @@ def test_json_syntax_error_has_line_and_column():
 
 def test_wrong_values_are_named_by_item_and_field():
     raw = sample_bank().model_dump(mode="json")
+    third = raw["questions"][2]["ref"]
+    tf = next(i for i, q in enumerate(raw["questions"]) if q["ref"] == "tf-1")
     raw["questions"][2]["citations"][0]["start"] = -1
     raw["questions"][2]["difficulty"] = "impossible"
-    del raw["questions"][13]["prompt"]
+    del raw["questions"][tf]["prompt"]
     raw["articles"][0]["language"] = "de"
     raw["colour"] = "blue"
     problems = problems_of(JSON, json.dumps(raw).encode("utf-8"))
     assert problems == [
-        "article 1 (article-0fe6cd9f3255): language: Input should be 'fr' or 'en'",
-        "question 3 (rumour_cue-bcac8bce): citations[0].start: Input should be greater than or equal to 0",
-        "question 3 (rumour_cue-bcac8bce): difficulty: Input should be 'easy', 'medium' or 'hard'",
-        "question 14 (tf-1): prompt: Field required",
+        f"article 1 ({raw['articles'][0]['ref']}): language: Input should be 'fr' or 'en'",
+        f"question 3 ({third}): citations[0].start: Input should be greater than or equal to 0",
+        f"question 3 ({third}): difficulty: Input should be 'easy', 'medium' or 'hard'",
+        f"question {tf + 1} (tf-1): prompt: Field required",
         "top level: colour: Extra inputs are not permitted",
     ]
 
@@ -109,7 +111,8 @@ def test_a_citation_breaking_its_invariant_is_named():
     raw = sample_bank().model_dump(mode="json")
     raw["questions"][0]["citations"][0]["end"] = 10
     problems = problems_of(YAML, yaml.safe_dump(raw, allow_unicode=True).encode("utf-8"))
-    assert problems == ["question 1 (headline-6e3b08ae): citations[0]: citation [0, 10) does not match its quote"]
+    first = raw["questions"][0]["ref"]
+    assert problems == [f"question 1 ({first}): citations[0]: citation [0, 10) does not match its quote"]
 
 
 def test_many_problems_are_cut_to_the_first_fifty():

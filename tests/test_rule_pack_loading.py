@@ -10,6 +10,7 @@ genre: {source: "a style guide, chapter 1", opinion_labels: [tribune], interview
         fact_check_labels: [vrai ou faux], verdict_words: [faux], satire_labels: [parodie], first_person: [je],
         stance_words: [il faut]}
 headline: {source: "a style guide, chapter 2", attribution_words: [selon]}
+figures: {source: "a statistics glossary, chapter 3", forecast: [prévoit], estimate: [environ], target: [objectif]}
 amount_patterns: [[{LIKE_NUM: true}, {LOWER: euros}]]
 """
 

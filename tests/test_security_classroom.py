@@ -277,7 +277,11 @@ def test_the_quiz_page_does_not_let_the_generator_rebuild_the_key(site):
         client = site.test_client()
         page = joined(client, code, "Léa Martin")
         for generated in public.questions:
-            assert generated.id not in page and generated.kind not in page
+            # The kind's name may be an ordinary word of a prompt ("genre"); what must not be
+            # there is the kind as markup: an attribute value or a class.
+            assert generated.id not in page
+            assert f'"{generated.kind}"' not in page and f"kind-{generated.kind}" not in page
+            assert f"{generated.kind}-" not in page and "data-kind" not in page
         stored = stored_quiz(site, code)
         assert all(re.fullmatch(r"q[0-9a-f]{12}", q["id"]) for q in stored["questions"])
         with site.app_context():

@@ -40,7 +40,11 @@ def build(ctx: Context) -> list[Question]:
 # What makes a status clear-cut enough to be a key (reviewed blind: the rest had a second
 # defensible answer): the decisive cue is the writer's own, outside any quotation, and no
 # named speaker in the sentence competes with an unnamed one.
-DECISIVE = {"denied": ("denial",), "unconfirmed": ("unnamed_source", "rumour", "conditional")}
+DECISIVE = {"denied": ("denial",), "unconfirmed": ("unnamed_source", "rumour", "conditional"),
+            "disputed": ("uncertainty",)}
+# One doubt word may bear on a side clause ("amid doubts about the market, X rose"); a claim the
+# writer doubts in two different wordings (merged mentions of it) is doubted for its own sake.
+DOUBTS_NEEDED = 2
 
 
 def _clear_cut(claim: Claim) -> bool:
@@ -48,6 +52,9 @@ def _clear_cut(claim: Claim) -> bool:
     if decisive is None:
         return False
     sentence = claim.citations[0]
+    if claim.status == "disputed":
+        doubts = {c.text.casefold() for c in claim.cues if c.type in decisive and c.confidence >= 0.85}
+        return len(doubts) >= DOUBTS_NEEDED and not any(c.type == "denial" for c in claim.cues)
     outside = [c for c in claim.cues if c.type in decisive and c.confidence >= 0.9]
     if not outside:
         return False
@@ -71,12 +78,32 @@ def _question(ctx: Context, claim: Claim) -> Question:
     speakers = [s for s in claim.sources if s.confidence >= 0.8 and
                 (s.rule.endswith(".source.attribution") or s.kind != "anonymous")]
     return ctx.question(
-        prompt=ctx.render("prompt", claim=ctx.inline(_quoted(claim))),
+        prompt=ctx.render("prompt", claim=ctx.inline(_quoted(claim)), about=_about(ctx, claim)),
         choices=choices, answer=answer, status=claim.status,
         explanation=ctx.render("explanation", status=claim.status,
-                               cues=_distinct(claim.cues)[:MAX_REASONS],
+                               cues=_distinct(_deciding(claim))[:MAX_REASONS],
                                sources=_distinct(speakers)[:MAX_REASONS]),
         citations=[ctx.checked(c) for c in claim.citations], confidence=claim.confidence)
+
+
+def _about(ctx: Context, claim: Claim) -> str:
+    """Which information of a sentence that says several things: the claim's own words, when
+    they are a part of the sentence (a sentence may doubt one thing and forecast another)."""
+    sentence = _quoted(claim)
+    if not claim.text or len(claim.text) > 0.7 * len(sentence) or claim.text not in sentence:
+        return ""
+    return ctx.inline(claim.text)
+
+
+def _deciding(claim: Claim) -> list:
+    """The cues that decided the status, first. A denial answers a report, so the report's cues
+    explain it too; a doubt is explained by the doubt alone (a conditional elsewhere in the
+    sentence may bear on something else)."""
+    decisive = DECISIVE.get(claim.status, ())
+    first = [c for c in claim.cues if c.type in decisive]
+    if claim.status == "disputed" and first:
+        return first
+    return first + [c for c in claim.cues if c.type not in decisive]
 
 
 def _distinct(spans: list) -> list:

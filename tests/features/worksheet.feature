@@ -34,7 +34,7 @@ Feature: Printable worksheet with a separate answer key that cites the article
     And every page of both files is US Letter
 
   Scenario: Two-sided printing starts every copy on a sheet of its own
-    When the teacher runs mlquiz worksheet question_bank/samples/bridge-report.en.txt -o class.pdf --copies 2 --duplex
+    When the teacher runs mlquiz worksheet question_bank/samples/takeover-talk.en.txt -o class.pdf --copies 2 --duplex
     Then the command succeeds and names the PDF it wrote
     And a copy with an odd number of pages is followed by one blank page, and so every part starts on an odd page
 
