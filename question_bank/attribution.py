@@ -9,6 +9,7 @@ pack's word lists (rules/<lang>.yaml, `attribution`).
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from .models import Cue, Relay, Source
@@ -38,9 +39,18 @@ def find_sources(article, parsed, pack, cues: list[Cue]) -> list[Source]:
             start = pp.offset(span.start_char)
             via = _relay(pp, relay_of, speakers) if relay_of is not None else _owner_relay(pp, who, speakers)
             sources.append(Source(start=start, end=start + len(span.text), text=span.text, kind=speaker.kind,
-                                  who=who.text, rule=f"{pack.language}.source.attribution",
+                                  who=_named_part(who.text), rule=f"{pack.language}.source.attribution",
                                   confidence=speaker.confidence, via=via, verb=_verb_in(span, spec)))
     return _without_overlaps(sources)
+
+
+# "The Courier, which did not name its sources, said…": the relative clause describes the
+# speaker; the speaker's name stops before it.
+RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who|whose|that|qui|dont|lequel|laquelle|lesquels|lesquelles)\b")
+
+
+def _named_part(who: str) -> str:
+    return RELATIVE_CLAUSE.split(who, maxsplit=1)[0].strip() or who
 
 
 # Who a person speaks to, and who publishes: "told the Courier", "in an interview with the
@@ -177,6 +187,8 @@ def _verb_attributions(verb, spec):
     """A reporting verb with its speaker: the subject (a relative "who" is its antecedent), the
     agent of a passive ("annoncé par le gouvernement", "considered … by critics"), and what a
     citing verb relays ("X cited two sources as saying")."""
+    if _hearsay_or_naming(verb):
+        return
     aux = [c.i for c in verb.children if c.dep_.startswith("aux")]
     passive = any(c.dep_ in ("auxpass", "aux:pass", "nsubjpass", "nsubj:pass") for c in verb.children)
     who = None if passive else _subject_of(verb)   # "X is said to…": X is what is talked about
@@ -205,6 +217,19 @@ def _verb_attributions(verb, spec):
 
 
 CITING = {"cite", "quote", "citer"}
+# "X said to have…" (a headline's "X is said to have…"), "believed to be X": X is what is talked
+# about, by people not named (Quirk et al., A Comprehensive Grammar, §16.52, passive reporting
+# verbs with a to-infinitive). "known as", "called": a verb that names, not one that reports.
+HEARSAY_FORMS = {"said", "believed", "thought", "understood", "reported", "rumoured", "rumored", "alleged",
+                 "known", "expected", "considered"}
+NAMING_VERBS = {"know", "call", "name", "dub"}
+
+
+def _hearsay_or_naming(verb) -> bool:
+    doc = verb.doc
+    if verb.lower_ in HEARSAY_FORMS and verb.i + 1 < len(doc) and doc[verb.i + 1].lower_ == "to":
+        return True
+    return verb.lemma_.lower() in NAMING_VERBS and any(c.lower_ == "as" for c in verb.children)
 
 
 def _cited(verb, spec):
@@ -367,7 +392,9 @@ def _after_addressee(doc, start: int, end: int) -> int:
     if start >= end or doc[start].pos_ != "ADP":
         return start
     for j in range(start + 1, end):
-        if doc[j].pos_ == "DET" and doc[j - 1].pos_ in ("PROPN", "NOUN"):
+        # The speaker starts with a determiner, a number or a quantifier ("plusieurs", "deux",
+        # "une source") right after the name of who was told.
+        if doc[j].pos_ in ("DET", "NUM", "PRON") and doc[j - 1].pos_ in ("PROPN", "NOUN"):
             return j
     return start
 

@@ -28,6 +28,7 @@ INDEFINITE = {"un", "une", "des", "plusieurs", "certains", "certaines", "quelque
               "a", "an", "some", "several", "many", "one", "two", "three", "four", "other", "others", "various", "few"}
 DEFINITE = {"le", "la", "l'", "l’", "les", "the", "this", "that", "ce", "cet", "cette", "ces"}
 THEY = {"they", "ils", "elles", "-ils", "-elles"}
+QUANTIFIERS = {"plusieurs", "certains", "certaines", "beaucoup", "nombre", "several", "some", "many", "most", "few"}
 IT = {"it", "its"}
 HE_SHE = {"he", "she", "il", "elle", "-il", "-elle", "-t-il", "-t-elle", "his", "her"}
 ORG_LABELS = {"ORG", "GPE", "LOC", "NORP", "FAC"}
@@ -64,6 +65,7 @@ class Speakers:
         self.anonymous = _lower(spec.kinds.get("anonymous", []))
         self.documents = _lower(spec.kinds.get("document", []))
         self.outlets = _lower(spec.kinds.get("other_media", []))
+        self.staff = _lower(spec.media_staff_words)
         self.bodies = _lower(spec.kinds.get("named_organisation", []))
         self.roles = _lower(spec.person_roles)
         self.spokespeople = _lower(spec.spokesperson_words)
@@ -100,6 +102,9 @@ class Speakers:
             found = self._refer_back(pronoun, plural)
             return found or self._unresolved(pronoun, who)
         text = who.text
+        if root.lower_ in QUANTIFIERS and len(who) > 2 and who[1].lower_ in ("de", "d'", "d’", "of"):
+            # "plusieurs de ses anciens employés", "several of the staff": some of a group, none named
+            return Speaker("anonymous", True, True, text, 0.85)
         if self._outlet(who, root):
             named = self.outlet_names is not None and bool(self.outlet_names.search(text))
             return Speaker("other_media", plural, False, text, 0.9 if named else 0.75)
@@ -120,7 +125,11 @@ class Speakers:
         if any(re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", text.casefold()) for w in self.spokespeople):
             # "a spokeswoman for the ministry", "Jane Roe, a spokesperson for the council": the body speaks
             return Speaker("named_organisation", False, False, text, 0.85)
-        if labels & PERSON_LABELS or self._titled_name(who) or self._representative(who, root):
+        if _acronym(root) and not labels & PERSON_LABELS:
+            return Speaker("named_organisation", plural, False, text, 0.8)   # "WHO said", "l'OMS indique"
+        # "the World Health Organization" is two names and no person; "M. Dupont" read as ORG is one.
+        titled = self._titled_name(who) and not (labels & ORG_LABELS and not self._has_role(who))
+        if labels & PERSON_LABELS or titled or self._representative(who, root) or _name_at_end(who, root):
             return Speaker("named_person", plural, True, text, 0.9)
         if labels & ORG_LABELS or (root.pos_ == "PROPN" and not _indefinite(who)):
             return Speaker("named_organisation", plural, False, text, 0.7)
@@ -160,11 +169,25 @@ class Speakers:
         return owned or any(ent.label_ in PERSON_LABELS for ent in who.ents)
 
     def _outlet(self, who, root) -> bool:
+        # The head decides: someone who only belongs to an outlet or is named with it ("un
+        # avocat du Courrier", "un membre du groupe X") is not the outlet speaking.
+        if self._other_head(root):
+            return False
         if self.outlet_names is not None and self.outlet_names.search(who.text):
             return True   # (a name the article or the gazetteer gives an outlet)
         if any(t.text in self.spec.media_name_words for t in who if t.i > who.start or t.is_title):
             return root.pos_ == "PROPN" or bool(who.ents)
         return root.lemma_.lower() in self.outlets or root.lower_ in self.outlets
+
+    def _other_head(self, root) -> bool:
+        if root.pos_ != "NOUN" or not root.is_lower:
+            return False      # a name ("Le JDD", "the Courier") is the outlet itself
+        words = {root.lower_, root.lemma_.lower()}
+        phrase = f"{root.doc[root.i - 1].lower_} {root.lower_}" if root.i > 0 else root.lower_
+        return not words & (self.outlets | self.staff) and phrase not in self.outlets   # "news agency"
+
+    def _has_role(self, who) -> bool:
+        return any(t.lower_.rstrip(".") in {r.rstrip(".") for r in self.roles} for t in who)
 
     def _titled_name(self, who) -> bool:
         """"le sénateur Levin", "Ms Kite", "the vice-president Jane Roe": a title or role and a
@@ -242,6 +265,23 @@ def _naming_labels(who, root) -> set[str]:
         elif any(t.dep_ in ("appos",) for t in ent):
             labels.add(ent.label_)
     return labels
+
+
+def _name_at_end(who, root) -> bool:
+    """"le vice-président du FN Florian Philippot", "the group's chief executive Jane Roe": a role
+    and its complement, then the person's name without a preposition (the press's apposed name).
+    After "de"/"of" the name is someone else's ("la femme de X")."""
+    people = [e for e in who.ents if e.label_ in PERSON_LABELS and e.end == who.end
+              and all(t.pos_ == "PROPN" for t in e)]
+    if not people or root.pos_ != "NOUN" or people[0].start <= root.i:
+        return False
+    before = who.doc[people[0].start - 1]
+    return before.pos_ != "ADP" and before.lower_ not in ("de", "d'", "d’", "of", "for", "du", "des")
+
+
+def _acronym(token) -> bool:
+    """An organisation known by its initials (a person is not): "WHO", "l'OMS", "the SEC"."""
+    return token.pos_ in ("PROPN", "NOUN") and 2 <= len(token.text) <= 6 and token.text.isupper() and token.is_alpha
 
 
 def _lower(words) -> set[str]:

@@ -41,6 +41,12 @@ def findings(text: str, language: str):
     ("fr", "Son avocat a annoncé qu'elle ferait appel.", "named_person"),
     ("fr", "Un ancien salarié raconte que les consignes étaient claires.", "anonymous"),
     ("fr", "La police a interpellé deux suspects, a-t-on appris de source policière.", "anonymous"),
+    ("en", "The Global Health Organization said the outbreak was under control.", "named_organisation"),
+    ("en", "Brackley Pensions said it would vote against the merger.", "named_organisation"),
+    ("fr", "L'OMS a indiqué que l'épidémie reculait dans la région.", "named_organisation"),
+    ("fr", "« Ce n'est pas sérieux », a déclaré le vice-président du parti Jean Morel.", "named_person"),
+    ("fr", "Les salaires ont baissé, ont raconté au Courrier du soir plusieurs de ses anciens salariés.", "anonymous"),
+    ("fr", "La réforme divise le parti, fait valoir l'entourage du ministre.", "anonymous"),
 ])
 def test_the_source_of_a_sentence_has_its_kind(language, sentence, kind):
     sources = findings(sentence, language).sources
@@ -94,3 +100,29 @@ def test_an_outlet_is_recognised_by_how_the_article_uses_its_name():
 def test_a_claim_has_the_status_of_who_commits_to_it(language, sentence, status):
     claims = findings(sentence, language).claims
     assert status in [c.status for c in claims], [(c.status, c.text) for c in claims]
+
+
+def test_a_person_said_to_have_done_something_is_talked_about_not_speaking():
+    """"X said to have…" (a headline's "X is said to have…") and "believed to be X": X is the
+    topic; "known as" names, it does not report."""
+    found = findings("Tom Reyes said to have passed the file to the police. The firm has a backer, "
+                     "believed to be Ana Silva, who is also known as \"the Banker\".", "en")
+    assert not [s for s in found.sources if s.kind == "named_person"], [(s.kind, s.text) for s in found.sources]
+
+
+def test_who_told_a_paper_is_not_the_paper():
+    found = findings("Les salaires ont baissé, ont raconté au Courrier du soir plusieurs de ses anciens salariés.", "fr")
+    speakers = [s for s in found.sources if "salariés" in s.text]
+    assert speakers and speakers[0].who == "plusieurs de ses anciens salariés"
+
+
+def test_someone_named_with_an_outlet_is_not_the_outlet():
+    text = ("Le maire a confié au Courrier du soir que la route rouvrirait.\n"
+            "Un avocat du Courrier du soir a déclaré que le journal ferait appel.")
+    kinds = {s.who: s.kind for s in findings(text, "fr").sources}
+    assert kinds.get("Un avocat du Courrier du soir") not in (None, "other_media"), kinds
+
+
+def test_a_speaker_is_named_without_the_clause_describing_it():
+    found = findings("The Courier Weekly, which did not name its sources, said the port would close.", "en")
+    assert [s.who for s in found.sources if s.kind == "other_media"] == ["The Courier Weekly"]

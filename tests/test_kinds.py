@@ -178,6 +178,25 @@ def test_source_kind_asks_about_anonymous_sources_first_then_a_named_one(fr):
     assert "Marie Dupont" in questions[2].citations[0].quote
 
 
+def _analysed(text: str):
+    from question_bank.analysis import analyze
+    article = article_from_text(text)
+    return article, analyze(article)
+
+
+def test_source_kind_does_not_ask_where_an_impersonal_passive_hides_the_source():
+    article, findings = _analysed("Port talks stall again\n\nIt is understood that the port will close in May. "
+                                  "The harbour board is said to be angry about the delay.\n")
+    assert build("source_kind", article, findings) == []
+
+
+def test_source_kind_does_not_call_experts_unnamed_when_the_next_sentence_names_one():
+    article, findings = _analysed("Les prix vont encore monter\n\nC'est en tout cas le scénario de certains experts. "
+                                  "« La hausse va durer », estime Paul Martin, économiste à la Banque du Nord.\n")
+    assert [q for q in build("source_kind", article, findings)
+            if right_choices(q)[0].startswith("D'une source anonyme")] == []
+
+
 # --- fact_or_speculation ----------------------------------------------------------
 
 def test_fact_or_speculation_asks_about_a_cued_sentence_never_a_plain_one(fr):

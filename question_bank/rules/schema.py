@@ -120,6 +120,9 @@ class Attribution(Strict):
     spokesperson_words: list[str] = []  # a spokesperson speaks for a named organisation
     person_roles: list[str] = []     # "X, chief executive of Y": a named person even when NER misses X
     media_name_words: list[str] = [] # words in outlet names (Post, Times, Le Monde…)
+    # People who speak for an outlet ("un journaliste du Monde"): with an outlet's name, the outlet
+    # speaks; any other head ("un membre du groupe X", "a lawyer for X") is someone else.
+    media_staff_words: list[str] = []
     agent_verbs: list[str] = []      # "annoncé par X", "described by X": their agent is the speaker
     # The explanation of an unnamed speaker found by the parse ("un ancien salarié raconte…").
     unnamed_message: str = "\"{word}\": the source is not named."
