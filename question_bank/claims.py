@@ -47,12 +47,18 @@ def find_claims(article, parsed, cues: list[Cue], sources: list[Source]) -> list
     for pp in parsed:
         if pp.passage.kind != "paragraph":
             continue
+        figure = None   # the paragraph's last claim about a figure, which "ce montant" takes up
         for sent in pp.doc.sents:
             found = _evidence(pp, sent, cues, sources)
             for evidence in found:
                 if evidence.status == "denied" and previous and _refers_back(pp, evidence):
                     # "X denied that": the claim is the previous sentence, and this is its evidence.
                     evidence.anchor, evidence.text = previous[0].anchor, previous[0].text
+                if figure is not None and evidence.anchor.startswith("sentence:") and _names_the_figure(sent):
+                    # "Ce montant est contesté": the figure said before in the paragraph.
+                    evidence.anchor, evidence.text = figure.anchor, figure.text
+                if not evidence.anchor.startswith("sentence:"):
+                    figure = evidence
                 groups.setdefault(evidence.anchor, Group(evidence.anchor)).evidence.append(evidence)
             previous = found or previous
     kept = [g for g in groups.values() if max(e.score for e in g.evidence) >= MIN_SCORE]
@@ -172,6 +178,18 @@ REPORT_NOUNS = {"report", "reports", "claim", "claims", "allegation", "allegatio
                 "affirmation", "affirmations", "accusation", "information"}
 DETERMINERS = {"the", "these", "those", "this", "that", "such", "ces", "cette", "ce", "cet", "les", "le", "la", "l'",
                "l’", "ses", "its", "their", "toute", "tout", "toutes", "any"}
+
+
+# A figure taken up by a demonstrative ("ce montant", "this figure"): reference across
+# sentences (Halliday and Hasan, Cohesion in English, 1976, ch. 2, demonstrative reference).
+FIGURE_NOUNS = {"montant", "prix", "somme", "chiffre", "valorisation", "offre", "amount", "figure", "sum", "price",
+                "valuation", "offer", "bid"}
+DEMONSTRATIVES = {"ce", "cet", "cette", "this", "that", "such", "le", "la", "l'", "l’", "the"}  # same paragraph only
+
+
+def _names_the_figure(sent) -> bool:
+    return any(t.lower_ in FIGURE_NOUNS and t.dep_.startswith("nsubj") and
+               any(c.dep_ == "det" and c.lower_ in DEMONSTRATIVES for c in t.children) for t in sent)
 
 
 def _determined(token) -> bool:

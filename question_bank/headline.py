@@ -12,16 +12,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .kinds._text import FUNCTION_WORDS
+from .kinds._text import content_words
 from .models import Citation, Cue, Sentence, Source
 from .rules.schema import HeadlineMarkers
 
 DOUBT = ("conditional", "rumour", "unnamed_source", "hedge", "uncertainty")
 RELAYING = ("other_media", "anonymous")
 QUOTES = ("«", "»", "“", "”", '"')
-WORD = re.compile(r"[^\W\d_][\w’'-]*")
 MIN_SHARED = 2            # content words a body sentence shares with the headline
 MIN_SHARE = 0.34          # …and at least this part of the headline's content words
+SURE_CUE = 0.9
 LEAD_SENTENCES = 8        # the matching sentences are looked for near the top, where news puts its point
 
 
@@ -42,9 +42,9 @@ def judge(article, headline: Citation | None, sentences: list[Sentence], cues: l
     own_cues = [c for c in cues if headline.start <= c.start < headline.end]
     if own_cues or _attributes(text, markers):
         return HeadlineJudgement(False, 0.8)
-    words = _content_words(text, article.language)
+    words = content_words(text, article.language)
     body = [s for s in sentences if s.start >= headline.end][:LEAD_SENTENCES]
-    matches = [(len(words & _content_words(s.text, article.language)), s) for s in body]
+    matches = [(len(words & content_words(s.text, article.language)), s) for s in body]
     matches = [(shared, s) for shared, s in matches
                if words and shared >= MIN_SHARED and shared / len(words) >= MIN_SHARE]
     if not matches:
@@ -56,23 +56,25 @@ def judge(article, headline: Citation | None, sentences: list[Sentence], cues: l
     return HeadlineJudgement(False, 0.7)
 
 
+# British headlines quote in single marks ('absolute disaster'): a quotation, not an apostrophe.
+SINGLE_QUOTED = re.compile(r"(?:^|[\s(])['‘][^'’]{2,}['’](?=[\s,.:;!?)]|$)")
+
+
 def _attributes(text: str, markers: HeadlineMarkers) -> bool:
     """The headline names who says it ("selon…", "X says", a quotation, "…: report")."""
-    if any(mark in text for mark in QUOTES):
+    if any(mark in text for mark in QUOTES) or SINGLE_QUOTED.search(text):
         return True
     folded = text.casefold()
     return any(re.search(rf"(?<![\w’']){re.escape(w.casefold())}(?![\w’'])", folded) for w in markers.attribution_words)
 
 
 def _doubted(sentence: Sentence, cues: list[Cue]) -> bool:
-    return any(sentence.start <= c.start < sentence.end and c.type in DOUBT for c in cues)
+    """Sure doubt cues only: an unsure one ("may well have", "could not") is often a concession
+    or an ability, and then the body does assert what the headline says (reviewed blind)."""
+    return any(sentence.start <= c.start < sentence.end and c.type in DOUBT and c.confidence >= SURE_CUE
+               for c in cues)
 
 
 def _relayed(sentence: Sentence, sources: list[Source]) -> bool:
     """The body tells it as another outlet's report or an unnamed source's: it only reports it."""
     return any(sentence.start <= s.start < sentence.end and s.kind in RELAYING for s in sources)
-
-
-def _content_words(text: str, language: str) -> set[str]:
-    stop = FUNCTION_WORDS.get(language, frozenset())
-    return {w.casefold() for w in WORD.findall(text) if len(w) > 3 and w.casefold() not in stop}

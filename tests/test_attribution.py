@@ -126,3 +126,11 @@ def test_someone_named_with_an_outlet_is_not_the_outlet():
 def test_a_speaker_is_named_without_the_clause_describing_it():
     found = findings("The Courier Weekly, which did not name its sources, said the port would close.", "en")
     assert [s.who for s in found.sources if s.kind == "other_media"] == ["The Courier Weekly"]
+
+
+def test_a_figure_taken_up_by_this_amount_is_one_claim():
+    text = ("Le groupe Martin valoriserait sa cible à 3 milliards d'euros, selon des sources proches du dossier. "
+            "Ce montant est pourtant remis en question par plusieurs analystes du secteur.")
+    claims = [c for c in findings(text, "fr").claims if "3 milliards" in c.citations[0].quote]
+    assert claims and len(claims[0].citations) == 2, [(c.status, [x.quote for x in c.citations]) for c in claims]
+    assert claims[0].status == "disputed"

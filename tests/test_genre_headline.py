@@ -103,6 +103,9 @@ The bakery chain's 30 shops will keep their name, Harlow Foods said in a stateme
     (OVERSTATED_EN.replace("Harlow Foods buys rival bakery chain", "Harlow Foods to buy rival bakery chain?"), False),
     (OVERSTATED_EN.replace("Harlow Foods buys rival bakery chain", "Harlow Foods buys rival bakery chain, sources say"),
      False),
+    # A British headline quotes in single marks: it attributes, it does not state.
+    (OVERSTATED_EN.replace("Harlow Foods buys rival bakery chain", "Harlow Foods deal 'a done thing' for bakery chain"),
+     False),
 ])
 def test_a_headline_overstates_when_the_body_only_hedges_what_it_states(text, overstates):
     found = findings(text)
@@ -118,3 +121,13 @@ Le club de Valbourg rachèterait le stade municipal pour un euro symbolique, sel
 La mairie n'a pas confirmé le montant de la vente du stade.
 """
     assert findings(text).headline_overstates is True
+
+
+def test_a_concession_in_the_body_is_not_a_doubt_about_the_headline():
+    """"may well have" concedes and "could not" is an ability: the body asserts the ban."""
+    text = """Harbour town bans night fishing on the pier
+
+The harbour town banned night fishing on the pier on Monday, and anglers could not fish there at night after that.
+The ban may well have pleased residents of the pier.
+"""
+    assert findings(text).headline_overstates is False

@@ -86,7 +86,11 @@ def test_claim_status_answers_with_the_claims_status(fr):
     findings = fr_findings(fr)
     questions = build("claim_status", fr, findings)
     # Only clear-cut statuses are keys: the writer's own denial or rumour cue; the asserted
-    # claim (a writer's statement may still be anyone's claim) is not asked about.
+    # claim (a writer's statement may still be anyone's claim) is not asked about, nor the
+    # rumour, in an article where a party denies the story.
+    assert [q.status for q in questions] == ["denied"]
+    without_denial = [c for c in findings.claims if c.status != "denied"]
+    questions += build("claim_status", fr, fr_findings(fr, claims=without_denial))
     assert [q.status for q in questions] == ["denied", "unconfirmed"]
     labels = {"denied": "Démentie", "unconfirmed": "Seulement rapportée"}
     for question in questions:
@@ -114,7 +118,12 @@ def test_claim_status_asks_about_four_claims_at_most_and_never_cuts_one(fr):
     sentence = article.cite(article.passages[1].start, article.passages[1].end)
     long_claim = Claim(text="Le groupe rachète son rival", status="asserted", citations=[sentence])
     assert build("claim_status", article, bare_findings(article).model_copy(update={"claims": [long_claim]})) == []
-    questions = build("claim_status", fr, fr_findings(fr, claims=findings.claims * 3))
+    rumour = next(c for c in findings.claims if c.status == "unconfirmed")
+    doubt = [c.model_copy(update={"type": "uncertainty", "confidence": 0.9}) for c in rumour.cues]
+    other = next(c for c in findings.claims if c.status == "asserted")   # another sentence, other words
+    doubted = other.model_copy(update={"status": "disputed", "cues": doubt + [
+        doubt[0].model_copy(update={"text": "incertain"})]})
+    questions = build("claim_status", fr, fr_findings(fr, claims=[rumour, doubted] * 3))
     assert len(questions) == 4 and max(Counter(q.status for q in questions).values()) <= 2   # varied answers
     assert all("…" not in q.prompt for q in questions)
 
@@ -140,21 +149,27 @@ def test_rumour_cue_distractors_are_other_words_of_the_same_sentence(fr):
                 assert not any(c.start < picked[0]["end"] and picked[0]["start"] < c.end for c in findings.cues)
 
 
-def test_rumour_cue_offers_a_multi_word_cue_by_its_main_word_among_single_words(fr):
-    """A multi-word cue among single words would be the only long choice: the key's shape
-    would give it away without reading."""
+def test_rumour_cue_does_not_ask_a_cue_of_several_words(fr):
+    """A phrase's main word alone may not be the signal ("doute" out of "sans doute"), and a
+    phrase among single words would give the key away by its shape."""
     findings = fr_findings(fr)
     several_words = [c for c in findings.cues if c.text.startswith("Selon des sources")]
-    [question] = build("rumour_cue", fr, fr_findings(fr, cues=several_words))
-    assert right_choices(question) == ["sources"]
-    assert {len(indexes) for indexes in question.display["choice_words"]} == {1}
+    assert several_words
+    assert build("rumour_cue", fr, fr_findings(fr, cues=several_words)) == []
+
+
+def test_rumour_cue_does_not_ask_about_a_question():
+    from question_bank.analysis import analyze
+    article = article_from_text("Que va faire le groupe ?\n\nLe groupe serait-il prêt à vendre son usine de Lille ?\n")
+    assert build("rumour_cue", article, analyze(article)) == []
 
 
 def test_rumour_cue_prefers_the_conditional_and_asks_each_cue_type_once(fr):
     findings = fr_findings(fr)
     cue_of = {word: c.type for c in findings.cues for word in c.text.split()}
     types = [cue_of[right_choices(q)[0]] for q in build("rumour_cue", fr, findings)]
-    assert types == ["conditional", "rumour", "unnamed_source"]
+    assert types == ["conditional", "rumour", "hedge"]
+    assert all(len(q.display["choice_words"][0]) == 1 for q in build("rumour_cue", fr, findings))
 
 
 def test_rumour_cue_display_does_not_reveal_the_answer(fr):

@@ -81,3 +81,12 @@ def is_content_word(word: str, language: str) -> bool:
     bare = word.split("'")[-1].split("’")[-1]
     return (len(bare) >= 4 and not any(ch.isdigit() for ch in word)
             and bare.casefold() not in FUNCTION_WORDS.get(language, frozenset()))
+
+
+CONTENT_WORD = re.compile(r"[^\W\d_][\w’'-]*")
+
+
+def content_words(text: str, language: str) -> set[str]:
+    """The words that carry a text's matter (longer than three letters, not function words)."""
+    stop = FUNCTION_WORDS.get(language, frozenset())
+    return {w.casefold() for w in CONTENT_WORD.findall(text) if len(w) > 3 and w.casefold() not in stop}

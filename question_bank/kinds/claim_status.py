@@ -9,12 +9,14 @@ from __future__ import annotations
 
 from ..models import Claim, Question
 from . import register
+from ._text import content_words
 from .context import Context
 
 MAX_CLAIMS = 4
 MAX_PER_STATUS = 2
 CLAIM_CHARS = 320  # a longer claim is not asked about: it is never cut
 MAX_REASONS = 3  # cues and sources quoted in the explanation; more would drown the point
+SAME_THING = 2   # content words two mentions share to be about the same thing
 STATUSES = ["confirmed", "attributed", "unconfirmed", "disputed", "denied", "asserted"]
 
 
@@ -27,7 +29,8 @@ def build(ctx: Context) -> list[Question]:
     questions: list[Question] = []
     per_status: dict[str, int] = {}
     for claim in ctx.findings.claims:
-        if not claim.citations or len(_quoted(claim)) > CLAIM_CHARS or not _clear_cut(claim):
+        if not claim.citations or len(_quoted(claim)) > CLAIM_CHARS or not _clear_cut(claim) \
+                or _settled_elsewhere(ctx, claim) or _named_later(ctx, claim):
             continue
         # Variety: the same answer four times in a row is filler, and teaches nothing more.
         if per_status.get(claim.status, 0) >= MAX_PER_STATUS or len(questions) == MAX_CLAIMS:
@@ -66,6 +69,28 @@ def _clear_cut(claim: Claim) -> bool:
     return True
 
 
+def _settled_elsewhere(ctx: Context, claim: Claim) -> bool:
+    """The article speaks of the same thing elsewhere with a stronger status: a rumour a party
+    denies in the next paragraph is denied, a price doubted later is in doubt (reviewed blind:
+    judged on one sentence, these keys were wrong). The same doubted thing: two content words
+    shared."""
+    if claim.status != "unconfirmed":
+        return False
+    # A party's denial bears on the story as a whole ("no talks are under way" denies the
+    # rumoured letter of intent and its price alike), whatever words it uses.
+    if any(other.status == "denied" for other in ctx.findings.claims):
+        return True
+    words = content_words(claim.citations[0].quote, ctx.language)
+    return any(other.status == "disputed" and
+               len(words & content_words(" ".join(c.quote for c in other.citations), ctx.language)) >= SAME_THING
+               for other in ctx.findings.claims if other is not claim)
+
+
+def _named_later(ctx: Context, claim: Claim) -> bool:
+    """Unconfirmed because "economists" say so, one of whom the next sentence names."""
+    return any(ctx.named_in_next_sentence(s) for s in claim.sources)
+
+
 def _quoted(claim: Claim) -> str:
     """What the prompt quotes: the claim's sentence, whole (a noun phrase alone reads as a
     fragment without its verb)."""
@@ -75,13 +100,18 @@ def _quoted(claim: Claim) -> str:
 def _question(ctx: Context, claim: Claim) -> Question:
     choices, answer = ctx.keyed_choices("choices", claim.status, STATUSES)
     # Sources that tell something (not a rumour word standing for one), named in the explanation.
-    speakers = [s for s in claim.sources if s.confidence >= 0.8 and
+    # Only the sentence's own: a speaker of another mention would contradict "not named".
+    sentence = claim.citations[0]
+    speakers = [s for s in claim.sources if s.confidence >= 0.8 and sentence.start <= s.start < sentence.end and
                 (s.rule.endswith(".source.attribution") or s.kind != "anonymous")]
+    cues = _distinct(_deciding(claim))[:MAX_REASONS]
+    # A source already quoted as a cue ("two sources") is not listed again.
+    speakers = [s for s in speakers if not any(c.start < s.end and s.start < c.end for c in cues)]
     return ctx.question(
         prompt=ctx.render("prompt", claim=ctx.inline(_quoted(claim)), about=_about(ctx, claim)),
         choices=choices, answer=answer, status=claim.status,
         explanation=ctx.render("explanation", status=claim.status,
-                               cues=_distinct(_deciding(claim))[:MAX_REASONS],
+                               cues=cues,
                                sources=_distinct(speakers)[:MAX_REASONS]),
         citations=[ctx.checked(c) for c in claim.citations], confidence=claim.confidence)
 
@@ -107,12 +137,13 @@ def _deciding(claim: Claim) -> list:
 
 
 def _distinct(spans: list) -> list:
-    """One entry per wording: "aurait" three times says nothing more than once."""
-    seen: list[str] = []
+    """One entry per wording, and per reason: "aurait" three times, or "denied" and "rejected"
+    with the same explanation, say nothing more than once."""
+    seen: set[str] = set()
     kept = []
     for span in spans:
-        key = span.text.casefold()
-        if key not in seen:
-            seen.append(key)
+        keys = {span.text.casefold()} | ({span.explanation} if getattr(span, "explanation", "") else set())
+        if not keys & seen:
             kept.append(span)
+        seen |= keys
     return kept

@@ -9,6 +9,7 @@ from typing import Any
 from .. import wording
 from ..article import Article
 from ..models import Citation, ClaimStatus, Findings, Question, Sentence
+from ..speakers import ROLE_NOUNS
 from ._text import inline
 
 # End of a sentence: the mark, any closing quote or bracket (kept in the sentence), then space.
@@ -64,6 +65,17 @@ class Context:
             if sentence.start <= offset < sentence.end:
                 return sentence
         return None
+
+    def named_in_next_sentence(self, source) -> bool:
+        """"Some experts think so. 'It will last', says Jane Roe, an economist…": news writing
+        often announces experts, then names one in the next sentence; they are then not unnamed."""
+        words = source.text.casefold().split()
+        if source.kind != "anonymous" or not any(w in ROLE_NOUNS or w.rstrip("sx") in ROLE_NOUNS for w in words):
+            return False
+        sentence = self.sentence_at(source.start)
+        after = self.sentence_at(sentence.end + 1) if sentence is not None else None
+        return after is not None and any(s.kind == "named_person" and after.start <= s.start < after.end
+                                         for s in self.findings.sources)
 
     def is_taken(self, start: int, end: int) -> bool:
         return any(s < end and start < e for s, e in self.taken)

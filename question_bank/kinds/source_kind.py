@@ -6,7 +6,6 @@ named source as a contrast, then documents and other media if there is room.
 from __future__ import annotations
 
 from ..models import Question, Source
-from ..speakers import ROLE_NOUNS
 from . import register
 from .context import Context
 
@@ -47,21 +46,6 @@ def _mixed(ctx: Context, source: Source) -> bool:
     return len(kinds) > 1
 
 
-def _named_next(ctx: Context, source: Source) -> bool:
-    """"Some experts think so. 'It will last', says Jane Roe, an economist…": news writing often
-    announces experts, then names one in the next sentence. The experts are then not unnamed."""
-    if source.kind != "anonymous" or not any(_role_word(w) for w in source.text.casefold().split()):
-        return False
-    sentence = ctx.sentence_at(source.start)
-    after = ctx.sentence_at(sentence.end + 1) if sentence is not None else None
-    return after is not None and any(s.kind == "named_person" and after.start <= s.start < after.end
-                                     for s in ctx.findings.sources)
-
-
-def _role_word(word: str) -> bool:
-    return word in ROLE_NOUNS or word.rstrip("sx") in ROLE_NOUNS
-
-
 def _in_preference_order(ctx: Context, sources: list[Source]) -> list[Source]:
     """Anonymous, then named, then the rest; within each, sentences not yet asked about first."""
     # A rumour word ("speculation grew") stands for no one: it is not asked as a source.
@@ -77,7 +61,7 @@ def _in_preference_order(ctx: Context, sources: list[Source]) -> list[Source]:
     # that "an unnamed source" and "no source" are both defensible (reviewed blind).
     speaking = [s for s in speaking if ".cue.hedge." not in s.rule]
     sure = [s for s in speaking if s.confidence >= MIN_SOURCE_CONFIDENCE and not _mixed(ctx, s)
-            and not _named_next(ctx, s)]
+            and not ctx.named_in_next_sentence(s)]
     fresh = sorted(sure, key=lambda s: ctx.is_taken(s.start, s.end))
     anonymous = [s for s in fresh if s.kind == "anonymous"][:MAX_ANONYMOUS]
     named = [s for s in fresh if s.kind in ("named_person", "named_organisation")][:1]
