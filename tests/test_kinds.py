@@ -212,6 +212,29 @@ def test_source_kind_does_not_call_experts_unnamed_when_the_next_sentence_names_
             if right_choices(q)[0].startswith("D'une source anonyme")] == []
 
 
+def test_claim_status_does_not_call_a_fact_a_rumour_because_of_a_side_clause():
+    article, findings = _analysed("Harbour Rail shares rise\n\nHarbour Rail shares rose 9% on Monday amid speculation "
+                                  "that a rival could bid for the company.\n")
+    assert [q for q in build("claim_status", article, findings) if q.status == "unconfirmed"] == []
+
+
+def test_claim_status_does_not_call_a_rumour_what_the_writer_states_elsewhere():
+    hedged = ("The mayor signed the harbour contract with the Pellow company on Monday, according to people "
+              "familiar with the talks.")
+    flat = "The mayor signed the harbour contract with the Pellow company on Monday."
+    alone = _analysed("Harbour contract\n\n" + hedged + "\n")
+    assert [q.status for q in build("claim_status", *alone)] == ["unconfirmed"]
+    both = _analysed("Harbour contract\n\n" + hedged + "\nThe council met on Tuesday. " + flat + "\n")
+    assert [q for q in build("claim_status", *both) if q.status == "unconfirmed"] == []
+
+
+def test_rumour_cue_does_not_ask_a_modal_verb():
+    article, findings = _analysed("Prix de l'énergie\n\nLe calendrier pourrait glisser jusqu'à la fin de l'année "
+                                  "prochaine pour les familles de la région.\n")
+    assert any(c.rule.endswith(".modal") for c in findings.cues)
+    assert build("rumour_cue", article, findings) == []
+
+
 # --- fact_or_speculation ----------------------------------------------------------
 
 def test_fact_or_speculation_asks_about_a_cued_sentence_never_a_plain_one(fr):

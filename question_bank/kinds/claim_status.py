@@ -7,6 +7,8 @@ unnamed sources, the conditional), in doubt, denied, stated by the writer withou
 """
 from __future__ import annotations
 
+import re
+
 from ..models import Claim, Question
 from . import register
 from ._text import content_words
@@ -29,8 +31,7 @@ def build(ctx: Context) -> list[Question]:
     questions: list[Question] = []
     per_status: dict[str, int] = {}
     for claim in ctx.findings.claims:
-        if not claim.citations or len(_quoted(claim)) > CLAIM_CHARS or not _clear_cut(claim) \
-                or _settled_elsewhere(ctx, claim) or _named_later(ctx, claim):
+        if not claim.citations or len(_quoted(claim)) > CLAIM_CHARS or not _askable(ctx, claim):
             continue
         # Variety: the same answer four times in a row is filler, and teaches nothing more.
         if per_status.get(claim.status, 0) >= MAX_PER_STATUS or len(questions) == MAX_CLAIMS:
@@ -50,7 +51,19 @@ DECISIVE = {"denied": ("denial",), "unconfirmed": ("unnamed_source", "rumour", "
 DOUBTS_NEEDED = 2
 
 
-def _clear_cut(claim: Claim) -> bool:
+def _askable(ctx: Context, claim: Claim) -> bool:
+    return (_clear_cut(claim, ctx.article.text, ctx.findings.claims) and not _settled_elsewhere(ctx, claim)
+            and not _stated_elsewhere(ctx, claim) and not _named_later(ctx, claim))
+
+
+def _all_sources(claim: Claim, claims: list[Claim]) -> list:
+    """The sources of every claim that shares a sentence with this one (a sentence's figure and
+    its main clause are two claims, and one of them may have merged a named mention)."""
+    starts = {c.start for c in claim.citations}
+    return [s for other in claims if starts & {c.start for c in other.citations} for s in other.sources]
+
+
+def _clear_cut(claim: Claim, text: str, claims: list[Claim]) -> bool:
     decisive = DECISIVE.get(claim.status)
     if decisive is None:
         return False
@@ -58,15 +71,27 @@ def _clear_cut(claim: Claim) -> bool:
     if claim.status == "disputed":
         doubts = {c.text.casefold() for c in claim.cues if c.type in decisive and c.confidence >= 0.85}
         return len(doubts) >= DOUBTS_NEEDED and not any(c.type == "denial" for c in claim.cues)
-    outside = [c for c in claim.cues if c.type in decisive and c.confidence >= 0.9]
+    outside = [c for c in claim.cues if c.type in decisive and c.confidence >= 0.9 and not _circumstance(text, c)]
     if not outside:
         return False
     if claim.status == "unconfirmed":
         quoted = any(mark in sentence.quote for mark in ("«", "»", "“", "”", '"'))
-        named = any(s.kind in ("named_person", "named_organisation", "other_media") for s in claim.sources
-                    if sentence.start <= s.start < sentence.end)
+        # Any mention of the claim: "economists say…" then "…, says Jane Roe, an economist" in
+        # another mention makes it attributed as much as only reported.
+        named = any(s.kind in ("named_person", "named_organisation", "other_media") or s.via is not None
+                    for s in _all_sources(claim, claims))
         return not quoted and not named
     return True
+
+
+# "amid speculation that…", "sur fond de rumeurs": a rumour named as the circumstance of a
+# fact the sentence states ("shares rose amid speculation"): the fact is not the rumour.
+CIRCUMSTANCE = re.compile(r"(?:\b(?:amid|amidst|despite|following|after|over|malgré|après)|sur fond d[e']|face aux?|"
+                          r"au milieu des?)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+
+
+def _circumstance(text: str, cue) -> bool:
+    return cue.type == "rumour" and bool(CIRCUMSTANCE.search(text[max(0, cue.start - 40):cue.start]))
 
 
 def _settled_elsewhere(ctx: Context, claim: Claim) -> bool:
@@ -84,6 +109,29 @@ def _settled_elsewhere(ctx: Context, claim: Claim) -> bool:
     return any(other.status == "disputed" and
                len(words & content_words(" ".join(c.quote for c in other.citations), ctx.language)) >= SAME_THING
                for other in ctx.findings.claims if other is not claim)
+
+
+def _stated_elsewhere(ctx: Context, claim: Claim) -> bool:
+    """The writer states the same thing flatly in another sentence (no cue, no source): the
+    article asserts it, whatever one sentence hedges. The same thing: three content words and
+    half of the shorter sentence's."""
+    if claim.status != "unconfirmed":
+        return False
+    mine = content_words(claim.citations[0].quote, ctx.language)
+    cited = {c.start for c in claim.citations}
+    for sentence in ctx.sentences:
+        if sentence.start in cited or _hedged(ctx, sentence):
+            continue
+        theirs = content_words(sentence.text, ctx.language)
+        shared = len(mine & theirs)
+        if shared >= 3 and shared >= 0.5 * min(len(mine), len(theirs)):
+            return True
+    return False
+
+
+def _hedged(ctx: Context, sentence) -> bool:
+    inside = lambda spans: any(sentence.start <= x.start < sentence.end for x in spans)  # noqa: E731
+    return inside(ctx.findings.cues) or inside(ctx.findings.sources) or sentence.text.rstrip().endswith("?")
 
 
 def _named_later(ctx: Context, claim: Claim) -> bool:

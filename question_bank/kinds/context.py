@@ -68,14 +68,20 @@ class Context:
 
     def named_in_next_sentence(self, source) -> bool:
         """"Some experts think so. 'It will last', says Jane Roe, an economist…": news writing
-        often announces experts, then names one in the next sentence; they are then not unnamed."""
+        often announces experts, then names them in the next sentence or the same paragraph;
+        they are then not unnamed."""
         words = source.text.casefold().split()
         if source.kind != "anonymous" or not any(w in ROLE_NOUNS or w.rstrip("sx") in ROLE_NOUNS for w in words):
             return False
         sentence = self.sentence_at(source.start)
-        after = self.sentence_at(sentence.end + 1) if sentence is not None else None
-        return after is not None and any(s.kind == "named_person" and after.start <= s.start < after.end
-                                         for s in self.findings.sources)
+        if sentence is None:
+            return False
+        after = self.sentence_at(sentence.end + 1)
+        passage = next((p for p in self.article.passages if p.start <= source.start < p.end), None)
+        spans = [(after.start, after.end)] if after is not None else []
+        spans += [(passage.start, passage.end)] if passage is not None else []
+        return any(s.kind == "named_person" and s is not source and any(a <= s.start < b for a, b in spans)
+                   for s in self.findings.sources)
 
     def is_taken(self, start: int, end: int) -> bool:
         return any(s < end and start < e for s, e in self.taken)

@@ -20,7 +20,7 @@ MAX_QUESTIONS = 1
 def build(ctx: Context) -> list[Question]:
     questions = []
     for source in ctx.findings.sources:
-        if source.via is None or source.via.text.casefold() == source.who.casefold():
+        if source.via is None or _same(source.via.text, source.who):
             continue
         question = _question(ctx, source)
         if question is not None:
@@ -28,6 +28,12 @@ def build(ctx: Context) -> list[Question]:
         if len(questions) == MAX_QUESTIONS:
             break
     return questions
+
+
+def _same(relay: str, who: str) -> bool:
+    """"The Courier, which did not name its sources" relayed by "The Courier": one speaker."""
+    relay, who = relay.casefold().strip(), who.casefold().strip()
+    return relay == who or relay in who or who in relay
 
 
 def _question(ctx: Context, source: Source) -> Question | None:

@@ -47,7 +47,9 @@ def build(ctx: Context) -> list[Question]:
 def _candidates(ctx: Context, cue_type: str) -> list[Cue]:
     """Cues of one type in a seeded order; those outside the claims (claims get their own
     question) and outside sentences already asked about come first."""
-    cues = [cue for cue in ctx.findings.cues if cue.type == cue_type]
+    # A modal ("pourrait glisser", "could", "devrait") marks a possibility or a forecast as
+    # often as reported information (reviewed blind): the conditional mood and rumour words do.
+    cues = [cue for cue in ctx.findings.cues if cue.type == cue_type and not cue.rule.endswith(".modal")]
     ctx.rng.shuffle(cues)
     claimed = [(c.start, c.end) for claim in ctx.findings.claims for c in claim.citations]
     return sorted(cues, key=lambda cue: (any(s <= cue.start < e for s, e in claimed),
