@@ -38,7 +38,10 @@ def generate_quiz(article: Article, findings: Findings, seed: int = 0, max_quest
     `max_questions` is a ceiling."""
     candidates = [q for q in assign_ids(propose(article, findings, seed, kinds)) if q.id not in exclude]
     kept = cap(select(candidates, article, counts), max_questions if counts is None else sum(counts.values()))
-    shuffled = shuffle_choices(kept, random.Random(f"{seed}:choices"))
+    # The article takes part in the order: with one seed for every article (a worksheet's
+    # default), the genre question's key would sit at the same letter in every quiz.
+    digest = hashlib.sha1(article.text.encode("utf-8")).hexdigest()[:12]
+    shuffled = shuffle_choices(kept, random.Random(f"{seed}:{digest}:choices"))
     return Quiz(title=article.title or findings.title, language=article.language, seed=seed, questions=shuffled)
 
 
@@ -160,6 +163,10 @@ def _same_focus(a: Question, b: Question, article: Article) -> bool:
 
 
 def focus(question: Question, article: Article):
-    """The passages a question is about: its citations, the headline aside."""
+    """The passages a question is about: its citations, the headline aside; none for a kind
+    whose citations are examples (the genre question's sentence that shows a report)."""
+    kind = KINDS.get(question.kind)
+    if kind is not None and kind.cites_examples:
+        return []
     title = article.passages[0] if article.passages and article.passages[0].kind == "title" else None
     return [c for c in question.citations if title is None or not (c.start >= title.start and c.end <= title.end)]

@@ -16,14 +16,33 @@ GENRES = ["report", "opinion", "interview", "fact_check", "satire"]
 @register("genre", priority=6, labels={"fr": "Genre du texte", "en": "Kind of text"},
           trains={"fr": "reconnaître une information, une tribune, un entretien, une vérification",
                   "en": "telling a report from an opinion piece, an interview or a fact-check"},
-          scope="article", min_confidence=0.75)
+          scope="article", min_confidence=0.75, cites_examples=True)
 def build(ctx: Context) -> list[Question]:
     findings = ctx.findings
     if findings.headline is None:
         return []
     # The headline, and the passage whose label says the genre ("Tribune", "Propos recueillis par").
     citations = [ctx.checked(findings.headline)] + [ctx.checked(c) for c in findings.genre_evidence]
+    if findings.genre == "report" and not findings.genre_evidence:
+        # No label says "report": what shows it is the body relaying what someone says.
+        attributed = _first_attribution(ctx)
+        if attributed is not None:
+            citations.append(attributed)
     choices, answer = ctx.keyed_choices("choices", findings.genre, GENRES)
+    example = citations[-1].passage if len(citations) > 1 and findings.genre == "report" else ""
     return [ctx.question(prompt=ctx.render("prompt"), choices=choices, answer=answer,
-                         explanation=ctx.render("explanation", genre=findings.genre),
+                         explanation=ctx.render("explanation", genre=findings.genre, example=example),
                          citations=citations, confidence=findings.genre_confidence)]
+
+
+def _first_attribution(ctx: Context):
+    """The first body sentence that attributes what it says to someone (a reporting verb or
+    "selon"), outside quotation marks: a report's mark."""
+    headline = ctx.findings.headline
+    for source in sorted(ctx.findings.sources, key=lambda s: s.start):
+        if source.rule.endswith(".source.attribution") and source.confidence >= 0.85 and \
+                (headline is None or source.start >= headline.end):
+            citation = ctx.sentence_citation(source.start)
+            if citation is not None:
+                return citation
+    return None
