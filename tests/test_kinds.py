@@ -380,3 +380,22 @@ def test_sourcing_says_the_party_concerned_denies(fr):
 def test_a_question_headline_over_a_fact_check_is_not_asked_about(fr):
     assert build("headline", fr, fr_findings(fr, genre="fact_check")) == []
     assert build("headline", fr, fr_findings(fr))
+
+
+def test_the_genre_of_a_report_cites_a_sentence_that_says_where_its_information_comes_from():
+    article, findings = _analysed("Le port ferme en mai\n\nLe port de Valbourg fermera en mai, a annoncé lundi "
+                                  "la maire Anne Roussel devant le conseil municipal.\n")
+    [question] = build("genre", article, findings)
+    assert len(question.citations) == 2 and "a annoncé" in question.citations[1].quote
+    assert "au ¶1" in question.explanation
+
+
+def test_one_seed_does_not_put_the_genre_key_at_one_letter_for_every_article():
+    from pathlib import Path
+
+    from question_bank.service import quiz_for, read_article
+
+    samples = sorted((Path(__file__).resolve().parents[1] / "question_bank" / "samples").glob("*.txt"))
+    letters = {q.answer[0] for path in samples for q in quiz_for(read_article(path), seed=0).questions
+               if q.kind == "genre"}
+    assert len(letters) > 1, letters
