@@ -36,11 +36,12 @@ def build(ctx: Context) -> list[Question]:
 
 
 def _first_attribution(ctx: Context):
-    """The first body sentence that attributes what it says to someone (a reporting verb or
-    "selon"), outside quotation marks: a report's mark."""
+    """The first body sentence that attributes what it says to a named speaker or a document
+    (a reporting verb or "selon"): a report's mark. An unnamed source would not say "who"."""
     headline = ctx.findings.headline
     for source in sorted(ctx.findings.sources, key=lambda s: s.start):
         if source.rule.endswith(".source.attribution") and source.confidence >= 0.85 and \
+                source.kind in ("named_person", "named_organisation", "document") and \
                 (headline is None or source.start >= headline.end):
             citation = ctx.sentence_citation(source.start)
             if citation is not None:
