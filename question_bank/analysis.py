@@ -18,7 +18,7 @@ from .lines import find_author, find_disclosures
 from .models import Amount, Citation, Cue, Entity, Findings, Sentence
 from .nlp import pipeline
 from .rules.loader import load_pack
-from .rules.guards import _inside_quotation
+from .rules.guards import _inside_quotation, in_indirect_speech
 from .rules.matchers import cue_matcher
 
 
@@ -79,8 +79,10 @@ def find_cues(article: Article, parsed: list[ParsedPassage]) -> list[Cue]:
         for found in matcher(pp.doc):
             start = pp.offset(found.span.start_char)
             text = found.span.text
-            # A cue in a speaker's quoted words is theirs, not the writer's: less sure as a lesson.
-            quoted = 0.7 if _inside_quotation(found.span[0]) else 1.0
+            # A cue in a speaker's quoted or reported words is theirs, not the writer's: less
+            # sure as a lesson about the writer's distance.
+            theirs = _inside_quotation(found.span[0]) or in_indirect_speech(found.span, matcher.reporting_verbs)
+            quoted = 0.7 if theirs else 1.0
             cues.append(Cue(start=start, end=start + len(text), text=text, type=found.rule.type,
                             rule=found.rule.id, explanation=found.rule.message.format(word=text),
                             confidence=round(found.rule.confidence * quoted, 2)))

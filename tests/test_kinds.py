@@ -212,6 +212,37 @@ def test_source_kind_does_not_call_experts_unnamed_when_the_next_sentence_names_
             if right_choices(q)[0].startswith("D'une source anonyme")] == []
 
 
+def test_source_kind_does_not_call_economists_unnamed_when_they_speak_by_name_further_on():
+    opening = "Selon les économistes, la hausse des loyers devrait ralentir au second semestre dans la région.\n"
+    later = ("Le marché reste tendu dans les grandes villes et les ventes reculent depuis le printemps.\n"
+             "« Les taux baissent enfin », explique Jeanne Morel, économiste à la Banque du Sud.\n")
+    anonymous = "D'une source anonyme"
+    article, findings = _analysed("Loyers : un répit en vue\n\n" + opening)
+    assert [q for q in build("source_kind", article, findings) if right_choices(q)[0].startswith(anonymous)]
+    article, findings = _analysed("Loyers : un répit en vue\n\n" + opening + later)
+    assert [q for q in build("source_kind", article, findings) if right_choices(q)[0].startswith(anonymous)] == []
+
+
+def test_source_kind_asks_no_named_source_in_an_opinion_piece():
+    text = ("Tribune\n\nJe crois que nous devons changer de cap. Je l'ai écrit souvent, et je le répète ici.\n"
+            "« Il n'y a pas d'alternative », a déclaré Jean Martin, ministre de l'Économie, en 2019.\n"
+            "Nous devons refuser cette fatalité, et je pense que nous le pouvons.\n")
+    article, findings = _analysed(text)
+    assert findings.genre == "opinion"
+    assert any(s.kind == "named_person" for s in findings.sources)
+    assert build("source_kind", article, findings) == []
+    as_report = findings.model_copy(update={"genre": "report"})
+    assert [right_choices(q)[0] for q in build("source_kind", article, as_report)] == ["D'une personne nommée"]
+
+
+def test_a_denial_sentence_names_the_information_it_denies():
+    article, findings = _analysed("Le patron du port s'en va\n\nLe port a démenti que son directeur ait démissionné "
+                                  "à la suite d'un désaccord avec le conseil sur les tarifs.\n")
+    [question] = [q for q in build("claim_status", article, findings) if q.status == "denied"]
+    assert "(L'information visée : « que son directeur ait démissionné à la suite d'un désaccord avec le " \
+           "conseil sur les tarifs ».)" in question.prompt.replace(NBSP, " ").replace(NNBSP, " ")
+
+
 def test_claim_status_does_not_call_a_fact_a_rumour_because_of_a_side_clause():
     article, findings = _analysed("Harbour Rail shares rise\n\nHarbour Rail shares rose 9% on Monday amid speculation "
                                   "that a rival could bid for the company.\n")
@@ -233,6 +264,18 @@ def test_rumour_cue_does_not_ask_a_modal_verb():
                                   "prochaine pour les familles de la région.\n")
     assert any(c.rule.endswith(".modal") for c in findings.cues)
     assert build("rumour_cue", article, findings) == []
+
+
+def test_a_hedge_in_what_a_speaker_answered_is_theirs_and_not_asked_as_the_writers():
+    from question_bank.generate import sure_enough
+    writer = "Le chantier sera probablement retardé jusqu'à la fin du printemps prochain dans le quartier."
+    reported = ("Interrogés, les riverains ont répondu que le chantier serait probablement retardé jusqu'à "
+                "la fin du printemps prochain.")
+    for text, asked in ((writer, True), (reported, False)):
+        article, findings = _analysed("Travaux du tramway\n\n" + text + "\n")
+        assert [c.text for c in findings.cues if c.type == "hedge"] == ["probablement"]
+        questions = [q for q in build("rumour_cue", article, findings) if sure_enough(q)]
+        assert bool(questions) is asked, text
 
 
 # --- fact_or_speculation ----------------------------------------------------------

@@ -53,7 +53,38 @@ DOUBTS_NEEDED = 2
 
 def _askable(ctx: Context, claim: Claim) -> bool:
     return (_clear_cut(claim, ctx.article.text, ctx.findings.claims) and not _settled_elsewhere(ctx, claim)
-            and not _stated_elsewhere(ctx, claim) and not _named_later(ctx, claim))
+            and not _stated_elsewhere(ctx, claim) and not _named_later(ctx, claim)
+            and _denied_target(ctx, claim) is not None)
+
+
+# What a denial sentence denies: what follows the denial verb ("denied that the coach resigned",
+# "dément les informations selon lesquelles…"), or the clause before "; ce que … dément".
+_TARGET_BEFORE = re.compile(r"[;,:]\s*(?:ce que|ce qu['’]|which|something)\s[^;,:]*$", re.IGNORECASE)
+
+
+def _denied_target(ctx: Context, claim: Claim) -> str | None:
+    """A denial sentence quoted whole ("X denies the charges") leaves two things to judge: the
+    denial, itself established, and what it denies (reviewed blind). The prompt names the
+    denied information; when it cannot be cut out cleanly, the claim is not asked. "" when the
+    quoted sentence is the denied report itself (the denial is elsewhere)."""
+    if claim.status != "denied":
+        return ""
+    sentence = claim.citations[0]
+    denials = [c for c in claim.cues if c.type == "denial" and sentence.start <= c.start < sentence.end]
+    if not denials:
+        return ""
+    if any(mark in sentence.quote for mark in ("«", "»", "“", "”", '"')):
+        return None  # a speaker's own denial in quotation marks: whose words are judged is unclear
+    cue = denials[0]
+    text = ctx.article.text
+    after = text[cue.end:sentence.end].strip().rstrip(" .;!")
+    if len(content_words(after, ctx.language)) >= 3:
+        return ctx.inline(after)
+    before = text[sentence.start:cue.start]
+    cut = _TARGET_BEFORE.search(before)
+    if cut is not None and len(content_words(before[:cut.start()], ctx.language)) >= 3:
+        return ctx.inline(before[:cut.start()].strip())
+    return None
 
 
 def _all_sources(claim: Claim, claims: list[Claim]) -> list:
@@ -167,6 +198,9 @@ def _question(ctx: Context, claim: Claim) -> Question:
 def _about(ctx: Context, claim: Claim) -> str:
     """Which information of a sentence that says several things: the claim's own words, when
     they are a part of the sentence (a sentence may doubt one thing and forecast another)."""
+    denied = _denied_target(ctx, claim)
+    if denied:
+        return denied
     sentence = _quoted(claim)
     if not claim.text or len(claim.text) > 0.7 * len(sentence) or claim.text not in sentence:
         return ""

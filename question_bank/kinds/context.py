@@ -13,6 +13,7 @@ from ..speakers import ROLE_NOUNS
 from ._text import inline
 
 # End of a sentence: the mark, any closing quote or bracket (kept in the sentence), then space.
+_WORD = re.compile(r"[\w-]+")
 _SENTENCE_END = re.compile(r"(?<=[.!?…])((?:\u00a0?[»\"”)])*)\s+")
 
 
@@ -70,8 +71,8 @@ class Context:
         """"Some experts think so. 'It will last', says Jane Roe, an economist…": news writing
         often announces experts, then names them in the next sentence or the same paragraph;
         they are then not unnamed."""
-        words = source.text.casefold().split()
-        if source.kind != "anonymous" or not any(w in ROLE_NOUNS or w.rstrip("sx") in ROLE_NOUNS for w in words):
+        roles = {_singular(w) for w in source.text.casefold().split() if _singular(w) in ROLE_NOUNS}
+        if source.kind != "anonymous" or not roles:
             return False
         sentence = self.sentence_at(source.start)
         if sentence is None:
@@ -80,8 +81,16 @@ class Context:
         passage = next((p for p in self.article.passages if p.start <= source.start < p.end), None)
         spans = [(after.start, after.end)] if after is not None else []
         spans += [(passage.start, passage.end)] if passage is not None else []
-        return any(s.kind == "named_person" and s is not source and any(a <= s.start < b for a, b in spans)
-                   for s in self.findings.sources)
+        for other in self.findings.sources:
+            if other.kind != "named_person" or other is source:
+                continue
+            if any(a <= other.start < b for a, b in spans):
+                return True
+            # A standfirst's "selon les économistes" whose economists speak by name further on.
+            around = self.sentence_at(other.start)
+            if around is not None and roles & {_singular(w) for w in _WORD.findall(around.text.casefold())}:
+                return True
+        return False
 
     def is_taken(self, start: int, end: int) -> bool:
         return any(s < end and start < e for s, e in self.taken)
@@ -130,3 +139,8 @@ def _split_sentences(article: Article) -> list[Sentence]:
 def _sentence(article: Article, label: str, start: int, end: int) -> Sentence:
     text = article.text[start:end]
     return Sentence(start=start, end=end, passage=label, text=text, is_question=text.rstrip().endswith("?"))
+
+
+def _singular(word: str) -> str:
+    """"économistes" → "économiste", "experts" → "expert" (role nouns are listed singular)."""
+    return word[:-1] if word.endswith(("s", "x")) and word[:-1] in ROLE_NOUNS else word

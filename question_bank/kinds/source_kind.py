@@ -64,6 +64,9 @@ def _in_preference_order(ctx: Context, sources: list[Source]) -> list[Source]:
             and not ctx.named_in_next_sentence(s)]
     fresh = sorted(sure, key=lambda s: ctx.is_taken(s.start, s.end))
     anonymous = [s for s in fresh if s.kind == "anonymous"][:MAX_ANONYMOUS]
-    named = [s for s in fresh if s.kind in ("named_person", "named_organisation")][:1]
+    # In an opinion piece the writer argues: a person named in a sentence is as often the
+    # target of the argument as its source (reviewed blind), so only unnamed sources are asked.
+    named = [] if ctx.findings.genre == "opinion" else \
+        [s for s in fresh if s.kind in ("named_person", "named_organisation")][:1]
     others = [s for s in fresh if s.kind in ("document", "other_media")]
     return anonymous + named + others

@@ -37,6 +37,24 @@ def reported_speech(span, reporting_verbs: frozenset[str]) -> bool:
 COMPLEMENTISERS = {"que", "qu'", "qu’", "that"}
 
 
+def in_indirect_speech(span, reporting_verbs: frozenset[str]) -> bool:
+    """Is the match inside what a reporting verb introduces ("ont répondu que c'était
+    probablement…", "officials said it would probably…")? Then the hedge is the speaker's,
+    not the writer's: a lesson about the writer's distance must not be built on it
+    (reviewed blind). Not a guard: the cue stays a cue (GUIDE: cues count inside quoted words)."""
+    token = span.root
+    child = token
+    for ancestor in token.ancestors:
+        if ancestor.i < token.i and ancestor.lemma_.lower() in reporting_verbs and \
+                child.dep_.split(":")[0] in ("ccomp", "xcomp", "dep"):
+            # A clausal complement is what the verb reports ("said [that] it would"); a looser
+            # attachment counts only with its complementiser.
+            between = token.doc[ancestor.i + 1:token.i]
+            return child.dep_.startswith("ccomp") or any(t.lower_ in COMPLEMENTISERS for t in between)
+        child = ancestor
+    return False
+
+
 def _inside_quotation(token) -> bool:
     before = token.doc[token.sent.start:token.i].text
     return before.count("«") > before.count("»") or before.count('"') % 2 == 1 or before.count("“") > before.count("”")
