@@ -15,7 +15,7 @@ from .claims import find_claims
 from .genre import classify as classify_genre
 from .headline import judge as judge_headline
 from .lines import find_author, find_disclosures
-from .models import Amount, Citation, Cue, Entity, Findings, Sentence
+from .models import Amount, Citation, Cue, Entity, Findings, Judgement, Sentence
 from .nlp import pipeline
 from .rules.loader import load_pack
 from .rules.guards import _inside_quotation, in_indirect_speech
@@ -62,6 +62,7 @@ def analyze(article: Article) -> Findings:
         headline_overstates_confidence=framing.confidence,
         headline_evidence=framing.evidence,
         cues=cues,
+        judgements=find_judgements(body),
         sources=sources,
         claims=find_claims(article, body, cues, sources),
         disclosures=find_disclosures(article, pack),
@@ -87,6 +88,23 @@ def find_cues(article: Article, parsed: list[ParsedPassage]) -> list[Cue]:
                             rule=found.rule.id, explanation=found.rule.message.format(word=text),
                             confidence=round(found.rule.confidence * quoted, 2)))
     return cues
+
+
+def find_judgements(parsed: list[ParsedPassage]) -> list[Judgement]:
+    """The writer's own evaluative words (the rules' `speaker_words` guard leaves out a
+    speaker's quoted or reported judgement: that is attribution)."""
+    if not parsed:
+        return []
+    matcher = cue_matcher(parsed[0].doc.lang_)
+    found = []
+    for pp in parsed:
+        for match in matcher(pp.doc, produces="judgement"):
+            start = pp.offset(match.span.start_char)
+            text = match.span.text
+            found.append(Judgement(start=start, end=start + len(text), text=text, rule=match.rule.id,
+                                   explanation=match.rule.message.format(word=text),
+                                   confidence=match.rule.confidence))
+    return found
 
 
 PRONOUNS = {"il", "elle", "ils", "elles", "on", "he", "she", "they", "it", "-il", "-elle", "-ils", "-elles", "-t-il",

@@ -76,6 +76,15 @@ class Cue(Span):
     confidence: float = Confidence
 
 
+class Judgement(Span):
+    """A word by which the writer judges rather than reports ("unfortunately", "scandaleux"),
+    outside any quotation or reported speech: the writer's own voice."""
+
+    rule: str
+    explanation: str = ""
+    confidence: float = Confidence
+
+
 class Relay(Span):
     """The source through which another source is known ("a report, as the magazine tells it")."""
 
@@ -143,6 +152,7 @@ class Findings(Frozen):
     # The body's passages that show the headline says more than they do (when it does).
     headline_evidence: list[Citation] = []
     cues: list[Cue] = []
+    judgements: list[Judgement] = []
     sources: list[Source] = []
     claims: list[Claim] = []
     disclosures: list[Disclosure] = []

@@ -47,7 +47,7 @@ def test_a_kind_asks_nothing_when_the_findings_do_not_support_it(fr, kind):
 
 
 # Kinds the French fixture supports as it is; the others have tests of their own below.
-SUPPORTED = [k for k in KINDS if k not in ("headline_body", "relayed_source", "figure")]
+SUPPORTED = [k for k in KINDS if k not in ("headline_body", "relayed_source", "figure", "judgement")]
 
 
 @pytest.mark.parametrize("kind", SUPPORTED)
@@ -276,6 +276,27 @@ def test_a_hedge_in_what_a_speaker_answered_is_theirs_and_not_asked_as_the_write
         assert [c.text for c in findings.cues if c.type == "hedge"] == ["probablement"]
         questions = [q for q in build("rumour_cue", article, findings) if sure_enough(q)]
         assert bool(questions) is asked, text
+
+
+# --- judgement ---------------------------------------------------------------------
+
+def test_judgement_asks_what_the_writers_evaluative_word_does():
+    text = ("Piscine municipale\n\nLa piscine du quartier fermera tout l'été pour des travaux de toiture. "
+            "Malheureusement, aucune solution de remplacement n'a été prévue pour les écoles.\n")
+    article, findings = _analysed(text)
+    [question] = build("judgement", article, findings)
+    assert right_choices(question) == ["Il donne l'avis de l'auteur sur ce qu'il rapporte"]
+    assert question.citations[0].quote.startswith("Malheureusement, aucune solution")
+    assert "Malheureusement" in question.prompt and "sépare les faits du commentaire" in question.explanation
+
+
+@pytest.mark.parametrize("sentence", [
+    "« Malheureusement, aucune solution n'a été prévue pour les écoles », a regretté la directrice.",
+    "La directrice a expliqué que malheureusement aucune solution n'avait été prévue pour les écoles.",
+    "Selon la mairie, aucune solution n'a malheureusement été prévue pour les écoles."])
+def test_judgement_leaves_a_speakers_judgement_to_the_speaker(sentence):
+    article, findings = _analysed("Piscine municipale\n\nLa piscine fermera tout l'été. " + sentence + "\n")
+    assert build("judgement", article, findings) == []
 
 
 # --- fact_or_speculation ----------------------------------------------------------

@@ -122,3 +122,10 @@ def hypothetical(span, reporting_verbs) -> bool:
     if any(word in HYPOTHETICAL_MARKERS for word in before):
         return True
     return sent.text.rstrip().endswith("?") and span.start - sent.start <= 1
+
+
+@guard("speaker_words")
+def speaker_words(span, reporting_verbs) -> bool:
+    """In a speaker's quoted or reported words ("« C'est honteux », a dit X", "X said it was a
+    disgrace"), an evaluative word is the speaker's judgement, not the writer's."""
+    return _inside_quotation(span[0]) or in_indirect_speech(span, reporting_verbs)

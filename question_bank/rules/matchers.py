@@ -26,14 +26,15 @@ class CueMatcher:
         from spacy.matcher import Matcher
 
         self.pack = pack
-        self.rules = {rule.id: rule for rule in pack.of("cue")}
+        # Word-level rules: cues, and the writer's evaluative words (judgements).
+        self.rules = {rule.id: rule for rule in pack.of("cue") + pack.of("judgement")}
         self.matcher = Matcher(nlp.vocab, validate=True)
         self.reporting_verbs = frozenset(v.lower() for v in pack.attribution.verbs)
         for rule in self.rules.values():
             self.matcher.add(rule.id, _patterns(nlp, rule.match))
 
-    def __call__(self, doc) -> list[RuleMatch]:
-        return _longest_first(self.all_matches(doc))
+    def __call__(self, doc, produces: str = "cue") -> list[RuleMatch]:
+        return _longest_first([m for m in self.all_matches(doc) if m.rule.produces == produces])
 
     def all_matches(self, doc) -> list[RuleMatch]:
         """Every rule's matches, before overlapping ones are resolved (rule examples test this)."""

@@ -13,9 +13,9 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 
 from ..models import CueType, DisclosureKind, SourceKind
 
-Produces = Literal["cue", "disclosure", "author", "furniture"]
+Produces = Literal["cue", "judgement", "disclosure", "author", "furniture"]
 GUARDS = ("reported_speech", "before_number", "passive", "in_question", "reporting_context", "after_determiner",
-          "outside_quotation", "hypothetical")
+          "outside_quotation", "hypothetical", "speaker_words")
 
 
 class Strict(BaseModel):
@@ -96,11 +96,11 @@ class Rule(Strict):
 
     @model_validator(mode="after")
     def _type_fits(self) -> "Rule":
-        allowed = {"cue": CueType.__args__, "disclosure": DisclosureKind.__args__,
+        allowed = {"cue": CueType.__args__, "judgement": ("evaluative",), "disclosure": DisclosureKind.__args__,
                    "author": ("byline", "bio"), "furniture": ("furniture",)}[self.produces]
         if self.type not in allowed:
             raise ValueError(f"rule {self.id}: type {self.type!r} is not one of {allowed}")
-        if self.produces != "cue" and self.match.regex is None:
+        if self.produces not in ("cue", "judgement") and self.match.regex is None:
             raise ValueError(f"rule {self.id}: {self.produces} rules match whole lines with `regex`")
         return self
 
