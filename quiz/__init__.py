@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import secrets
 from pathlib import Path
 
 from flask import Flask, current_app, request, session
@@ -56,8 +57,13 @@ def register_extensions(app: Flask) -> None:
     app.jinja_env.globals["generated_kind_marks_word"] = lambda kind: kind in KINDS and KINDS[kind].mark_the_word
 
     @login_manager.user_loader
-    def load_teacher(teacher_id: str):
-        return db.session.get(models.Teacher, int(teacher_id))
+    def load_teacher(session_id: str):
+        """The teacher whose current session token the cookie holds (a logged-out one does not)."""
+        teacher_id, _, token = session_id.partition(":")
+        if not teacher_id.isdigit() or not token:
+            return None
+        teacher = db.session.get(models.Teacher, int(teacher_id))
+        return teacher if teacher is not None and secrets.compare_digest(teacher.session_token, token) else None
 
     @app.after_request
     def security_headers(response):

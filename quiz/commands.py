@@ -81,7 +81,6 @@ def demo(language: str) -> None:
 
     from question_bank.service import SAMPLE_SOURCES, sample_path
 
-    from .config import DEFAULT_SECRET
     from .models import PublishedQuiz
     from .publishing import preview, publish
 
@@ -108,8 +107,6 @@ def demo(language: str) -> None:
                        source=SAMPLE_SOURCES[language])
     click.echo(f"Sample quiz ready: join code {quiz.code}  (students: http://127.0.0.1:5000/join/{quiz.code})")
     click.echo(f"Teacher login: http://127.0.0.1:5000/login  {DEMO_EMAIL} / {password}")
-    if current_app.config.get("SECRET_KEY") == DEFAULT_SECRET:
-        click.echo("(development secret key in use: set MLQUIZ_SECRET_KEY before real use)")
 
 
 attempt_commands = AppGroup("attempts", help="Students' attempts.")

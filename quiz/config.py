@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import os
+import secrets
+import time
 from datetime import datetime, timezone
 
 DEFAULT_SECRET = "dev-only-change-me"
@@ -15,7 +17,7 @@ def utc_now() -> datetime:
 def from_environment(instance_path: str) -> dict:
     database = os.environ.get("MLQUIZ_DATABASE_URL") or f"sqlite:///{os.path.join(instance_path, 'mlquiz.sqlite')}"
     return {
-        "SECRET_KEY": os.environ.get("MLQUIZ_SECRET_KEY", DEFAULT_SECRET),
+        "SECRET_KEY": os.environ.get("MLQUIZ_SECRET_KEY") or instance_secret(instance_path),
         "SQLALCHEMY_DATABASE_URI": database,
         "ENV_NAME": os.environ.get("MLQUIZ_ENV", "development"),
         "MAX_CONTENT_LENGTH": 2 * 1024 * 1024,
@@ -34,7 +36,33 @@ def from_environment(instance_path: str) -> dict:
         "JOINS_PER_MINUTE": int(os.environ.get("MLQUIZ_JOINS_PER_MINUTE", "60") or 60),   # failed-login limits, counted in the database (quiz/throttle.py)
         "BABEL_DEFAULT_LOCALE": "fr",
         "CLOCK": utc_now,
+        "SLEEP": time.sleep,   # the login delay after many failures on one account (tests record it)
     }
+
+
+SECRET_FILE = "secret_key"
+
+
+def instance_secret(instance_path: str) -> str:
+    """The session-signing key of this installation when MLQUIZ_SECRET_KEY is not set: random,
+    made on first run and kept in instance/ (readable by its owner only), so that no two
+    installations share a key and nobody can forge a teacher's cookie from a public default.
+    Several workers starting at once agree: the first to create the file wins, the others read it."""
+    path = os.path.join(instance_path, SECRET_FILE)
+    try:
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        for _ in range(50):   # another worker may be writing it this very moment
+            with open(path, encoding="ascii") as handle:
+                secret = handle.read().strip()
+            if secret:
+                return secret
+            time.sleep(0.01)
+        raise RuntimeError(f"{path} is empty: delete it and start again") from None
+    secret = secrets.token_urlsafe(48)
+    with os.fdopen(descriptor, "w", encoding="ascii") as handle:
+        handle.write(secret + "\n")
+    return secret
 
 
 def production_hardening(config: dict) -> None:
@@ -45,5 +73,7 @@ def production_hardening(config: dict) -> None:
 
 
 def check_production_secret(config: dict) -> None:
-    if config.get("ENV_NAME") == "production" and config.get("SECRET_KEY") in (None, "", DEFAULT_SECRET):
+    """In production the key is given explicitly: every host behind a load balancer needs the same."""
+    if config.get("ENV_NAME") == "production" and (config.get("SECRET_KEY") in (None, "", DEFAULT_SECRET)
+                                                    or not os.environ.get("MLQUIZ_SECRET_KEY")):
         raise RuntimeError("MLQUIZ_SECRET_KEY must be set to a long random value in production")

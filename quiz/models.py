@@ -18,6 +18,11 @@ class Teacher(UserMixin, db.Model):
     email: Mapped[str] = mapped_column(String(255), unique=True)
     password_hash: Mapped[str] = mapped_column(String(255))
     created_at: Mapped[datetime] = mapped_column(DateTime)
+    # Part of the login cookie: logging out draws a new one, so a copied cookie stops working.
+    session_token: Mapped[str] = mapped_column(String(32), default="", server_default="")
+
+    def get_id(self) -> str:
+        return f"{self.id}:{self.session_token}"
 
 
 class PublishedQuiz(db.Model):

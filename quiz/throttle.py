@@ -9,25 +9,40 @@ from .extensions import db
 from .models import LoginFailure, RateEvent
 
 WINDOW = timedelta(minutes=1)
-# 5 wrong passwords a minute from one address; 20 a minute against one account from
-# anywhere, so that guessing from many addresses is slowed as well.
-LIMITS = {"address": 5, "account": 20}
+# Refused for a minute: 5 wrong passwords for one account from one address, or 20 from one
+# address whatever the accounts. Never refused for the account as a whole: anyone could then
+# lock a teacher out by failing on purpose. Guessing one account from many addresses is slowed
+# instead: past 10 failures a minute, every try at that account waits a little longer.
+LIMITS = {"pair": 5, "address": 20}
+SLOW_AFTER = 10
+STEP_SECONDS = 0.25
+MAX_DELAY_SECONDS = 3.0
 KEEP = timedelta(hours=1)
 
 
 def keys(address: str, email: str) -> dict[str, str]:
-    return {"address": f"address:{address}", "account": f"account:{email}"[:200]}
+    return {"pair": f"pair:{address}|{email}"[:200], "address": f"address:{address}",
+            "account": f"account:{email}"[:200]}
+
+
+def _failures(key: str, now: datetime) -> int:
+    return db.session.execute(db.select(db.func.count(LoginFailure.id))
+                              .filter(LoginFailure.key == key, LoginFailure.at > now - WINDOW)).scalar()
 
 
 def refused(address: str, email: str, now: datetime) -> bool:
-    """True when one of the limits is already reached for this address or account."""
-    since = now - WINDOW
-    for kind, key in keys(address, email).items():
-        count = db.session.execute(db.select(db.func.count(LoginFailure.id))
-                                   .filter(LoginFailure.key == key, LoginFailure.at > since)).scalar()
-        if count >= LIMITS[kind]:
-            return True
-    return False
+    """True when this address has failed too often, for this account or for any."""
+    named = keys(address, email)
+    return any(_failures(named[kind], now) >= limit for kind, limit in LIMITS.items())
+
+
+def delay_seconds(address: str, email: str, now: datetime) -> float:
+    """How long a try at this account waits: 0 until many failures, from anywhere, this minute."""
+    return delay_for(_failures(keys(address, email)["account"], now))
+
+
+def delay_for(failures: int) -> float:
+    return min(MAX_DELAY_SECONDS, STEP_SECONDS * max(0, failures - SLOW_AFTER))
 
 
 def record_failure(address: str, email: str, now: datetime) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import html
 import json
 import re
+from pathlib import Path
 from http.cookies import SimpleCookie
 
 import pytest
@@ -391,6 +392,33 @@ def test_production_refuses_the_default_secret(tmp_path, monkeypatch):
         create_app()
     monkeypatch.setenv("MLQUIZ_SECRET_KEY", "a-long-random-value-" + "x" * 40)
     assert create_app().config["ENV_NAME"] == "production"
+
+
+def test_without_a_secret_each_installation_makes_its_own_and_keeps_it(tmp_path, monkeypatch):
+    import os
+    import stat
+
+    from quiz.config import DEFAULT_SECRET, instance_secret
+
+    monkeypatch.delenv("MLQUIZ_SECRET_KEY", raising=False)
+    one, other = tmp_path / "one", tmp_path / "other"
+    one.mkdir(), other.mkdir()
+    first = instance_secret(str(one))
+    assert first == instance_secret(str(one))          # kept: a restart keeps teachers logged in
+    assert first != instance_secret(str(other))        # never shared between installations
+    assert len(first) >= 48 and first != DEFAULT_SECRET
+    assert stat.S_IMODE(os.stat(one / "secret_key").st_mode) == 0o600
+
+
+def test_the_app_signs_sessions_with_the_instance_secret_not_a_public_default(tmp_path, monkeypatch):
+    from quiz import create_app
+    from quiz.config import DEFAULT_SECRET
+
+    monkeypatch.delenv("MLQUIZ_SECRET_KEY", raising=False)
+    monkeypatch.setenv("MLQUIZ_DATABASE_URL", database_url(tmp_path, "secret"))
+    app = create_app()
+    assert app.config["SECRET_KEY"] not in ("", DEFAULT_SECRET)
+    assert (Path(app.instance_path) / "secret_key").read_text().strip() == app.config["SECRET_KEY"]
 
 
 # --- the answer endpoint trusts nothing --------------------------------------------------

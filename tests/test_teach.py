@@ -169,15 +169,52 @@ def test_failed_logins_are_counted_by_every_worker(tmp_path, clock):
     assert one.post("/login", data={"email": EMAIL, "password": "nope"}).status_code == 429
 
 
-def test_guessing_one_account_from_many_addresses_is_slowed_too(tmp_path, clock):
-    app = build_app(tmp_path, clock, RATELIMIT_ENABLED=True)
-    for n in range(20):
+def test_guessing_one_account_from_many_addresses_is_slowed_but_never_locks_the_teacher_out(tmp_path, clock):
+    waits: list[float] = []
+    app = build_app(tmp_path, clock, RATELIMIT_ENABLED=True, SLEEP=waits.append)
+    for n in range(14):
         client = app.test_client()
         client.environ_base["REMOTE_ADDR"] = f"10.1.0.{n}"
         assert client.post("/login", data={"email": EMAIL, "password": f"guess {n}"}).status_code == 401
-    late = app.test_client()
-    late.environ_base["REMOTE_ADDR"] = "10.1.0.99"
-    assert late.post("/login", data={"email": EMAIL, "password": "guess"}).status_code == 429
+    assert waits[:11] == [0.0] * 11 and waits[11:] == [0.25, 0.5, 0.75]
+    teacher = app.test_client()
+    teacher.environ_base["REMOTE_ADDR"] = "10.1.0.99"
+    assert teacher.post("/login", data={"email": EMAIL, "password": PASSWORD}).status_code == 302
+    assert waits[-1] == 1.0
+
+
+def test_one_address_spraying_many_accounts_is_refused(tmp_path, clock):
+    app = build_app(tmp_path, clock, RATELIMIT_ENABLED=True)
+    client = app.test_client()
+    client.environ_base["REMOTE_ADDR"] = "10.2.0.1"
+    for n in range(20):
+        assert client.post("/login", data={"email": f"t{n}@school.test", "password": "x"}).status_code == 401
+    assert client.post("/login", data={"email": "t99@school.test", "password": "x"}).status_code == 429
+
+
+def test_logging_out_ends_the_session_on_the_server(app):
+    client = app.test_client()
+    assert client.post("/login", data={"email": EMAIL, "password": PASSWORD}).status_code == 302
+    copied = client.get_cookie("session").value
+    assert client.post("/logout").status_code == 302
+    thief = app.test_client()
+    thief.set_cookie("session", copied)
+    assert thief.get("/teach/").status_code == 302   # sent to the login page
+    again = app.test_client()
+    assert again.post("/login", data={"email": EMAIL, "password": PASSWORD}).status_code == 302
+    assert again.get("/teach/").status_code == 200
+
+
+def test_an_unknown_email_costs_the_same_password_check_as_a_known_one(app, monkeypatch):
+    import quiz.blueprints.auth as auth
+
+    checked: list[str] = []
+    real = auth.check_password_hash
+    monkeypatch.setattr(auth, "check_password_hash", lambda h, p: checked.append(h.split("$")[0]) or real(h, p))
+    client = app.test_client()
+    client.post("/login", data={"email": EMAIL, "password": "nope"})
+    client.post("/login", data={"email": "nobody@school.test", "password": "nope"})
+    assert len(checked) == 2 and checked[0] == checked[1]   # the same hashing method, run both times
 
 
 # --- who may see what ---------------------------------------------------------------------

@@ -1,10 +1,13 @@
 """Teacher login. Students have no accounts."""
 from __future__ import annotations
 
+import secrets
+from functools import lru_cache
+
 from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
-from flask_login import login_required, login_user, logout_user
-from werkzeug.security import check_password_hash
+from flask_login import current_user, login_required, login_user, logout_user
+from werkzeug.security import check_password_hash, generate_password_hash
 
 from .. import throttle
 from ..extensions import db
@@ -24,12 +27,20 @@ def login():
     if limited and throttle.refused(address, email, now):
         flash(_("Too many failed attempts: wait a minute, then try again."), "error")
         return render_template("pages/login.html", email=email), 429, {"Retry-After": "60"}
+    if limited:
+        current_app.config["SLEEP"](throttle.delay_seconds(address, email, now))
     teacher = db.session.execute(db.select(Teacher).filter_by(email=email)).scalar_one_or_none()
-    if teacher is None or not check_password_hash(teacher.password_hash, request.form.get("password") or ""):
+    # The same hash check whether the email exists or not: the time taken tells nothing.
+    password_ok = check_password_hash(teacher.password_hash if teacher else _unknown_hash(),
+                                      request.form.get("password") or "")
+    if teacher is None or not password_ok:
         if limited:
             throttle.record_failure(address, email, now)
         flash(_("Wrong email or password."), "error")
         return render_template("pages/login.html", email=email), 401
+    if not teacher.session_token:
+        teacher.session_token = secrets.token_hex(16)
+        db.session.commit()
     login_user(teacher)
     return redirect(url_for("teach.dashboard"))
 
@@ -37,5 +48,15 @@ def login():
 @bp.post("/logout")
 @login_required
 def logout():
+    """Ends the session on the server: a new token makes every copy of the cookie worthless
+    (the teacher's other browsers are logged out too)."""
+    current_user.session_token = secrets.token_hex(16)
+    db.session.commit()
     logout_user()
     return redirect(url_for("take.home"))
+
+
+@lru_cache(maxsize=1)
+def _unknown_hash() -> str:
+    """A hash of a random password, checked when the email is unknown (never matches)."""
+    return generate_password_hash(secrets.token_hex(16))
