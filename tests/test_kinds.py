@@ -147,6 +147,22 @@ def test_rumour_cue_distractors_are_other_words_of_the_same_sentence(fr):
             if i not in question.answer:
                 assert choice.casefold() != cue.casefold()
                 assert not any(c.start < picked[0]["end"] and picked[0]["start"] < c.end for c in findings.cues)
+                assert choice[:1].islower()   # a name or a figure would give the key away
+
+
+def test_rumour_cue_is_not_asked_when_only_names_could_be_distractors():
+    article, findings = _analysed("Rachat en vue\n\nMarlow aurait racheté Brentwick.\nLe groupe fabrique des vélos "
+                                  "depuis 1950 dans la région et emploie trois cents salariés.\n")
+    assert any(c.text == "aurait" for c in findings.cues)
+    assert build("rumour_cue", article, findings) == []
+
+
+def test_source_kind_asks_one_answer_once_per_paragraph():
+    text = ("Port talks stall\n\nThe port will close in May, a source close to the talks said. The harbour will lose its "
+            "ferry, another source close to the talks said on Monday.\n")
+    article, findings = _analysed(text)
+    assert [s.kind for s in findings.sources].count("anonymous") == 2
+    assert len(build("source_kind", article, findings)) == 1
 
 
 def test_rumour_cue_does_not_ask_a_cue_of_several_words(fr):

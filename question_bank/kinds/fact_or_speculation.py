@@ -60,7 +60,14 @@ def _speculative(ctx: Context) -> list[Sentence]:
 
 
 def _cues_in(ctx: Context, sentence: Sentence, types) -> list:
-    return [c for c in ctx.findings.cues if c.type in types and _overlaps(sentence, (c.start, c.end))]
+    return [c for c in ctx.findings.cues if c.type in types and _overlaps(sentence, (c.start, c.end))
+            and not _named_nearby(ctx, c)]
+
+
+def _named_nearby(ctx: Context, cue) -> bool:
+    """"Economists expect…" whose economist the next sentence names is not an unnamed source."""
+    return cue.type == "unnamed_source" and any(
+        s.start < cue.end and cue.start < s.end and ctx.named_in_next_sentence(s) for s in ctx.findings.sources)
 
 
 def _overlaps(sentence: Sentence, span: tuple[int, int]) -> bool:

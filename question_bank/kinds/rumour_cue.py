@@ -97,9 +97,9 @@ def _distractor_pool(ctx: Context, words: list[Word], sentence: Sentence, cue: C
             continue
         seen.append(key)
         pool.append(index)
-    lower = [i for i in pool if words[i].text[:1].islower()]
-    # Proper nouns are obviously not cues; use them only when the sentence has too few other words.
-    return lower if len(lower) >= DISTRACTORS else pool
+    # Proper nouns and figures are obviously not cues: offered as choices they give the answer
+    # away (reviewed blind), so only ordinary words are.
+    return [i for i in pool if words[i].text[:1].islower()]
 
 
 def _overlaps(word: Word, cue: Cue) -> bool:

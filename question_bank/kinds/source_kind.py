@@ -22,11 +22,16 @@ PRONOUNS = {"il", "elle", "ils", "elles", "on", "he", "she", "it", "they", "-il"
 def build(ctx: Context) -> list[Question]:
     questions: list[Question] = []
     used: list[int] = []  # one question per sentence: two sources there would blur the answer
+    # One answer once per paragraph: two neighbouring "unnamed source" questions teach one
+    # lesson twice (reviewed blind: filler).
+    asked: set[tuple[str, str]] = set()
     for source in _in_preference_order(ctx, ctx.findings.sources):
         sentence = ctx.sentence_at(source.start)
-        if sentence is None or sentence.start in used or len(questions) == MAX_QUESTIONS:
+        if sentence is None or sentence.start in used or len(questions) == MAX_QUESTIONS or \
+                (sentence.passage, source.kind) in asked:
             continue
         used.append(sentence.start)
+        asked.add((sentence.passage, source.kind))
         choices, answer = ctx.keyed_choices("choices", source.kind, KINDS)
         questions.append(ctx.question(
             prompt=ctx.render("prompt", sentence=ctx.inline(sentence.text)),
