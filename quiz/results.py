@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -79,17 +80,49 @@ def shorten(text: str, limit: int = 120) -> str:
     return cut.rstrip(" ,;:.") + "…"
 
 
+# After a separator, too: a file written with "," and opened by a spreadsheet that splits on
+# ";" (French Excel) would otherwise run "Léa;=cmd" as a formula in its second cell.
+_FORMULA_AFTER_SEPARATOR = re.compile(r"([,;\t|])(\s*)(?=[=+\-@])")
+
+
+def one_line(text: str) -> str:
+    """A prompt on one line, its no-break spaces (French typography) kept."""
+    return re.sub(r"[ \t]*[\r\n]+[ \t]*", " ", text).strip()
+
+
 def neutralise(cell: str) -> str:
-    """A cell a spreadsheet would run as a formula is prefixed with a single quote."""
+    """A cell a spreadsheet would run as a formula is prefixed with a single quote, whatever
+    separator the spreadsheet splits on."""
+    cell = _FORMULA_AFTER_SEPARATOR.sub(r"\1\2'", cell)
     return "'" + cell if cell.startswith(FORMULA_STARTS) else cell
 
 
-def csv_text(quiz: PublishedQuiz, rows: list[StudentRow]) -> str:
-    """`student,score,total,submitted_at,auto_submitted,<question ids…>`; cells 1/0/empty."""
-    ids = [q["id"] for q in quiz.questions]
+@dataclass(frozen=True)
+class CsvDialect:
+    """How a spreadsheet in the teacher's language reads CSV: French Excel splits on ";"."""
+    delimiter: str
+    headers: tuple[str, str, str, str, str]
+
+
+CSV_DIALECTS = {
+    "fr": CsvDialect(";", ("élève", "score", "total", "remis_le", "remis_automatiquement")),
+    "en": CsvDialect(",", ("student", "score", "total", "submitted_at", "auto_submitted")),
+}
+
+
+def csv_text(quiz: PublishedQuiz, rows: list[StudentRow], language: str = "en") -> str:
+    """A header row (student, score, total, submitted at, auto-submitted, Q1…Qn), a row of the
+    questions' prompts under Q1…Qn, then one row per student with 1/0/empty per question.
+    Starts with a byte-order mark so that Excel reads UTF-8 (accented names), and uses the
+    separator of the teacher's language."""
+    dialect = CSV_DIALECTS.get(language, CSV_DIALECTS["en"])
+    numbers = [f"Q{n}" for n in range(1, len(quiz.questions) + 1)]
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(["student", "score", "total", "submitted_at", "auto_submitted", *ids])
+    out.write("\ufeff")
+    writer = csv.writer(out, delimiter=dialect.delimiter, lineterminator="\r\n")
+    writer.writerow([*dialect.headers, *numbers])
+    writer.writerow([neutralise(cell) for cell in ["", "", "", "", "", *(one_line(q["prompt"]) for q in quiz.questions)]])
+    ids = [q["id"] for q in quiz.questions]
     for row in rows:
         cells = [row.name,
                  "" if row.score is None else str(row.score),

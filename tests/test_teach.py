@@ -484,11 +484,13 @@ def test_results_page_and_csv(app, clock):
     assert response.headers["Content-Type"] == "text/csv; charset=utf-8"
     assert "attachment" in response.headers["Content-Disposition"]
     body = response.get_data()
-    assert not body.startswith(b"\xef\xbb\xbf")
-    rows = list(csv.reader(io.StringIO(body.decode("utf-8"))))
+    assert body.startswith(b"\xef\xbb\xbf")   # Excel reads UTF-8 only with its byte-order mark
+    rows = list(csv.reader(io.StringIO(body.decode("utf-8-sig"))))
     ids = [q["id"] for q in quiz.questions]
-    assert rows[0] == ["student", "score", "total", "submitted_at", "auto_submitted", *ids]
-    by_name = {row[0]: row for row in rows[1:]}
+    assert rows[0] == ["student", "score", "total", "submitted_at", "auto_submitted",
+                       *[f"Q{n}" for n in range(1, len(ids) + 1)]]
+    assert rows[1][:5] == [""] * 5 and rows[1][5] == quiz.questions[0]["prompt"]
+    by_name = {row[0]: row for row in rows[2:]}
     assert set(by_name) == {"'=cmd|' /C calc'!A0", "Léa Martin", "Zoé Late"}
     total = str(len(ids))
     assert by_name["Léa Martin"][:5] == ["Léa Martin", "1", total, "2026-03-02T09:00:00", "0"]
@@ -502,6 +504,24 @@ def test_csv_cells_that_look_like_formulas_are_neutralised():
 
     assert [neutralise(c) for c in ("=1+1", "+33 6", "-2", "@SUM(A1)", "Léa", "")] == \
         ["'=1+1", "'+33 6", "'-2", "'@SUM(A1)", "Léa", ""]
+    # Split on another separator than the file's, the second cell would start a formula.
+    assert [neutralise(c) for c in ("Léa;=cmd", "Léa, =cmd", "Jean-Marc", "2026-03-02T09:00:00")] == \
+        ["Léa;'=cmd", "Léa, '=cmd", "Jean-Marc", "2026-03-02T09:00:00"]
+
+
+def test_the_french_results_csv_opens_in_french_excel(app, clock):
+    code = publish_sample(app, time_limit_seconds=600)
+    quiz = stored(app, code)
+    lea = join(app, code, "Léa Martin")
+    lea.post(f"/quiz/{code}/submit")
+    teacher = login(app)
+    teacher.post("/lang", data={"lang": "fr"})
+    body = teacher.get(f"/teach/quiz/{code}/results.csv").get_data()
+    assert body.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.reader(io.StringIO(body.decode("utf-8-sig")), delimiter=";"))
+    assert rows[0] == ["élève", "score", "total", "remis_le", "remis_automatiquement",
+                       *[f"Q{n}" for n in range(1, len(quiz.questions) + 1)]]
+    assert rows[2][:3] == ["Léa Martin", "0", str(len(quiz.questions))]
 
 
 # --- language -------------------------------------------------------------------------

@@ -8,7 +8,7 @@ Every page is the owner's alone: another teacher's quiz is a 404.
 from __future__ import annotations
 
 from flask import Blueprint, Response, abort, current_app, flash, redirect, render_template, request, url_for
-from flask_babel import format_datetime, format_decimal
+from flask_babel import format_datetime, format_decimal, get_locale
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
@@ -201,7 +201,7 @@ def results_page(code: str):
 def results_csv(code: str):
     quiz = owned_quiz_or_404(code)
     rows = results.student_rows(quiz, _attempts_of(quiz))
-    response = Response(results.csv_text(quiz, rows), mimetype="text/csv")
+    response = Response(results.csv_text(quiz, rows, str(get_locale())), mimetype="text/csv")
     response.headers["Content-Type"] = "text/csv; charset=utf-8"
     response.headers["Content-Disposition"] = f'attachment; filename="mlquiz-{quiz.code}-results.csv"'
     response.headers["Cache-Control"] = "no-store"

@@ -154,6 +154,13 @@ Feature: A timed quiz in the browser
     And the student submits
     And the student "Sam Diallo" has joined
     And the student submits
-    When the teacher downloads the results CSV
+    When the teacher downloads the results CSV in English
     Then the CSV has a header row naming the student, the score and every question
     And the CSV has one row per student with their score and a 1 or 0 per question
+
+  Scenario: A French teacher's results CSV opens in French Excel
+    Given a published 10 minute quiz of the French sample
+    And the student "Léa Martin" has joined
+    And the student submits
+    When the teacher downloads the results CSV in French
+    Then the CSV starts with a byte-order mark, separates cells with ";" and names its columns in French

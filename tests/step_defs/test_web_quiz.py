@@ -16,6 +16,7 @@ from datetime import timedelta
 from html.parser import HTMLParser
 
 from werkzeug.datastructures import MultiDict
+from quiz import results
 
 from pytest_bdd import given, parsers, scenarios, then, when
 
@@ -367,9 +368,10 @@ def grant_extra_time(site, code, name, factor):
     assert response.status_code in (200, 302, 303), (response.status_code, response.get_data(as_text=True)[:500])
 
 
-@when("the teacher downloads the results CSV", target_fixture="csv_response")
-def download_csv(site, code):
+@when(parsers.parse("the teacher downloads the results CSV in {language}"), target_fixture="csv_response")
+def download_csv(site, code, language):
     teacher = login(site.app)
+    teacher.post("/lang", data={"lang": {"English": "en", "French": "fr"}[language]})
     return teacher.get(f"/teach/quiz/{code}/results.csv")
 
 
@@ -627,21 +629,37 @@ def csv_header(site, code, csv_response):
     assert csv_response.status_code == 200, csv_response.status_code
     assert csv_response.mimetype == "text/csv", csv_response.mimetype
     assert "attachment" in csv_response.headers.get("Content-Disposition", "")
-    rows = list(csv.reader(io.StringIO(csv_response.get_data(as_text=True).lstrip("\ufeff"))))
-    ids = [q["id"] for q in stored_quiz(site.app, code)["questions"]]
-    assert rows[0] == ["student", "score", "total", "submitted_at", "auto_submitted", *ids], rows[0]
+    body = csv_response.get_data(as_text=True)
+    assert body.startswith("\ufeff")   # so that Excel reads the names' accents
+    rows = list(csv.reader(io.StringIO(body.lstrip("\ufeff"))))
+    questions = stored_quiz(site.app, code)["questions"]
+    assert rows[0] == ["student", "score", "total", "submitted_at", "auto_submitted",
+                       *[f"Q{n}" for n in range(1, len(questions) + 1)]], rows[0]
+    assert rows[1][5:] == [results.one_line(q["prompt"]) for q in questions], rows[1]   # the prompts under Q1…Qn
+
+
+@then('the CSV starts with a byte-order mark, separates cells with ";" and names its columns in French')
+def csv_for_french_excel(site, code, csv_response):
+    body = csv_response.get_data()
+    assert body.startswith(b"\xef\xbb\xbf"), body[:10]
+    rows = list(csv.reader(io.StringIO(body.decode("utf-8-sig")), delimiter=";"))
+    questions = stored_quiz(site.app, code)["questions"]
+    assert rows[0] == ["élève", "score", "total", "remis_le", "remis_automatiquement",
+                       *[f"Q{n}" for n in range(1, len(questions) + 1)]], rows[0]
+    assert rows[2][0] == "Léa Martin" and len(rows[2]) == 5 + len(questions), rows[2]
 
 
 @then("the CSV has one row per student with their score and a 1 or 0 per question")
 def csv_rows(site, code, csv_response):
-    rows = list(csv.DictReader(io.StringIO(csv_response.get_data(as_text=True).lstrip("\ufeff"))))
+    rows = list(csv.DictReader(io.StringIO(csv_response.get_data(as_text=True).lstrip("\ufeff"))))[1:]
     questions = stored_quiz(site.app, code)["questions"]
+    numbers = [f"Q{n}" for n in range(1, len(questions) + 1)]
     assert [row["student"] for row in rows] == ["Léa Martin", "Sam Diallo"], rows
     lea, sam = rows
     assert (lea["score"], lea["total"], lea["auto_submitted"]) == ("1", str(len(questions)), "0"), lea
     assert (sam["score"], sam["total"], sam["auto_submitted"]) == ("0", str(len(questions)), "0"), sam
-    assert [lea[q["id"]] for q in questions] == ["1"] + ["0"] * (len(questions) - 1), lea
-    assert [sam[q["id"]] for q in questions] == ["0"] * len(questions), sam
+    assert [lea[n] for n in numbers] == ["1"] + ["0"] * (len(questions) - 1), lea
+    assert [sam[n] for n in numbers] == ["0"] * len(questions), sam
     for row in rows:
         attempt = attempt_of(site, code, row["student"])
         assert row["submitted_at"] == attempt["submitted_at"].isoformat(timespec="seconds"), row
