@@ -10,6 +10,11 @@ from flask import Flask, current_app, request, session
 from .config import check_production_secret, from_environment, production_hardening
 
 ROOT = Path(__file__).resolve().parent.parent
+# Scripts only from our own files (no inline script anywhere); inline styles are allowed for
+# the bars of the results page and the QR code's SVG.
+CONTENT_SECURITY_POLICY = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+                           "img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; "
+                           "frame-ancestors 'none'")
 LANGUAGES = ("fr", "en")
 
 
@@ -70,6 +75,11 @@ def register_extensions(app: Flask) -> None:
         response.headers.setdefault("X-Content-Type-Options", "nosniff")
         response.headers.setdefault("Referrer-Policy", "same-origin")
         response.headers.setdefault("X-Frame-Options", "DENY")
+        response.headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+        if request.endpoint != "static":
+            # Every page is someone's: a review, results, a bank. None stays in a shared
+            # computer's cache for the next student to open with the Back button.
+            response.headers.setdefault("Cache-Control", "no-store")
         return response
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import csv
 import io
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from .attempts import grade
@@ -18,8 +18,12 @@ from .models import Attempt, PublishedQuiz
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
+LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+
+
 @dataclass(frozen=True)
 class StudentRow:
+    attempt_id: int
     name: str
     started_at: datetime
     submitted_at: datetime | None
@@ -27,6 +31,18 @@ class StudentRow:
     score: int | None                 # None while the attempt is still open
     total: int
     correct: dict[str, bool | None]   # question id → right / wrong / None (not submitted yet)
+    chosen: dict[str, list[int]] = field(default_factory=dict)   # question id → choices picked (submitted only)
+    written: dict[str, str] = field(default_factory=dict)        # question id → written answer (submitted only)
+
+
+@dataclass(frozen=True)
+class ChoiceShare:
+    """How many of the submitted students picked one choice of a question."""
+    letter: str
+    text: str
+    count: int
+    percent: int
+    is_key: bool
 
 
 @dataclass(frozen=True)
@@ -37,6 +53,9 @@ class QuestionStat:
     short_prompt: str
     right: int
     graded: int
+    spread: tuple[ChoiceShare, ...] = ()         # every choice, in the published order
+    unanswered: int = 0                         # submitted without answering it
+    citations: tuple[dict, ...] = ()            # the passages that prove the key, for the discussion
 
     @property
     def percent(self) -> int | None:
@@ -48,28 +67,55 @@ def student_rows(quiz: PublishedQuiz, attempts: list[Attempt]) -> list[StudentRo
     rows = []
     for attempt in attempts:
         total = len(quiz.questions)
+        chosen: dict[str, list[int]] = {}
+        written: dict[str, str] = {}
         if attempt.submitted_at is None:
             correct = {q["id"]: None for q in quiz.questions}
             score = None
         else:
             graded = grade(attempt)
             correct = {r.question["id"]: r.correct for r in graded.results}
+            chosen = {r.question["id"]: list(r.chosen) for r in graded.results}
+            written = {r.question["id"]: r.text for r in graded.results if r.text}
             score = graded.score
-        rows.append(StudentRow(name=attempt.student_name, started_at=attempt.started_at,
+        rows.append(StudentRow(attempt_id=attempt.id, name=attempt.student_name, started_at=attempt.started_at,
                                submitted_at=attempt.submitted_at, auto_submitted=bool(attempt.auto_submitted),
-                               score=score, total=total, correct=correct))
+                               score=score, total=total, correct=correct, chosen=chosen, written=written))
     return sorted(rows, key=lambda r: (r.name.casefold(), r.started_at))
 
 
 def question_stats(quiz: PublishedQuiz, rows: list[StudentRow]) -> list[QuestionStat]:
-    """% correct per question, over the submitted attempts only."""
+    """% correct per question and the spread of choices, over the submitted attempts only."""
     stats = []
+    submitted = [row for row in rows if row.submitted_at is not None]
     for number, question in enumerate(quiz.questions, start=1):
-        marks = [row.correct.get(question["id"]) for row in rows if row.submitted_at is not None]
-        stats.append(QuestionStat(number=number, id=question["id"], prompt=question["prompt"],
+        qid = question["id"]
+        marks = [row.correct.get(qid) for row in submitted]
+        picks = [row.chosen.get(qid, []) for row in submitted]
+        unanswered = sum(1 for row, chosen in zip(submitted, picks) if not chosen and not row.written.get(qid))
+        stats.append(QuestionStat(number=number, id=qid, prompt=question["prompt"],
                                   short_prompt=shorten(question["prompt"]),
-                                  right=sum(1 for m in marks if m), graded=len(marks)))
+                                  right=sum(1 for m in marks if m), graded=len(marks),
+                                  spread=_spread(question, picks), unanswered=unanswered,
+                                  citations=tuple(question.get("citations") or ())))
     return stats
+
+
+def _spread(question: dict, picks: list[list[int]]) -> tuple[ChoiceShare, ...]:
+    counts = [sum(1 for chosen in picks if index in chosen) for index in range(len(question["choices"]))]
+    total = len(picks)
+    return tuple(ChoiceShare(letter=LETTERS[i], text=choice, count=counts[i],
+                             percent=round(100 * counts[i] / total) if total else 0,
+                             is_key=i in question["answer"])
+                 for i, choice in enumerate(question["choices"]))
+
+
+def answer_text(question: dict, row: StudentRow) -> str:
+    """What a student answered, as the teacher reads it: "B. …", a written answer, or ""."""
+    if not question["choices"]:
+        return row.written.get(question["id"], "")
+    return "; ".join(f"{LETTERS[i]}. {question['choices'][i]}" for i in row.chosen.get(question["id"], [])
+                     if 0 <= i < len(question["choices"]))
 
 
 def shorten(text: str, limit: int = 120) -> str:

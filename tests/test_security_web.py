@@ -421,6 +421,28 @@ def test_the_app_signs_sessions_with_the_instance_secret_not_a_public_default(tm
     assert (Path(app.instance_path) / "secret_key").read_text().strip() == app.config["SECRET_KEY"]
 
 
+def test_pages_are_not_cached_and_carry_a_content_security_policy(site, code):
+    teacher = login(site)
+    student = site.test_client()
+    for client, url in ((teacher, f"/teach/quiz/{code}/results"), (teacher, "/teach/bank/"), (teacher, "/teach/"),
+                        (student, f"/join/{code}")):
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert response.headers["Cache-Control"] == "no-store", url
+        policy = response.headers["Content-Security-Policy"]
+        assert "script-src 'self'" in policy and "frame-ancestors 'none'" in policy and "unsafe-eval" not in policy
+    static = student.get("/static/style.css")
+    assert static.status_code == 200 and static.headers.get("Cache-Control") != "no-store"
+
+
+def test_no_template_carries_an_inline_script_the_policy_would_block():
+    root = Path(__file__).resolve().parent.parent / "templates"
+    for path in root.rglob("*.html"):
+        text = path.read_text(encoding="utf-8")
+        assert not re.search(r"<script(?![^>]*\bsrc=)[^>]*>", text), path
+        assert not re.search(r"\son(click|load|change|submit|input)=", text), path
+
+
 # --- the answer endpoint trusts nothing --------------------------------------------------
 
 def test_malformed_answers_are_refused_and_not_stored(site, code):

@@ -8,6 +8,7 @@ import csv
 import functools
 import html
 import io
+import json
 import re
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -581,3 +582,86 @@ def test_behind_a_trusted_proxy_the_limit_counts_the_students_address_not_the_pr
                       headers={"X-Forwarded-For": "192.0.2.1"}).status_code == 429
     assert proxy.post("/login", data={"email": EMAIL, "password": PASSWORD},
                       headers={"X-Forwarded-For": "192.0.2.2"}).status_code == 302
+
+
+# --- the room, live; the projector; after the quiz -------------------------------------
+
+def test_the_live_view_says_who_joined_how_far_they_are_and_who_handed_in(app, clock):
+    code = publish_sample(app, time_limit_seconds=600)
+    quiz = stored(app, code)
+    first, second = quiz.questions[0], quiz.questions[1]
+    lea = join(app, code, "Léa Martin")
+    lea.post(f"/quiz/{code}/answer", json={"question_id": first["id"], "choices": first["answer"]})
+    lea.post(f"/quiz/{code}/answer", json={"question_id": second["id"], "choices": [0]})
+    sam = join(app, code, "Sam Diallo")
+    sam.post(f"/quiz/{code}/submit")
+    clock.advance(minutes=4)
+    teacher = login(app)
+    state = teacher.get(f"/teach/quiz/{code}/live.json")
+    assert state.status_code == 200 and state.headers["Cache-Control"] == "no-store"
+    data = state.get_json()
+    assert data["counts"] == {"joined": 2, "working": 1, "handed_in": 1}
+    by_name = {s["name"]: s for s in data["students"]}
+    assert by_name["Léa Martin"]["answered"] == 2 and by_name["Léa Martin"]["phase"] == "open"
+    assert by_name["Léa Martin"]["seconds_left"] == 6 * 60
+    assert by_name["Sam Diallo"]["phase"] == "submitted" and by_name["Sam Diallo"]["seconds_left"] is None
+    page = teacher.get(f"/teach/quiz/{code}/live")
+    assert page.status_code == 200
+    text = text_of(page)
+    assert "Léa Martin" in text and f"2/{len(quiz.questions)}" in text and "Handed in" in text
+    # The live view says how far each student is, not what they chose (that waits for the results).
+    assert set(by_name["Léa Martin"]) == {"id", "name", "answered", "phase", "seconds_left", "extra", "score"}
+    assert "choices" not in json.dumps(data)
+
+
+def test_the_live_view_is_the_owners_alone(app):
+    code = publish_sample(app, time_limit_seconds=600)
+    other = login(app, OTHER_EMAIL, OTHER_PASSWORD)
+    for url in (f"/teach/quiz/{code}/live", f"/teach/quiz/{code}/live.json", f"/teach/quiz/{code}/projector"):
+        assert other.get(url).status_code == 404
+        assert app.test_client().get(url).status_code == 302   # to the login page
+
+
+def test_the_projector_page_shows_the_code_the_address_a_qr_code_and_the_count(app):
+    code = publish_sample(app, time_limit_seconds=600)
+    join(app, code, "Léa Martin")
+    page = login(app).get(f"/teach/quiz/{code}/projector")
+    assert page.status_code == 200
+    body = page.get_data(as_text=True)
+    assert code in body and f"/join/{code}" in body
+    svg = body[body.index("<svg"):body.index("</svg>") + 6]
+    # The QR code is the join address's own: segno draws the same modules for it (and no other).
+    import segno
+
+    drawn = re.search(r' d="([^"]+)"', svg).group(1)
+    expected = segno.make_qr(f"http://localhost/join/{code}", error="m").svg_inline(scale=10, omitsize=True)
+    assert drawn == re.search(r' d="([^"]+)"', expected).group(1)
+    other = segno.make_qr(f"http://localhost/join/{code}X", error="m").svg_inline(scale=10, omitsize=True)
+    assert drawn != re.search(r' d="([^"]+)"', other).group(1)
+    assert re.search(r'data-count="joined">1<', body)
+
+
+def test_after_the_quiz_the_teacher_sees_the_spread_of_choices_and_each_students_answers(app, clock):
+    code = publish_sample(app, time_limit_seconds=600)
+    quiz = stored(app, code)
+    first = quiz.questions[0]
+    wrong = next(i for i in range(len(first["choices"])) if i not in first["answer"])
+    for name, choice in (("Léa Martin", first["answer"][0]), ("Sam Diallo", wrong), ("Zoé Roux", wrong)):
+        student = join(app, code, name)
+        student.post(f"/quiz/{code}/answer", json={"question_id": first["id"], "choices": [choice]})
+        student.post(f"/quiz/{code}/submit")
+    teacher = login(app)
+    text = text_of(teacher.get(f"/teach/quiz/{code}/results"))
+    letter = "ABCDEFGH"[wrong]
+    squash = lambda t: " ".join(t.split())  # noqa: E731  (the page's text has its spaces collapsed)
+    assert squash(f"{letter}. {first['choices'][wrong]}") in text and "67% (2)" in text and "33% (1)" in text
+    assert squash(first["citations"][0]["quote"])[:40] in text   # the passage that proves the key, for the discussion
+
+    with app.app_context():
+        from quiz.models import Attempt
+        sam_id = db.session.execute(db.select(Attempt.id).filter_by(student_name="Sam Diallo")).scalar_one()
+    detail = text_of(teacher.get(f"/teach/quiz/{code}/results/{sam_id}"))
+    assert "Sam Diallo" in detail and squash(f"{letter}. {first['choices'][wrong]}") in detail and "wrong" in detail
+    key = "ABCDEFGH"[first["answer"][0]]
+    assert squash(f"Key: {key}. {first['choices'][first['answer'][0]]}") in detail
+    assert login(app, OTHER_EMAIL, OTHER_PASSWORD).get(f"/teach/quiz/{code}/results/{sam_id}").status_code == 404

@@ -59,6 +59,11 @@ def _askable(ctx: Context, claim: Claim) -> bool:
 
 # What a denial sentence denies: what follows the denial verb ("denied that the coach resigned",
 # "dément les informations selon lesquelles…"), or the clause before "; ce que … dément".
+# "a démenti jeudi toute négociation", "denied on Monday that…": when, not what.
+_WHEN = re.compile(r"^(?:(?:on|last|this|ce|cette|dès)\s+)?(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|"
+                   r"aujourd['’]hui|matin|soir|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+                   r"yesterday|today|week|semaine)\b[\s,]*(?:(?:matin|soir|dernier|morning|evening)\b[\s,]*)?",
+                   re.IGNORECASE)
 _TARGET_BEFORE = re.compile(r"[;,:]\s*(?:ce que|ce qu['’]|which|something)\s[^;,:]*$", re.IGNORECASE)
 
 
@@ -77,7 +82,7 @@ def _denied_target(ctx: Context, claim: Claim) -> str | None:
         return None  # a speaker's own denial in quotation marks: whose words are judged is unclear
     cue = denials[0]
     text = ctx.article.text
-    after = text[cue.end:sentence.end].strip().rstrip(" .;!")
+    after = _WHEN.sub("", text[cue.end:sentence.end].strip()).rstrip(" .;!")
     if len(content_words(after, ctx.language)) >= 3:
         return ctx.inline(after)
     before = text[sentence.start:cue.start]

@@ -12,7 +12,7 @@ from flask_babel import format_datetime, format_decimal, get_locale
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from .. import attempts, results, roster, timing
+from .. import attempts, results, room, roster, timing
 from ..extensions import db
 from ..models import Accommodation, Attempt, PublishedQuiz
 from ..forms import whole_number
@@ -86,15 +86,7 @@ def _attempt_view(attempt: Attempt, now) -> dict:
             "extra": _describe(attempt.extra_multiplier, attempt.extra_seconds, attempt.unlimited)}
 
 
-def _describe(multiplier: float, extra_seconds: int, unlimited: bool) -> str:
-    if unlimited:
-        return _("no time limit")
-    parts = []
-    if multiplier and multiplier != 1:
-        parts.append(_("time × %(factor)s", factor=format_decimal(multiplier)))
-    if extra_seconds:
-        parts.append(_("+ %(minutes)s min", minutes=extra_seconds // 60))
-    return ", ".join(parts)
+_describe = room.describe_extra
 
 
 def quiz_page_with(quiz: PublishedQuiz, form=None, errors=None, status: int = 200, print_form=None, print_errors=None,
@@ -187,6 +179,45 @@ def close(code: str):
 
 # --- results --------------------------------------------------------------------------
 
+# --- the room, live ---------------------------------------------------------------------
+
+LIVE_POLL_SECONDS = 3
+
+
+@bp.get("/quiz/<code>/live")
+@login_required
+def live(code: str):
+    """Who has joined, how far each student is, time left, handed in: updated by itself."""
+    quiz = owned_quiz_or_404(code)
+    now = _now()
+    return render_template("pages/teach/live.html", quiz=quiz, state=room.snapshot(quiz, now, _is_closed(quiz, now)),
+                           poll_seconds=LIVE_POLL_SECONDS)
+
+
+@bp.get("/quiz/<code>/live.json")
+@login_required
+def live_json(code: str):
+    quiz = owned_quiz_or_404(code)
+    now = _now()
+    response = current_app.json.response(room.snapshot(quiz, now, _is_closed(quiz, now)))
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+@bp.get("/quiz/<code>/projector")
+@login_required
+def projector(code: str):
+    """For the classroom screen: the join code in big letters, the address and a QR code."""
+    import segno
+
+    quiz = owned_quiz_or_404(code)
+    now = _now()
+    join_url = url_for("take.join", code=quiz.code, _external=True)
+    qr = segno.make_qr(join_url, error="m").svg_inline(scale=10, omitsize=True, title=_("QR code to join the quiz"))
+    return render_template("pages/teach/projector.html", quiz=quiz, join_url=join_url, qr_svg=qr,
+                           state=room.snapshot(quiz, now, _is_closed(quiz, now)), poll_seconds=LIVE_POLL_SECONDS)
+
+
 @bp.get("/quiz/<code>/results")
 @login_required
 def results_page(code: str):
@@ -194,6 +225,23 @@ def results_page(code: str):
     rows = results.student_rows(quiz, _attempts_of(quiz))
     return render_template("pages/teach/results.html", quiz=quiz, rows=rows,
                            stats=results.question_stats(quiz, rows))
+
+
+@bp.get("/quiz/<code>/results/<int:attempt_id>")
+@login_required
+def student_result(code: str, attempt_id: int):
+    """One student's answers, question by question, beside the key."""
+    quiz = owned_quiz_or_404(code)
+    attempt = db.session.get(Attempt, attempt_id)
+    if attempt is None or attempt.quiz_id != quiz.id:
+        abort(404)
+    attempts.close_if_overdue(attempt, _now())
+    [row] = results.student_rows(quiz, [attempt])
+    answers = [{"number": n, "question": q, "answer": results.answer_text(q, row), "correct": row.correct.get(q["id"]),
+                "key": "; ".join(f"{results.LETTERS[i]}. {q['choices'][i]}" for i in q["answer"])
+                if q["choices"] else ", ".join(q.get("accepted") or [])}
+               for n, q in enumerate(quiz.questions, start=1)]
+    return render_template("pages/teach/student_result.html", quiz=quiz, row=row, answers=answers)
 
 
 @bp.get("/quiz/<code>/results.csv")
