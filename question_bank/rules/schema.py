@@ -97,7 +97,10 @@ class Rule(Strict):
     @model_validator(mode="after")
     def _type_fits(self) -> "Rule":
         allowed = {"cue": CueType.__args__, "judgement": ("evaluative",), "disclosure": DisclosureKind.__args__,
-                   "author": ("byline", "bio"), "furniture": ("furniture",)}[self.produces]
+                   "author": ("byline", "bio"),
+                   # "paste": a line of a news site's page copied with the article, anywhere in it;
+                   # "paste_teaser": a header ("À lire aussi") whose next short lines are teasers.
+                   "furniture": ("furniture", "paste", "paste_teaser")}[self.produces]
         if self.type not in allowed:
             raise ValueError(f"rule {self.id}: type {self.type!r} is not one of {allowed}")
         if self.produces not in ("cue", "judgement") and self.match.regex is None:
@@ -190,5 +193,9 @@ class RulePack(Strict):
                 if rule.produces == "author" and rule.type == "byline"]
 
     def furniture_patterns(self) -> list[re.Pattern]:
-        return [re.compile(rule.match.regex)
-                for rule in self.rules if rule.match.regex is not None]
+        return [re.compile(rule.match.regex) for rule in self.rules
+                if rule.match.regex is not None and not rule.type.startswith("paste")]
+
+    def paste_patterns(self, kind: str = "paste") -> list[re.Pattern]:
+        """What a copy from a news site brings along (rules/<lang>.yaml, furniture `paste*`)."""
+        return [re.compile(rule.match.regex) for rule in self.rules if rule.type == kind]

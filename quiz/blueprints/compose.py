@@ -13,6 +13,7 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from question_bank.errors import ArticleError, UnsupportedLanguage
+from question_bank.paste import clean_pasted_bytes
 from question_bank.service import SAMPLE_SOURCES, sample_path
 
 from .. import bank
@@ -86,13 +87,15 @@ def new_preview():
     else:
         return _new_form(text, _("Paste the article's text, upload a file, or use the sample article."), "text", 400)
     try:
+        # A copy from a news site comes with the page's furniture: the teacher sees what was dropped.
+        data, dropped = clean_pasted_bytes(data) if field != "sample" else (data, ())
         article, generated, available = compose_preview(data)   # a new random seed, carried by the page
     except ArticleError as error:
         return _new_form(text, article_message(error), field, 400)
     if not generated.questions:
         return _new_form(text, _("No questions could be made from this article. Try a longer news article."), field, 400)
     return preview_page(article, generated, data, seed=generated.seed, source=article.describe_source() or source,
-                        available=available)
+                        available=available, dropped=dropped)
 
 
 def _normalise_newlines(text: str) -> str:
@@ -101,7 +104,7 @@ def _normalise_newlines(text: str) -> str:
 
 def preview_page(article, generated, data: bytes, seed: int, form=None, errors=None, status: int = 200,
                  source: str = "", print_errors=None, options: PreviewOptions | None = None, edit_errors=None,
-                 available=None):
+                 available=None, dropped: tuple[str, ...] = ()):
     """The article with its numbered passages, every question with its key (editable), the
     choice of kinds and counts, the print and publish forms."""
     passages = [{"label": p.label, "kind": p.kind, "text": article.text[p.start:p.end]} for p in article.passages]
@@ -122,7 +125,7 @@ def preview_page(article, generated, data: bytes, seed: int, form=None, errors=N
                            print_errors=print_errors or {}, edit_errors=edit_errors or {}, form=form or {},
                            available=available or {}, counts=options.counts or shown_counts,
                            exclude=sorted(options.exclude), few=len(generated.questions) < FEW_QUESTIONS,
-                           article_data=base64.b64encode(data).decode("ascii"), seed=seed), status
+                           article_data=base64.b64encode(data).decode("ascii"), seed=seed, dropped=dropped), status
 
 
 # Fewer than this and the preview says the article supports few questions.

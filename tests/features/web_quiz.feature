@@ -27,6 +27,19 @@ Feature: A timed quiz in the browser
     And the teacher keeps 3 questions, sets a 5 minute limit with a 2 minute grace period, review after close, and publishes
     Then the stored quiz has a 300 second limit, a 120 second grace period and review after close
 
+  Scenario Outline: A copy from a news site keeps the article and leaves out the page
+    Given the teacher is logged in
+    When the teacher pastes the copy of a news page "<paste>"
+    Then the preview's title is "<title>"
+    And the preview keeps the standfirst and the byline "<byline>"
+    And the preview says which lines of the page were left out, among them "<dropped>"
+    And no question and no passage of the article is a line of the page's furniture
+
+    Examples:
+      | paste                 | title                                                                     | byline                                | dropped             |
+      | site-economie.fr.txt  | Le fabricant de vélos Cyclaure prépare la fermeture de son usine de Vierzon | Par Hélène Vasseur                    | Lire aussi : Les ventes de vélos électriques reculent pour la deuxième année |
+      | site-news.en.txt      | Harbourline ferry operator 'in talks' to sell its northern routes         | By Tom Ellery, Transport correspondent | Related stories     |
+
   Scenario: A student joins with the code and a name
     Given a published 10 minute quiz of the French sample
     When a student types the join code and the name "Léa Martin"

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, replace
 from datetime import timedelta
 from html.parser import HTMLParser
+from pathlib import Path
 
 from werkzeug.datastructures import MultiDict
 from quiz import results
@@ -228,6 +229,17 @@ def give_sample(teacher, gives):
     return response.get_data(as_text=True)
 
 
+PASTES = Path(__file__).resolve().parent.parent / "fixtures" / "pastes"
+
+
+@when(parsers.parse('the teacher pastes the copy of a news page "{paste}"'), target_fixture="page")
+def paste_news_page(teacher, paste):
+    response = teacher.post("/teach/new", data={"text": (PASTES / paste).read_text(encoding="utf-8")},
+                            content_type="multipart/form-data")
+    assert response.status_code == 200, (response.status_code, response.get_data(as_text=True)[:500])
+    return response.get_data(as_text=True)
+
+
 def publish_from_preview(teacher, page, count, settings: dict[str, str]):
     """Fill the preview's own form: keep the first `count` questions, override `settings`
     (field name patterns → value), leave every other field as the page set it."""
@@ -376,6 +388,43 @@ def download_csv(site, code, language):
 
 
 # --- Then -------------------------------------------------------------------------------
+
+@then(parsers.parse('the preview\'s title is "{title}"'))
+def preview_title(page, title):
+    found = re.search(r'<h2 class="article-title">(.*?)</h2>', page, re.S)
+    assert found and html.unescape(found.group(1)).strip() == title, found and found.group(1)
+
+
+@then(parsers.parse('the preview keeps the standfirst and the byline "{byline}"'))
+def preview_keeps_byline(page, byline):
+    article = _article_pane(page)
+    assert byline in article
+    passages = re.findall(r'<div class="passage[^"]*">(.*?)</div>', page, re.S)
+    assert len(passages) >= 5, passages   # standfirst, byline and body paragraphs
+
+
+@then(parsers.parse('the preview says which lines of the page were left out, among them "{dropped}"'))
+def preview_lists_dropped(page, dropped):
+    found = re.search(r'<details class="card dropped-lines".*?</details>', page, re.S)
+    assert found, "no list of the lines left out"
+    assert dropped in html.unescape(found.group(0))
+
+
+@then("no question and no passage of the article is a line of the page's furniture")
+def no_furniture_left(page):
+    article = _article_pane(page)
+    for furniture in ("Partager", "Share", "Lire aussi", "Read more", "Temps de lecture", "min read", "Abonnez-vous",
+                      "Sign up", "Photograph:", "(Photo ", "Commentaires (", "Comments (", "Économie\n", "Business\n"):
+        assert furniture not in article, furniture
+    form = form_posting_to(page, "/teach/publish")
+    assert form is not None
+
+
+def _article_pane(page: str) -> str:
+    start = page.index('<div class="article">')
+    end = page.index("</section>", start)
+    return html.unescape(re.sub(r"<[^>]+>", "\n", page[start:end]))
+
 
 @then("the preview shows the generated questions with their cited passages")
 def preview_shows_questions(page):
