@@ -34,6 +34,10 @@ def from_environment(instance_path: str) -> dict:
         # New attempts per quiz from one address per minute: a class behind one school router
         # joins within a minute or two; a script inventing names is stopped.
         "JOINS_PER_MINUTE": int(os.environ.get("MLQUIZ_JOINS_PER_MINUTE", "60") or 60),   # failed-login limits, counted in the database (quiz/throttle.py)
+        # A pasted address is fetched from the server: how long it may take, and whether the
+        # server's own network may be read (never in production; tests serve pages on loopback).
+        "FETCH_TIMEOUT": float(os.environ.get("MLQUIZ_FETCH_TIMEOUT", "10") or 10),
+        "FETCH_ALLOW_PRIVATE": os.environ.get("MLQUIZ_FETCH_ALLOW_PRIVATE", "") == "1",
         "BABEL_DEFAULT_LOCALE": "fr",
         "CLOCK": utc_now,
         "SLEEP": time.sleep,   # the login delay after many failures on one account (tests record it)

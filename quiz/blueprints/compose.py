@@ -12,7 +12,8 @@ from flask import Blueprint, abort, current_app, flash, redirect, render_templat
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from question_bank.errors import ArticleError, UnsupportedLanguage
+from question_bank.errors import ArticleError, BadAddress, NotAPage, PrivateAddress, Unreachable, UnsupportedLanguage
+from question_bank.fetch import fetch_page, looks_like_address, public_only
 from question_bank.paste import clean_pasted_bytes
 from question_bank.service import SAMPLE_SOURCES, sample_path
 
@@ -34,6 +35,14 @@ def _now():
 def article_message(error: ArticleError) -> str:
     """The reader's plain message for an article that cannot be used, in the page's language."""
     text = str(error)
+    if isinstance(error, PrivateAddress):
+        return _("This address leads to a private network, which the server does not read. Paste the article's text instead.")
+    if isinstance(error, BadAddress):
+        return _("Only http:// and https:// addresses of a web page can be read.")
+    if isinstance(error, Unreachable):
+        return _("The page could not be fetched: the network may be unavailable from the server, or the site is down or too slow. Paste the article's text instead.")
+    if isinstance(error, NotAPage):
+        return _("This address does not give a web page the app can read (an error, too many redirections, too large, or not a page). Paste the article's text instead.")
     if isinstance(error, UnsupportedLanguage):
         return _("This article does not seem to be in French or English, the two languages supported.")
     if "larger than" in text:
@@ -81,6 +90,12 @@ def new_preview():
             return _new_form(text, _("Upload a .txt file or a saved web page (.html)."), "file", 400)
         data = upload.read()
         field, source = "file", upload.filename
+    elif looks_like_address(text):
+        try:
+            data = fetch_page(text.strip(), allowed=_fetch_allowed(), timeout=current_app.config["FETCH_TIMEOUT"])
+        except ArticleError as error:
+            return _new_form(text, article_message(error), "text", 400)
+        field, source = "url", text.strip()
     elif text.strip():
         data = _normalise_newlines(text).encode("utf-8")
         field, source = "text", ""
@@ -88,7 +103,7 @@ def new_preview():
         return _new_form(text, _("Paste the article's text, upload a file, or use the sample article."), "text", 400)
     try:
         # A copy from a news site comes with the page's furniture: the teacher sees what was dropped.
-        data, dropped = clean_pasted_bytes(data) if field != "sample" else (data, ())
+        data, dropped = clean_pasted_bytes(data) if field in ("text", "file") else (data, ())
         article, generated, available = compose_preview(data)   # a new random seed, carried by the page
     except ArticleError as error:
         return _new_form(text, article_message(error), field, 400)
@@ -96,6 +111,12 @@ def new_preview():
         return _new_form(text, _("No questions could be made from this article. Try a longer news article."), field, 400)
     return preview_page(article, generated, data, seed=generated.seed, source=article.describe_source() or source,
                         available=available, dropped=dropped)
+
+
+def _fetch_allowed():
+    """Which addresses the server may read a page from: public ones only, unless the
+    configuration lets it read its own network too (tests serve pages on loopback)."""
+    return (lambda address: True) if current_app.config.get("FETCH_ALLOW_PRIVATE") else public_only
 
 
 def _normalise_newlines(text: str) -> str:

@@ -40,6 +40,24 @@ Feature: A timed quiz in the browser
       | site-economie.fr.txt  | Le fabricant de vélos Cyclaure prépare la fermeture de son usine de Vierzon | Par Hélène Vasseur                    | Lire aussi : Les ventes de vélos électriques reculent pour la deuxième année |
       | site-news.en.txt      | Harbourline ferry operator 'in talks' to sell its northern routes         | By Tom Ellery, Transport correspondent | Related stories     |
 
+  Scenario: A teacher pastes the address of an article
+    Given the teacher is logged in
+    And a news site on this server's network that the app is configured to read
+    When the teacher pastes the address of its article page
+    Then the preview's title is "Le port de Brévannes ferme un quai"
+    And the preview asks about the fetched article, citing its paragraphs and not the site's menus
+
+  Scenario Outline: An address the server must not or cannot read gets a plain message
+    Given the teacher is logged in
+    When the teacher pastes the address "<address>"
+    Then the new-quiz form says "<message>"
+
+    Examples:
+      | address                                   | message                                                        |
+      | http://169.254.169.254/latest/meta-data/  | This address leads to a private network                        |
+      | http://127.0.0.1:9/article                | This address leads to a private network                        |
+      | https://no-such-site.invalid/article      | The page could not be fetched: the network may be unavailable  |
+
   Scenario: A student joins with the code and a name
     Given a published 10 minute quiz of the French sample
     When a student types the join code and the name "Léa Martin"

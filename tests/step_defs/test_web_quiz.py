@@ -240,6 +240,44 @@ def paste_news_page(teacher, paste):
     return response.get_data(as_text=True)
 
 
+@given("a news site on this server's network that the app is configured to read", target_fixture="news_base")
+def local_news_site(site):
+    from news_site import news_site
+
+    site.app.config["FETCH_ALLOW_PRIVATE"] = True   # as MLQUIZ_FETCH_ALLOW_PRIVATE=1 would
+    with news_site() as base:
+        yield base
+
+
+@when("the teacher pastes the address of its article page", target_fixture="page")
+def paste_address_of_article(teacher, news_base):
+    response = teacher.post("/teach/new", data={"text": f"{news_base}/article"}, content_type="multipart/form-data")
+    assert response.status_code == 200, (response.status_code, response.get_data(as_text=True)[:800])
+    return response.get_data(as_text=True)
+
+
+@when(parsers.parse('the teacher pastes the address "{address}"'), target_fixture="refused")
+def paste_address(teacher, address):
+    teacher.post("/lang", data={"lang": "en"})
+    return teacher.post("/teach/new", data={"text": address}, content_type="multipart/form-data")
+
+
+@then("the preview asks about the fetched article, citing its paragraphs and not the site's menus")
+def preview_of_fetched(page):
+    form = form_posting_to(page, "/teach/publish")
+    assert [f for f in form.fields if f.get("name") == "keep"], "no question"
+    text = visible_text(page)
+    assert re.search(r"¶\d+", text) and "Selon des sources syndicales" in text
+    assert "Accueil" not in _article_pane(page)
+
+
+@then(parsers.parse('the new-quiz form says "{message}"'))
+def new_form_says(refused, message):
+    assert refused.status_code == 400, refused.status_code
+    body = html.unescape(refused.get_data(as_text=True))
+    assert 'role="alert"' in body and message in " ".join(body.split()), body[:2000]
+
+
 def publish_from_preview(teacher, page, count, settings: dict[str, str]):
     """Fill the preview's own form: keep the first `count` questions, override `settings`
     (field name patterns → value), leave every other field as the page set it."""
