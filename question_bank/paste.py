@@ -75,8 +75,10 @@ def _is_rubric(lines: list[str], filled: list[int]) -> bool:
 def clean_pasted_bytes(data: bytes) -> tuple[bytes, tuple[str, ...]]:
     """The same for a paste or a .txt upload as bytes; a saved web page (HTML) is left to the
     page extractor, and bytes that are not text are left for the reader to refuse."""
-    from .article import HTML_START, _looks_like_html
+    from .article import HTML_START, MAX_BYTES, _looks_like_html
 
+    if len(data) > MAX_BYTES:
+        return data, ()   # the reader refuses it with its own message
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:

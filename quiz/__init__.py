@@ -45,6 +45,16 @@ def register_extensions(app: Flask) -> None:
 
     db.init_app(app)
     migrate.init_app(app, db, directory=str(Path(__file__).resolve().parent / "migrations"))
+
+    @app.before_request
+    def larger_uploads_where_expected():
+        """A bank file or a PDF may be larger than the 2 MB every other form is limited to. Set
+        before the CSRF check reads the form (registered after this), or the form would be
+        refused at 2 MB whatever the route allows."""
+        limit = _request_limits().get(request.endpoint or "")
+        if limit:
+            request.max_content_length = limit
+
     csrf.init_app(app)
     login_manager.init_app(app)
     login_manager.login_view = "auth.login"
@@ -81,6 +91,13 @@ def register_extensions(app: Flask) -> None:
             # computer's cache for the next student to open with the Back button.
             response.headers.setdefault("Cache-Control", "no-store")
         return response
+
+
+def _request_limits() -> dict[str, int]:
+    from question_bank.documents import MAX_DOCUMENT_BYTES
+    from question_bank.formats import MAX_IMPORT_BYTES
+
+    return {"bank.import_file": MAX_IMPORT_BYTES + 100_000, "compose.new_preview": MAX_DOCUMENT_BYTES + 100_000}
 
 
 def _locale() -> str:

@@ -443,6 +443,23 @@ def test_no_template_carries_an_inline_script_the_policy_would_block():
         assert not re.search(r"\son(click|load|change|submit|input)=", text), path
 
 
+def test_a_bank_file_between_2_and_10_mb_reaches_the_importer_with_csrf_on(site):
+    """The form used to be read (for its CSRF token) under the 2 MB limit before the import
+    route could raise it: a 3 MB file got "larger than 10 MB"."""
+    import io
+
+    teacher = login(site)
+    token = form_token(teacher.get("/teach/bank/import").get_data(as_text=True))
+    big = b"format: mlquiz-bank\nversion: 1\n" + b"# padding\n" * 300_000   # ~3 MB: an empty bank, padded
+    response = teacher.post("/teach/bank/import", data={"csrf_token": token, "file": (io.BytesIO(big), "big.yaml")},
+                            content_type="multipart/form-data")
+    assert response.status_code == 302, response.status_code      # read and imported (nothing in it)
+    huge = b"x" * 11_000_000
+    response = teacher.post("/teach/bank/import", data={"csrf_token": token, "file": (io.BytesIO(huge), "huge.yaml")},
+                            content_type="multipart/form-data")
+    assert response.status_code == 413
+
+
 # --- the answer endpoint trusts nothing --------------------------------------------------
 
 def test_malformed_answers_are_refused_and_not_stored(site, code):

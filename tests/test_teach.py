@@ -325,8 +325,40 @@ def test_unusable_article_gives_a_plain_message_and_keeps_the_text(app, data, me
 def test_an_article_over_the_size_limit_gets_the_plain_message(app):
     teacher = login(app)
     response = teacher.post("/teach/new", data={"text": "a" * (3 * 1024 * 1024)})
-    assert response.status_code == 413
+    assert response.status_code == 400
     assert "The article is too long (more than 1 MB)" in text_of(response)
+    response = teacher.post("/teach/new", data={"file": (io.BytesIO(b"%PDF" + b"x" * 11_000_000), "big.pdf")},
+                            content_type="multipart/form-data")
+    assert response.status_code == 413
+    assert "too large (more than 10 MB for a document" in text_of(response)
+
+
+def test_a_pdf_or_a_word_document_is_read_as_its_article(app):
+    import docx
+    from weasyprint import HTML
+
+    paragraphs = ["Le quai nord du port de Brévannes fermera le 1er juin, a annoncé mardi la chambre de commerce, "
+                  "qui gère le site depuis 1998 et veut regrouper l'activité sur le quai sud.",
+                  "Selon des sources syndicales, une quarantaine d'emplois seraient menacés par cette décision, "
+                  "que la direction justifie par la baisse du trafic depuis deux ans."]
+    title = "Le port de Brévannes ferme un quai"
+    pdf = HTML(string=f"<body style='width:11cm'><h1>{title}</h1>" + "".join(f"<p>{p}</p>" for p in paragraphs)
+               + "</body>").write_pdf()
+    document = docx.Document()
+    document.add_heading(title, 1)
+    for paragraph in paragraphs:
+        document.add_paragraph(paragraph)
+    word = io.BytesIO()
+    document.save(word)
+    teacher = login(app)
+    for data, name in ((pdf, "port.pdf"), (word.getvalue(), "port.docx")):
+        page = teacher.post("/teach/new", data={"file": (io.BytesIO(data), name)}, content_type="multipart/form-data")
+        assert page.status_code == 200, (name, text_of(page)[:500])
+        text = text_of(page)
+        assert title in text and "Selon des sources syndicales, une quarantaine d'emplois seraient menacés" in text
+    broken = teacher.post("/teach/new", data={"file": (io.BytesIO(b"%PDF-1.7 not really"), "scan.pdf")},
+                          content_type="multipart/form-data")
+    assert broken.status_code == 400 and "No text could be read from this document" in text_of(broken)
 
 
 def test_publish_keeps_exactly_the_chosen_questions_with_the_settings(app):

@@ -204,8 +204,8 @@ def too_large(_error):
 @bp.post("/import")
 @login_required
 def import_file():
-    # A bank file may be larger than an article: this route alone accepts up to the import limit.
-    request.max_content_length = MAX_IMPORT_BYTES + 100_000
+    # A bank file may be larger than an article: this route accepts up to the import limit
+    # (set before the CSRF check reads the form: quiz/__init__.py, larger_uploads_where_expected).
     upload = request.files.get("file")
     if upload is None or not upload.filename:
         return render_template("pages/bank/import.html", formats=FORMATS,

@@ -13,6 +13,7 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from question_bank.errors import ArticleError, BadAddress, NotAPage, PrivateAddress, Unreachable, UnsupportedLanguage
+from question_bank.documents import MAX_DOCUMENT_BYTES, UnreadableDocument, is_document, text_of_document
 from question_bank.fetch import fetch_page, looks_like_address, public_only
 from question_bank.paste import clean_pasted_bytes
 from question_bank.service import SAMPLE_SOURCES, sample_path
@@ -25,7 +26,7 @@ from ..publishing import MAX_SOURCE, compose_preview, publish
 
 bp = Blueprint("compose", __name__, url_prefix="/teach")
 
-UPLOAD_SUFFIXES = (".txt", ".html", ".htm")
+UPLOAD_SUFFIXES = (".txt", ".html", ".htm", ".pdf", ".docx")
 
 
 def _now():
@@ -43,6 +44,12 @@ def article_message(error: ArticleError) -> str:
         return _("The page could not be fetched: the network may be unavailable from the server, or the site is down or too slow. Paste the article's text instead.")
     if isinstance(error, NotAPage):
         return _("This address does not give a web page the app can read (an error, too many redirections, too large, or not a page). Paste the article's text instead.")
+    if isinstance(error, UnreadableDocument):
+        if "password" in text:
+            return _("This PDF is protected by a password: save an unprotected copy and upload it again.")
+        if "pages" in text or "larger than" in text:
+            return _("This document is too long: upload only the article (at most 40 pages, 10 MB).")
+        return _("No text could be read from this document (a scan or an image has no text): paste the article's text instead.")
     if isinstance(error, UnsupportedLanguage):
         return _("This article does not seem to be in French or English, the two languages supported.")
     if "larger than" in text:
@@ -65,7 +72,7 @@ def _new_form(text: str = "", error: str | None = None, error_field: str = "text
 @bp.errorhandler(413)
 def too_large(_error):
     """A paste or upload over the app's request size limit: the plain message, not a bare 413 page."""
-    return _new_form("", _("The article is too long (more than 1 MB): paste only the article itself."), "text", 413)
+    return _new_form("", _("The file or the text is too large (more than 10 MB for a document, 1 MB for a text): give only the article itself."), "text", 413)
 
 
 @bp.get("/new")
@@ -87,9 +94,15 @@ def new_preview():
         field, source = "sample", SAMPLE_SOURCES[sample]
     elif upload is not None and upload.filename:
         if not upload.filename.lower().endswith(UPLOAD_SUFFIXES):
-            return _new_form(text, _("Upload a .txt file or a saved web page (.html)."), "file", 400)
-        data = upload.read()
+            return _new_form(text, _("Upload a .txt file, a saved web page (.html), a PDF or a Word document (.docx)."),
+                             "file", 400)
+        data = upload.read(MAX_DOCUMENT_BYTES + 1)
         field, source = "file", upload.filename
+        if is_document(upload.filename):
+            try:
+                data = text_of_document(data, upload.filename).encode("utf-8")
+            except UnreadableDocument as error:
+                return _new_form(text, article_message(error), "file", 400)
     elif looks_like_address(text):
         try:
             data = fetch_page(text.strip(), allowed=_fetch_allowed(), timeout=current_app.config["FETCH_TIMEOUT"])
