@@ -308,7 +308,7 @@ def test_a_saved_web_page_is_previewed_and_published(app):
     ({"text": "Un mot. Deux."}, "The article is empty or too short to make questions from."),
     ({"text": "x" * 20, "file": (io.BytesIO(b"\x00\x01\x02PK\x03\x04" * 50), "article.txt")},
      "This looks like a binary file, not an article"),
-    ({"text": "x" * 20, "file": (io.BytesIO(b"<p>hi</p>"), "article.pdf")},
+    ({"text": "x" * 20, "file": (io.BytesIO(b"<p>hi</p>"), "article.odt")},
      "Upload a .txt file, a saved web page (.html), a PDF or a Word document (.docx)."),
 ])
 def test_unusable_article_gives_a_plain_message_and_keeps_the_text(app, data, message):
