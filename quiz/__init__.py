@@ -108,9 +108,9 @@ def _locale() -> str:
 
 
 def register_blueprints(app: Flask) -> None:
-    from .blueprints import auth, bank, compose, health, printing, students, take, teach
+    from .blueprints import auth, bank, compose, health, manage, printing, students, take, teach
 
-    for blueprint in (health.bp, auth.bp, take.bp, teach.bp, students.bp, compose.bp, printing.bp, bank.bp):
+    for blueprint in (health.bp, auth.bp, take.bp, teach.bp, students.bp, manage.bp, compose.bp, printing.bp, bank.bp):
         app.register_blueprint(blueprint)
 
 

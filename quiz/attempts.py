@@ -3,6 +3,8 @@ start or resume one is `quiz.joining`). The server's clock and `timing` decide w
 the browser. Overdue attempts are closed lazily, whenever they are read."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -55,15 +57,24 @@ def settings_of(quiz: PublishedQuiz) -> timing.Settings:
                            grace_seconds=quiz.grace_seconds, closes_at=quiz.closes_at or quiz.closed_at)
 
 
+def settings_for(attempt: Attempt) -> timing.Settings:
+    """The quiz's rules as this attempt started under them (its own time limit, if recorded)."""
+    return attempt_settings(settings_of(attempt.quiz), attempt.own_limit, attempt.time_limit_seconds)
+
+
+def attempt_settings(quiz_settings: timing.Settings, own_limit: bool, limit: int | None) -> timing.Settings:
+    return replace(quiz_settings, time_limit_seconds=limit) if own_limit else quiz_settings
+
+
 def ends_at(attempt: Attempt) -> datetime | None:
     accommodation = timing.Accommodation(attempt.extra_multiplier, attempt.extra_seconds, attempt.unlimited)
-    return timing.deadline(attempt.started_at, settings_of(attempt.quiz), accommodation)
+    return timing.deadline(attempt.started_at, settings_for(attempt), accommodation)
 
 
 def phase(attempt: Attempt, now: datetime) -> str:
     if attempt.submitted_at is not None:
         return "submitted"
-    return timing.phase(ends_at(attempt), settings_of(attempt.quiz), now)
+    return timing.phase(ends_at(attempt), settings_for(attempt), now)
 
 
 MAX_WRITTEN = 300

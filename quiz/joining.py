@@ -162,7 +162,8 @@ def _start(quiz: PublishedQuiz, name: str, key: str, request: JoinRequest, now: 
             raise TooManyJoins("joins")
         throttle.record(join_key, now)
     attempt = Attempt(quiz_id=quiz.id, student_name=name, student_key=key, token=secrets.token_urlsafe(24),
-                      resume_code=new_code(), join_nonce=request.nonce[:32], started_at=now)
+                      resume_code=new_code(), join_nonce=request.nonce[:32], started_at=now,
+                      own_limit=True, time_limit_seconds=quiz.time_limit_seconds)
     granted = db.session.execute(db.select(Accommodation).filter_by(quiz_id=quiz.id, student_key=key)).scalar_one_or_none()
     if granted is not None:
         attempt.extra_multiplier, attempt.extra_seconds, attempt.unlimited = \

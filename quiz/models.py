@@ -7,6 +7,7 @@ from datetime import datetime
 
 from flask_login import UserMixin
 from sqlalchemy import JSON, Boolean, DateTime, Float, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import false as sa_false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from .extensions import db
@@ -51,6 +52,8 @@ class PublishedQuiz(db.Model):
     closes_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
     closed_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
     created_at: Mapped[datetime] = mapped_column(DateTime)
+    # Out of the teacher's list of quizzes, kept with its results (None: in the list).
+    archived_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
     owner = relationship("Teacher")
 
 
@@ -69,6 +72,11 @@ class Attempt(db.Model):
     extra_multiplier: Mapped[float] = mapped_column(Float, default=1.0)
     extra_seconds: Mapped[int] = mapped_column(Integer, default=0)
     unlimited: Mapped[bool] = mapped_column(Boolean, default=False)
+    # The time limit when the student joined: a teacher who changes the quiz's limit later
+    # changes it for those who join afterwards, never for an attempt under way. own_limit is
+    # False for attempts started before this was recorded: they follow the quiz's limit.
+    own_limit: Mapped[bool] = mapped_column(Boolean, default=False, server_default=sa_false())
+    time_limit_seconds: Mapped[int | None] = mapped_column(Integer, nullable=True)
     # Shown to the student on the quiz page: with their name, it resumes the attempt on
     # another device (a taken name alone never does). Changed each time it is used.
     resume_code: Mapped[str] = mapped_column(String(12), default="", server_default="")

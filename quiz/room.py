@@ -12,7 +12,7 @@ from flask_babel import format_decimal
 from flask_babel import gettext as _
 
 from . import timing
-from .attempts import settings_of
+from .attempts import attempt_settings, settings_of
 from .extensions import db
 from .models import Answer, Attempt, PublishedQuiz
 
@@ -44,15 +44,17 @@ def students_now(quiz: PublishedQuiz, now: datetime) -> list[StudentNow]:
                 .group_by(Answer.attempt_id).subquery())
     rows = db.session.execute(
         db.select(Attempt.id, Attempt.student_name, Attempt.started_at, Attempt.submitted_at, Attempt.score,
-                  Attempt.extra_multiplier, Attempt.extra_seconds, Attempt.unlimited,
-                  db.func.coalesce(answered.c.n, 0))
+                  Attempt.extra_multiplier, Attempt.extra_seconds, Attempt.unlimited, Attempt.own_limit,
+                  Attempt.time_limit_seconds, db.func.coalesce(answered.c.n, 0))
         .outerjoin(answered, answered.c.attempt_id == Attempt.id)
         .filter(Attempt.quiz_id == quiz.id).order_by(Attempt.started_at, Attempt.id)).all()
     settings = settings_of(quiz)
     students = []
-    for (attempt_id, name, started_at, submitted_at, score, multiplier, extra_seconds, unlimited, count) in rows:
-        ends = timing.deadline(started_at, settings, timing.Accommodation(multiplier, extra_seconds, unlimited))
-        phase = "submitted" if submitted_at is not None else timing.phase(ends, settings, now)
+    for (attempt_id, name, started_at, submitted_at, score, multiplier, extra_seconds, unlimited, own_limit,
+         limit, count) in rows:
+        rules = attempt_settings(settings, own_limit, limit)
+        ends = timing.deadline(started_at, rules, timing.Accommodation(multiplier, extra_seconds, unlimited))
+        phase = "submitted" if submitted_at is not None else timing.phase(ends, rules, now)
         students.append(StudentNow(id=attempt_id, name=name, answered=int(count), phase=phase,
                                    seconds_left=None if phase == "submitted" else timing.seconds_left(ends, now),
                                    extra=describe_extra(multiplier, extra_seconds, unlimited),

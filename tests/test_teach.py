@@ -697,3 +697,82 @@ def test_after_the_quiz_the_teacher_sees_the_spread_of_choices_and_each_students
     key = "ABCDEFGH"[first["answer"][0]]
     assert squash(f"Key: {key}. {first['choices'][first['answer'][0]]}") in detail
     assert login(app, OTHER_EMAIL, OTHER_PASSWORD).get(f"/teach/quiz/{code}/results/{sam_id}").status_code == 404
+
+
+# --- managing one's quizzes ----------------------------------------------------------------
+
+def test_a_quiz_gets_a_title_of_its_own_and_a_copy_for_another_class(app):
+    code = publish_sample(app, time_limit_seconds=600)
+    join(app, code, "Léa Martin")
+    teacher = login(app)
+    assert teacher.post(f"/teach/quiz/{code}/title", data={"title": "  3e B —  rumeurs  "}).status_code == 302
+    assert stored(app, code).title == "3e B — rumeurs"
+    assert teacher.post(f"/teach/quiz/{code}/title", data={"title": "  "}).status_code == 400
+    copied = teacher.post(f"/teach/quiz/{code}/duplicate")
+    assert copied.status_code == 302
+    copy_code = copied.headers["Location"].rsplit("/", 1)[1]
+    original, copy = stored(app, code), stored(app, copy_code)
+    assert copy_code != code and copy.title == original.title and copy.article_text == original.article_text
+    assert [q["prompt"] for q in copy.questions] == [q["prompt"] for q in original.questions]
+    assert not {q["id"] for q in copy.questions} & {q["id"] for q in original.questions}   # ids of its own
+    assert copy.seed != original.seed and copy.time_limit_seconds == 600
+    assert teacher.get(f"/teach/quiz/{copy_code}/live.json").get_json()["counts"]["joined"] == 0
+
+
+def test_an_archived_quiz_leaves_the_list_and_keeps_its_results(app):
+    code = publish_sample(app, time_limit_seconds=600)
+    join(app, code, "Léa Martin")
+    teacher = login(app)
+    teacher.post(f"/teach/quiz/{code}/archive", data={"archived": "1"})
+    assert code not in text_of(teacher.get("/teach/"))
+    assert code in text_of(teacher.get("/teach/?archived=1"))
+    assert "Léa Martin" in text_of(teacher.get(f"/teach/quiz/{code}/results"))
+    teacher.post(f"/teach/quiz/{code}/archive", data={"archived": "0"})
+    assert code in text_of(teacher.get("/teach/"))
+
+
+def test_deleting_a_quiz_needs_its_code_and_takes_its_attempts(app):
+    code = publish_sample(app, time_limit_seconds=600)
+    quiz = stored(app, code)
+    lea = join(app, code, "Léa Martin")
+    lea.post(f"/quiz/{code}/answer", json={"question_id": quiz.questions[0]["id"], "choices": [0]})
+    teacher = login(app)
+    assert teacher.post(f"/teach/quiz/{code}/delete", data={"confirm_code": "WRONG"}).status_code == 400
+    assert login(app, OTHER_EMAIL, OTHER_PASSWORD).post(f"/teach/quiz/{code}/delete",
+                                                       data={"confirm_code": code}).status_code == 404
+    assert teacher.post(f"/teach/quiz/{code}/delete", data={"confirm_code": code.lower()}).status_code == 302
+    with app.app_context():
+        from quiz.models import Answer, Attempt
+        assert db.session.execute(db.select(db.func.count(PublishedQuiz.id))).scalar() == 0
+        assert db.session.execute(db.select(db.func.count(Attempt.id))).scalar() == 0
+        assert db.session.execute(db.select(db.func.count(Answer.id))).scalar() == 0
+    assert lea.get(f"/quiz/{code}").status_code in (302, 404)
+
+
+def test_a_closed_quiz_can_be_reopened_for_those_who_have_not_handed_in(app, clock):
+    code = publish_sample(app, time_limit_seconds=600)
+    done = join(app, code, "Léa Martin")
+    done.post(f"/quiz/{code}/submit")
+    teacher = login(app)
+    teacher.post(f"/teach/quiz/{code}/close")
+    assert app.test_client().post(f"/join/{code}", data={"name": "Sam Diallo"}).status_code != 302
+    assert teacher.post(f"/teach/quiz/{code}/reopen").status_code == 302
+    join(app, code, "Sam Diallo")
+    state = teacher.get(f"/teach/quiz/{code}/live.json").get_json()
+    assert {s["name"]: s["phase"] for s in state["students"]} == {"Léa Martin": "submitted", "Sam Diallo": "open"}
+
+
+def test_a_new_time_limit_applies_to_those_who_join_afterwards_not_to_running_attempts(app, clock):
+    code = publish_sample(app, time_limit_seconds=600)
+    join(app, code, "Léa Martin")
+    teacher = login(app)
+    page = teacher.post(f"/teach/quiz/{code}/time-limit", data={"time_limit_minutes": "20"}, follow_redirects=True)
+    assert "1 quiz under way keeps the time it started with" in text_of(page)
+    join(app, code, "Sam Diallo")
+    clock.advance(minutes=11)
+    state = {s["name"]: s for s in teacher.get(f"/teach/quiz/{code}/live.json").get_json()["students"]}
+    assert state["Léa Martin"]["phase"] != "open"              # her 10 minutes are over
+    assert state["Sam Diallo"]["seconds_left"] == 9 * 60       # his 20 minutes are not
+    assert teacher.post(f"/teach/quiz/{code}/time-limit", data={"time_limit_minutes": "0"}).status_code == 400
+    assert teacher.post(f"/teach/quiz/{code}/time-limit", data={"time_limit_minutes": ""}).status_code == 302
+    assert stored(app, code).time_limit_seconds is None

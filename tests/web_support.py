@@ -109,7 +109,7 @@ def stored_quiz(app, code: str) -> dict:
         return {"id": quiz.id, "code": quiz.code, "questions": list(quiz.questions),
                 "article_text": quiz.article_text, "passages": list(quiz.passages),
                 "time_limit_seconds": quiz.time_limit_seconds, "on_expiry": quiz.on_expiry,
-                "grace_seconds": quiz.grace_seconds, "review_policy": quiz.review_policy}
+                "grace_seconds": quiz.grace_seconds, "review_policy": quiz.review_policy, "title": quiz.title}
 
 
 def stored_attempts(app, code: str) -> list[dict]:

@@ -122,7 +122,7 @@ def _state(attempt: Attempt, now) -> dict:
     if current == "submitted":
         return {"phase": current, "seconds_left": None, "submit_seconds_left": None}
     ends = attempts.ends_at(attempt)
-    last = timing.submit_until(ends, attempts.settings_of(attempt.quiz))
+    last = timing.submit_until(ends, attempts.settings_for(attempt))
     return {"phase": current, "seconds_left": timing.seconds_left(ends, now),
             "submit_seconds_left": timing.seconds_left(last, now)}
 

@@ -69,8 +69,12 @@ def dashboard():
         .filter(PublishedQuiz.owner_id == current_user.id)
         .order_by(PublishedQuiz.created_at.desc(), PublishedQuiz.id.desc())).all()
     now = _now()
-    quizzes = [{"quiz": quiz, "attempts": n, "closed": _is_closed(quiz, now)} for quiz, n in rows]
-    return render_template("pages/teach/dashboard.html", quizzes=quizzes)
+    show_archived = request.args.get("archived") == "1"
+    quizzes = [{"quiz": quiz, "attempts": n, "closed": _is_closed(quiz, now)} for quiz, n in rows
+               if (quiz.archived_at is not None) == show_archived]
+    archived = sum(1 for quiz, _n in rows if quiz.archived_at is not None)
+    return render_template("pages/teach/dashboard.html", quizzes=quizzes, show_archived=show_archived,
+                           archived=archived)
 
 
 # --- one quiz ---------------------------------------------------------------------
@@ -90,7 +94,7 @@ _describe = room.describe_extra
 
 
 def quiz_page_with(quiz: PublishedQuiz, form=None, errors=None, status: int = 200, print_form=None, print_errors=None,
-                   roster_form=None, roster_errors=None):
+                   roster_form=None, roster_errors=None, manage_errors=None):
     """The quiz page; `form`/`errors` are the extra-time form's, `print_*` the print form's,
     `roster_*` the class list's."""
     now = _now()
@@ -107,7 +111,8 @@ def quiz_page_with(quiz: PublishedQuiz, form=None, errors=None, status: int = 20
         form=form or {}, errors=errors or {},
         print_form={key: (print_form or {}).get(key, value) for key, value in PRINT_DEFAULTS.items()},
         print_errors=print_errors or {}, roster_entries=roster.entries(quiz),
-        roster_form=roster_form or {}, roster_errors=roster_errors or {}), status
+        roster_form=roster_form or {}, roster_errors=roster_errors or {}, manage_errors=manage_errors or {},
+        running=sum(1 for a in found if a.submitted_at is None)), status
 
 
 @bp.get("/quiz/<code>")
