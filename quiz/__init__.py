@@ -36,7 +36,23 @@ def create_app(test_config: dict | None = None) -> Flask:
     register_extensions(app)
     register_blueprints(app)
     register_commands(app)
+    if app.config.get("PRELOAD_MODELS"):
+        import threading
+
+        # In the background: the process serves students at once; a teacher's first article
+        # finds the models loaded, or waits only for what is left.
+        threading.Thread(target=warm_up, name="mlquiz-warm-up", daemon=True).start()
     return app
+
+
+def warm_up() -> None:
+    """Load both languages' models and rule packs by analysing a sentence in each."""
+    from question_bank.article import article_from_text
+    from question_bank.service import findings_for
+
+    for text in ("Le conseil municipal aurait voté le budget des écoles, selon des sources proches du dossier.",
+                 "The council is said to have approved the school budget, according to people familiar with it."):
+        findings_for(article_from_text(f"Warm-up\n\n{text}\n"))
 
 
 def register_extensions(app: Flask) -> None:
@@ -54,6 +70,18 @@ def register_extensions(app: Flask) -> None:
         limit = _request_limits().get(request.endpoint or "")
         if limit:
             request.max_content_length = limit
+
+    @app.before_request
+    def refuse_nul_characters():
+        """A NUL character cannot be stored by PostgreSQL (a 500 on a name, an email, a text):
+        no form field, query or answer may carry one; plain 400 before any query runs."""
+        values = list(request.args.values())
+        if request.mimetype in ("application/x-www-form-urlencoded", "multipart/form-data"):
+            values += list(request.form.values()) + [f.filename or "" for f in request.files.values()]
+        if any("\x00" in value for value in values):
+            from flask_babel import gettext
+
+            return gettext("This form contains a character that cannot be stored (NUL)."), 400
 
     csrf.init_app(app)
     login_manager.init_app(app)

@@ -130,13 +130,20 @@ main.add_command(worksheet)
 @click.option("--timeout", default=60, show_default=True, type=int, help="gunicorn: seconds before a stuck worker restarts.")
 def run(host: str, port: int, workers: int, threads: int, keep_alive: int, timeout: int) -> None:
     """Serve the web app."""
+    import os
+
+    os.environ.setdefault("MLQUIZ_PRELOAD_MODELS", "1")   # every server process loads the models at start
     if workers == 0:
+        import threading
+
         from flask.cli import run_command
 
+        from . import warm_up
+
+        threading.Thread(target=warm_up, name="mlquiz-warm-up", daemon=True).start()
         click.get_current_context().invoke(run_command, host=host, port=port, reload=False, debugger=False,
                                            with_threads=True)
         return
-    import os
     import shutil
 
     gunicorn = shutil.which("gunicorn") or os.path.join(os.path.dirname(sys.executable), "gunicorn")

@@ -38,6 +38,9 @@ def from_environment(instance_path: str) -> dict:
         # server's own network may be read (never in production; tests serve pages on loopback).
         "FETCH_TIMEOUT": float(os.environ.get("MLQUIZ_FETCH_TIMEOUT", "10") or 10),
         "FETCH_ALLOW_PRIVATE": os.environ.get("MLQUIZ_FETCH_ALLOW_PRIVATE", "") == "1",
+        # Load the language models when a server process starts rather than on the first
+        # teacher's article (~14 s on a cold process). `mlquiz run` sets it.
+        "PRELOAD_MODELS": os.environ.get("MLQUIZ_PRELOAD_MODELS", "") == "1",
         "BABEL_DEFAULT_LOCALE": "fr",
         "CLOCK": utc_now,
         "SLEEP": time.sleep,   # the login delay after many failures on one account (tests record it)

@@ -201,3 +201,14 @@ class LoginFailure(db.Model):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     key: Mapped[str] = mapped_column(String(200), index=True)
     at: Mapped[datetime] = mapped_column(DateTime, index=True)
+
+
+class AnalysisCache(db.Model):
+    """An article's findings, kept for a day: the preview, its updates and publishing analyse
+    a text once, whichever worker serves each request. The key is a digest of the text, its
+    language and the analysis version (rules and models), so a new version analyses again."""
+
+    __tablename__ = "analysis_cache"
+    digest: Mapped[str] = mapped_column(String(64), primary_key=True)
+    findings: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime, index=True)

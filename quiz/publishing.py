@@ -33,13 +33,16 @@ def preview(data: bytes, seed: int | None = None, **options) -> tuple[Article, Q
                              **options)
 
 
-def compose_preview(data: bytes, seed: int | None = None, **options) -> tuple[Article, Quiz, dict[str, int]]:
+def compose_preview(data: bytes, now: datetime, seed: int | None = None, **options) -> tuple[Article, Quiz, dict[str, int]]:
     """The preview's article, its quiz with the teacher's options, and how many sound questions
-    of each kind it supports (what the teacher can ask for), from one analysis."""
+    of each kind it supports (what the teacher can ask for), from one analysis (kept: the
+    preview's updates and publishing do not analyse the article again)."""
     from question_bank.generate import available
 
+    from .analysis_cache import cached_findings
+
     article = article_from_bytes(data)
-    findings = findings_for(article)
+    findings = cached_findings(article, now)
     seed = new_seed() if seed is None else seed
     return article, quiz_for(article, seed=seed, findings=findings, **options), available(article, findings, seed)
 

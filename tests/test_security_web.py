@@ -460,6 +460,31 @@ def test_a_bank_file_between_2_and_10_mb_reaches_the_importer_with_csrf_on(site)
     assert response.status_code == 413
 
 
+def test_inputs_that_used_to_give_a_500_get_a_plain_refusal(site, code):
+    """On SQLite and on PostgreSQL (which cannot store NUL): deep JSON, NUL characters in a
+    name, an email, an answer or a bank form, odd digits on submit."""
+    student = site.test_client()
+    page = student.get(f"/join/{code}").get_data(as_text=True)
+    assert student.post(f"/join/{code}", data={"name": "Léa Martin", "csrf_token": form_token(page)}).status_code == 302
+    quiz_page = student.get(f"/quiz/{code}").get_data(as_text=True)
+    token = re.search(r'<meta\s+name="csrf-token"\s+content="([^"]+)"', quiz_page).group(1)
+    headers = {"X-CSRFToken": token}
+    question = stored_quiz(site, code)["questions"][0]
+    deep = "[" * 100_000 + "]" * 100_000
+    for body in (deep, "[" * 500 + "]" * 500, '{"question_id": "%s", "text": "a\\u0000b"}' % question["id"]):
+        response = student.post(f"/quiz/{code}/answer", data=body, content_type="application/json", headers=headers)
+        assert response.status_code == 400, response.status_code
+    assert student.post(f"/quiz/{code}/submit", data={"csrf_token": token, f"q-{question['id']}": "²",
+                                                      "q-other": "9" * 5000}).status_code in (302, 303)
+    other = site.test_client()
+    page = other.get(f"/join/{code}").get_data(as_text=True)
+    assert other.post(f"/join/{code}", data={"name": "Sam\x00Diallo", "csrf_token": form_token(page)}).status_code == 400
+    login_page = site.test_client()
+    form = login_page.get("/login").get_data(as_text=True)
+    assert login_page.post("/login", data={"email": "t\x00@school.test", "password": "x",
+                                           "csrf_token": form_token(form)}).status_code == 400
+
+
 # --- the answer endpoint trusts nothing --------------------------------------------------
 
 def test_malformed_answers_are_refused_and_not_stored(site, code):

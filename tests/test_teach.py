@@ -776,3 +776,57 @@ def test_a_new_time_limit_applies_to_those_who_join_afterwards_not_to_running_at
     assert teacher.post(f"/teach/quiz/{code}/time-limit", data={"time_limit_minutes": "0"}).status_code == 400
     assert teacher.post(f"/teach/quiz/{code}/time-limit", data={"time_limit_minutes": ""}).status_code == 302
     assert stored(app, code).time_limit_seconds is None
+
+
+# --- long articles, one analysis ------------------------------------------------------------
+
+def test_an_article_is_analysed_once_from_its_preview_to_its_publication(app, monkeypatch):
+    import quiz.analysis_cache as cache
+
+    calls = []
+    real = cache.findings_for
+    monkeypatch.setattr(cache, "findings_for", lambda article: calls.append(article.title) or real(article))
+    teacher = login(app)
+    page = teacher.post("/teach/new", data={"sample": "fr"}).get_data(as_text=True)
+    assert len(calls) == 1
+    from web_support import form_posting_to
+    from werkzeug.datastructures import MultiDict
+    form = form_posting_to(page, "/teach/publish")
+    data = MultiDict(form.values())
+    refreshed = teacher.post("/teach/preview", data=data)
+    assert refreshed.status_code == 200 and len(calls) == 1
+    published = teacher.post("/teach/publish", data=data)
+    assert published.status_code == 302, text_of(published)[:400]
+    assert len(calls) == 1   # the preview's analysis, kept in the database, served both
+
+
+def test_a_very_long_article_is_refused_before_it_is_analysed(app, monkeypatch):
+    import quiz.analysis_cache as cache
+
+    monkeypatch.setattr(cache, "findings_for", lambda article: pytest.fail("analysed"))
+    paragraph = "Le conseil municipal a voté mardi le budget des écoles de la ville pour l'année prochaine. "
+    text = "Un très long article\n\n" + "\n\n".join(paragraph * 3 for _ in range(800))
+    assert len(text) > cache.MAX_WEB_ARTICLE_CHARS
+    response = login(app).post("/teach/new", data={"text": text})
+    assert response.status_code == 400
+    assert "The article is very long (more than 200,000 characters)" in text_of(response)
+
+
+def test_a_server_process_loads_the_models_when_it_starts(tmp_path, clock, monkeypatch):
+    import threading
+
+    import quiz
+
+    started = threading.Event()
+    monkeypatch.setattr(quiz, "warm_up", started.set)
+    build_app(tmp_path, clock, PRELOAD_MODELS=True)
+    assert started.wait(10), "no warm-up when the app starts"
+    monkeypatch.undo()
+    quiz.warm_up()   # loads both languages' models and rule packs without error
+
+
+def test_an_app_made_for_a_command_or_a_test_does_not_load_the_models(tmp_path, clock, monkeypatch):
+    import quiz
+
+    monkeypatch.setattr(quiz, "warm_up", lambda: pytest.fail("warm-up without PRELOAD_MODELS"))
+    build_app(tmp_path, clock)

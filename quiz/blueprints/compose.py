@@ -19,6 +19,7 @@ from question_bank.paste import clean_pasted_bytes
 from question_bank.service import SAMPLE_SOURCES, sample_path
 
 from .. import bank
+from ..analysis_cache import ArticleTooLong
 from ..forms import quiz_settings, settings_shown
 from ..preview_form import PreviewOptions, apply_edits, options_from
 from ..printing import DEFAULTS as PRINT_DEFAULTS
@@ -44,6 +45,8 @@ def article_message(error: ArticleError) -> str:
         return _("The page could not be fetched: the network may be unavailable from the server, or the site is down or too slow. Paste the article's text instead.")
     if isinstance(error, NotAPage):
         return _("This address does not give a web page the app can read (an error, too many redirections, too large, or not a page). Paste the article's text instead.")
+    if isinstance(error, ArticleTooLong):
+        return _("The article is very long (more than 200,000 characters): give only the article, or the part of it you want to work on.")
     if isinstance(error, UnreadableDocument):
         if "password" in text:
             return _("This PDF is protected by a password: save an unprotected copy and upload it again.")
@@ -117,7 +120,7 @@ def new_preview():
     try:
         # A copy from a news site comes with the page's furniture: the teacher sees what was dropped.
         data, dropped = clean_pasted_bytes(data) if field in ("text", "file") else (data, ())
-        article, generated, available = compose_preview(data)   # a new random seed, carried by the page
+        article, generated, available = compose_preview(data, _now())   # a new random seed, carried by the page
     except ArticleError as error:
         return _new_form(text, article_message(error), field, 400)
     if not generated.questions:
@@ -194,7 +197,8 @@ def preview_again(form) -> PreviewAgain:
     edits. Raises ArticleError as the first preview would have."""
     data, seed = preview_form_article(form)
     options = options_from(form)
-    article, generated, available = compose_preview(data, seed=seed, counts=options.counts, exclude=options.exclude)
+    article, generated, available = compose_preview(data, _now(), seed=seed, counts=options.counts,
+                                                    exclude=options.exclude)
     edited = apply_edits(generated, form)
     return PreviewAgain(data, seed, article, edited.quiz, options, edited.errors, available)
 

@@ -6,6 +6,8 @@ public part (prompt, choices, display) — never its answer, explanation or cita
 """
 from __future__ import annotations
 
+import json
+
 import functools
 import secrets
 
@@ -204,7 +206,7 @@ def take(quiz: PublishedQuiz, attempt: Attempt):
 @bp.post("/quiz/<code>/answer")
 @_with_attempt(api=True)
 def answer(quiz: PublishedQuiz, attempt: Attempt):
-    data = request.get_json(silent=True)
+    data = _answer_payload()
     if not isinstance(data, dict):
         return _error(400, _("This answer could not be read."))
     question_id, choices, text = data.get("question_id"), data.get("choices", []), data.get("text")
@@ -224,6 +226,24 @@ def answer(quiz: PublishedQuiz, attempt: Attempt):
     except attempts.BadAnswer:
         return _error(400, _("This answer could not be read."))
     return jsonify({"saved": True, "seconds_left": state["seconds_left"], "phase": state["phase"]})
+
+
+# An answer is a question id, a choice or a short written text: a few hundred bytes. A body
+# far larger, or nested deeper than an answer can be, is refused before it is parsed
+# (100,000 nested brackets used to exhaust the parser's recursion: a 500).
+MAX_ANSWER_BYTES = 8 * 1024
+
+
+def _answer_payload():
+    if request.content_length is not None and request.content_length > MAX_ANSWER_BYTES:
+        return None
+    raw = request.get_data(cache=False)[:MAX_ANSWER_BYTES + 1]
+    if len(raw) > MAX_ANSWER_BYTES or raw.count(b"[") + raw.count(b"{") > 20 or b"\\u0000" in raw or b"\x00" in raw:
+        return None   # (a NUL character cannot be stored by PostgreSQL)
+    try:
+        return json.loads(raw)
+    except (ValueError, RecursionError):
+        return None
 
 
 @bp.get("/quiz/<code>/state")
