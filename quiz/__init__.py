@@ -26,6 +26,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     if test_config:
         app.config.from_mapping(test_config)
     check_production_secret(app.config)
+    _check_timezone(app.config["TIMEZONE"])
     production_hardening(app.config)
     if app.config.get("TRUSTED_PROXIES"):
         from werkzeug.middleware.proxy_fix import ProxyFix
@@ -119,6 +120,15 @@ def register_extensions(app: Flask) -> None:
             # computer's cache for the next student to open with the Back button.
             response.headers.setdefault("Cache-Control", "no-store")
         return response
+
+
+def _check_timezone(name: str) -> None:
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise RuntimeError(f"MLQUIZ_TIMEZONE={name!r} is not a time zone (e.g. Europe/Paris, Europe/London)") from None
 
 
 def _request_limits() -> dict[str, int]:

@@ -41,6 +41,8 @@ def from_environment(instance_path: str) -> dict:
         # Load the language models when a server process starts rather than on the first
         # teacher's article (~14 s on a cold process). `mlquiz run` sets it.
         "PRELOAD_MODELS": os.environ.get("MLQUIZ_PRELOAD_MODELS", "") == "1",
+        # Times on teachers' pages are shown in the school's zone (stored in UTC).
+        "TIMEZONE": os.environ.get("MLQUIZ_TIMEZONE", "Europe/Paris") or "Europe/Paris",
         "BABEL_DEFAULT_LOCALE": "fr",
         "CLOCK": utc_now,
         "SLEEP": time.sleep,   # the login delay after many failures on one account (tests record it)

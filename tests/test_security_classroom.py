@@ -318,3 +318,29 @@ def test_a_ten_hour_quiz_still_saves_and_submits_after_its_first_hour(tmp_path, 
     assert client.post(hand_in.action, data=dict(hand_in.values())).status_code == 302
     (attempt,) = stored_attempts(app, code)
     assert attempt["submitted_at"] is not None and attempt["score"] == 1
+
+
+def test_join_codes_cannot_be_tried_without_limit(tmp_path, clock):
+    from web_support import make_app
+
+    app = make_app(tmp_path, clock, RATELIMIT_ENABLED=True)
+    guesser = app.test_client()
+    guesser.environ_base["REMOTE_ADDR"] = "10.3.0.1"
+    statuses = [guesser.get(f"/join/ZZZZ{n:02d}").status_code for n in range(32)]
+    assert statuses[:30] == [404] * 30 and statuses[30:] == [429, 429]
+    neighbour = app.test_client()
+    neighbour.environ_base["REMOTE_ADDR"] = "10.3.0.2"
+    assert neighbour.get("/join/ZZZZ99").status_code == 404   # counted per address
+    clock.advance(minutes=11)
+    assert guesser.get("/join/ZZZZ98").status_code == 404
+
+
+def test_a_closed_quiz_says_so_and_offers_no_start(tmp_path, clock):
+    from web_support import create_teacher, make_app, publish_direct
+
+    app = make_app(tmp_path, clock)
+    create_teacher(app)
+    code = publish_direct(app, time_limit_seconds=600, closes_at=clock())
+    page = app.test_client().get(f"/join/{code}").get_data(as_text=True)
+    assert "This quiz is closed" in page or "Ce quiz est fermé" in page
+    assert "<form method=\"post\" action=\"/join/" not in page

@@ -830,3 +830,20 @@ def test_an_app_made_for_a_command_or_a_test_does_not_load_the_models(tmp_path, 
 
     monkeypatch.setattr(quiz, "warm_up", lambda: pytest.fail("warm-up without PRELOAD_MODELS"))
     build_app(tmp_path, clock)
+
+
+def test_times_are_shown_in_the_schools_zone_and_the_teachers_way_of_writing_dates(app, clock):
+    code = publish_sample(app, time_limit_seconds=600)   # published at 2026-03-02 09:00 UTC, 10:00 in Paris
+    teacher = login(app)
+    teacher.post("/lang", data={"lang": "en"})
+    british = text_of(teacher.get(f"/teach/quiz/{code}", headers={"Accept-Language": "en-GB,en;q=0.8"}))
+    american = text_of(teacher.get(f"/teach/quiz/{code}", headers={"Accept-Language": "en-US,en;q=0.8"}))
+    assert "02/03/2026, 10:00" in british and "UTC" not in british
+    assert "3/2/26, 10:00" in american
+    teacher.post("/lang", data={"lang": "fr"})
+    assert "02/03/2026 10:00" in text_of(teacher.get(f"/teach/quiz/{code}"))
+
+
+def test_a_time_zone_that_does_not_exist_stops_the_app_with_a_plain_message(tmp_path, clock):
+    with pytest.raises(RuntimeError, match="MLQUIZ_TIMEZONE"):
+        build_app(tmp_path, clock, TIMEZONE="Mars/Olympus")

@@ -216,7 +216,7 @@ def import_file():
     except bank.BankRefused as refused:
         return render_template("pages/bank/import.html", formats=FORMATS, problems=refused.problems,
                                filename=upload.filename), 400
-    flash(_("Imported %(questions)s questions and %(articles)s articles. Nothing was changed in your other questions.",
+    flash(_("Imported. Questions: %(questions)s; articles: %(articles)s. Nothing was changed in your other questions.",
             questions=questions, articles=articles), "success")
     return redirect(url_for("bank.index"))
 

@@ -10,12 +10,13 @@ import json
 
 import functools
 import secrets
+from datetime import timedelta
 
 from flask import Blueprint, current_app, jsonify, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 from sqlalchemy.orm import contains_eager
 
-from .. import attempts, joining, timing
+from .. import attempts, joining, throttle, timing
 from ..extensions import db
 from ..models import Attempt, PublishedQuiz, RosterEntry
 from .join_refusals import JOIN_REFUSED, refusal_message
@@ -159,16 +160,32 @@ def _join_page(quiz: PublishedQuiz, current: Attempt | None, form=None, error: s
     form = form or {}
     roster = (db.session.execute(db.select(RosterEntry.name).filter_by(quiz_id=quiz.id).order_by(RosterEntry.name))
               .scalars().all() if quiz.roster_mode else [])
-    closed = quiz.closed_at is not None and quiz.closed_at <= _now()
+    now = _now()
+    closed = any(moment is not None and moment <= now for moment in (quiz.closed_at, quiz.closes_at))
     return render_template("pages/take/join.html", quiz=quiz, current=current, roster=roster, closed=closed,
                            name=form.get("name", ""), resume_code=form.get("resume_code", ""),
                            nonce=form.get("nonce") or secrets.token_urlsafe(16), error=error), status
 
 
+# Wrong join codes from one address: a code is six letters from 31, but a script trying them
+# all would find quizzes it was not given. 30 wrong codes in 10 minutes, then a pause.
+WRONG_CODES = 30
+WRONG_CODE_WINDOW = timedelta(minutes=10)
+
+
 @bp.route("/join/<code>", methods=["GET", "POST"])
 def join(code: str):
+    key = f"badcode:{request.remote_addr or ''}"
+    limited = current_app.config.get("RATELIMIT_ENABLED", True)
+    if limited and throttle.count(key, _now() - WRONG_CODE_WINDOW) >= WRONG_CODES:
+        return render_template("pages/take/error.html", title=_("Too many wrong codes"),
+                               message=_("Too many wrong codes from this connection: wait ten minutes, then "
+                                         "check the code with your teacher.")), 429, {"Retry-After": "600"}
     quiz, missing = _quiz_or_404(code)
     if missing:
+        if limited:
+            throttle.record(key, _now())
+            db.session.commit()
         return missing
     current = _attempt_for(quiz)
     if request.method == "GET":

@@ -7,8 +7,11 @@ Every page is the owner's alone: another teacher's quiz is a 404.
 """
 from __future__ import annotations
 
+from datetime import timezone
+from zoneinfo import ZoneInfo
+
 from flask import Blueprint, Response, abort, current_app, flash, redirect, render_template, request, url_for
-from flask_babel import format_datetime, format_decimal, get_locale
+from flask_babel import format_decimal, get_locale
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
@@ -31,10 +34,26 @@ def _now():
 
 @bp.app_template_filter("teach_time")
 def teach_time(value) -> str:
-    """Stored times are naive UTC: shown short, in the page's language, marked UTC."""
+    """Stored times are naive UTC: shown short, in the school's time zone (MLQUIZ_TIMEZONE) and
+    the way the teacher's browser writes dates (en-GB 01/12/2026, en-US 12/1/26, fr 01/12/2026)."""
     if value is None:
         return ""
-    return format_datetime(value, "short") + " UTC"
+    from babel.dates import format_datetime as babel_datetime
+
+    moment = value.replace(tzinfo=timezone.utc)
+    return babel_datetime(moment, "short", tzinfo=ZoneInfo(current_app.config["TIMEZONE"]), locale=_date_locale())
+
+
+# The regional ways of writing dates a teacher's browser may ask for, per interface language;
+# the first is the default (English without a region is written the British way here).
+DATE_LOCALES = {"fr": ["fr_FR", "fr_BE", "fr_CH", "fr_CA"], "en": ["en_GB", "en_US", "en_IE", "en_AU", "en_CA", "en_NZ"]}
+
+
+def _date_locale() -> str:
+    ui = str(get_locale())
+    regional = DATE_LOCALES.get(ui, [ui])
+    asked = request.accept_languages.best_match([loc.replace("_", "-") for loc in regional])
+    return asked.replace("-", "_") if asked else regional[0]
 
 
 def owned_quiz_or_404(code: str) -> PublishedQuiz:
