@@ -118,7 +118,8 @@ def highlighted_passages(quiz: PublishedQuiz, results: list[dict]) -> list[dict]
                 html.append(piece)
             for s in inside:
                 if s[1] == b:
-                    label = _("Back to question %(number)s", number=s[3])
+                    # The visible "Q4" starts the accessible name (WCAG 2.5.3, label in name).
+                    label = _("Q%(number)s: back to question %(number)s", number=s[3])
                     html.append(Markup('<a class="cite-back" href="#q-{}" aria-label="{}">{}</a>').format(
                         s[4], label, _("Q%(number)s", number=s[3])))
         passages.append({"label": p["label"], "kind": p["kind"], "id": passage_id(p["label"]),

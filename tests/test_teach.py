@@ -847,3 +847,16 @@ def test_times_are_shown_in_the_schools_zone_and_the_teachers_way_of_writing_dat
 def test_a_time_zone_that_does_not_exist_stops_the_app_with_a_plain_message(tmp_path, clock):
     with pytest.raises(RuntimeError, match="MLQUIZ_TIMEZONE"):
         build_app(tmp_path, clock, TIMEZONE="Mars/Olympus")
+
+
+def test_the_help_page_says_how_to_bring_an_article_and_what_each_kind_trains(app):
+    from question_bank.kinds import KINDS
+
+    teacher = login(app)
+    teacher.post("/lang", data={"lang": "en"})
+    text = text_of(teacher.get("/help"))
+    assert "paste only its address" in text and "PDF" in text
+    for kind in KINDS.values():
+        assert kind.labels["en"] in text and kind.trains["en"] in text
+    teacher.post("/lang", data={"lang": "fr"})
+    assert all(kind.labels["fr"] in text_of(teacher.get("/help")) for kind in KINDS.values())

@@ -10,6 +10,20 @@ def healthz():
     return {"status": "ok"}
 
 
+@bp.get("/help")
+def help_page():
+    """How to bring an article, what each kind of question trains, how a quiz runs."""
+    from flask import render_template
+    from flask_babel import get_locale
+
+    from question_bank.kinds import KINDS
+
+    language = str(get_locale())
+    kinds = [{"label": kind.labels.get(language) or kind.labels.get("en", name),
+              "trains": kind.trains.get(language, "")} for name, kind in KINDS.items()]
+    return render_template("pages/help.html", kinds=kinds)
+
+
 @bp.post("/lang")
 def set_language():
     """The language switch: remembered in the session, otherwise the browser's language."""

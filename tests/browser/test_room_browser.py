@@ -85,3 +85,25 @@ def test_results_show_the_spread_of_choices_and_one_students_answers(live_app, b
         teacher.get_by_role("link", name="Sam Diallo").click()
         sync_api.expect(teacher.locator("h1")).to_have_text("Sam Diallo")
         teacher.screenshot(path=str(SHOTS / f"student-result-{suffix}.png"), full_page=True)
+
+
+def test_dark_mode_follows_the_system_setting_with_readable_contrast(live_app, browser):
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    base = live_app.config["BASE_URL"]
+    code = publish_direct(live_app, time_limit_seconds=600)
+    phone = browser.new_context(locale="fr-FR", viewport={"width": 390, "height": 844}, is_mobile=True,
+                                color_scheme="dark").new_page()
+    phone.goto(f"{base}/join/{code}")
+    phone.fill("#name", "Léa Martin")
+    phone.locator("#name").press("Enter")
+    phone.wait_for_url(f"**/quiz/{code}")
+    colours = phone.evaluate("""() => {
+        const style = getComputedStyle(document.body);
+        const rgb = s => s.match(/\\d+/g).slice(0, 3).map(Number);
+        const lum = ([r, g, b]) => { const f = c => { c /= 255; return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4; };
+                                     return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b); };
+        const [bg, fg] = [lum(rgb(style.backgroundColor)), lum(rgb(style.color))];
+        return {bg, fg, ratio: (Math.max(bg, fg) + 0.05) / (Math.min(bg, fg) + 0.05)};
+    }""")
+    assert colours["bg"] < 0.05 and colours["fg"] > 0.6 and colours["ratio"] >= 7, colours
+    phone.screenshot(path=str(SHOTS / "quiz-dark-fr.png"))
