@@ -48,5 +48,13 @@ def sample_bank() -> BankFile:
                      explanation="« auraient » est au conditionnel : l'information n'est pas établie.",
                      citations=[quote], display=mark_word_display(article.text, quote, ["auraient", "directions", "lettre"]),
                      tags=["conditionnel"], difficulty="medium", origin="teacher", status="approved"),
+        # An elided word among the choices: the generator, every export and every importer
+        # cut "d'intention" into the same two words.
+        BankQuestion(ref="mw-2", article=item.ref, kind="mark_word", language="fr",
+                     prompt="Dans cette phrase, quel mot dit que l'information n'est pas confirmée ?",
+                     choices=["auraient", "d'intention", "sources"], answer=[0],
+                     explanation="« auraient » est au conditionnel.",
+                     citations=[quote], display=mark_word_display(article.text, quote, ["auraient", "d'intention", "sources"]),
+                     tags=["conditionnel"], difficulty="medium", origin="teacher", status="approved"),
     ]
     return BankFile(articles=[item], questions=generated + teacher)

@@ -2,14 +2,12 @@
 in, a quiz question. Shared by the web forms and every importer."""
 from __future__ import annotations
 
-import re
 
 from ..article import Article
 from ..kinds._text import words_in
 from ..models import Citation
 from .items import BankArticle
 
-_SPACE = re.compile(r"\s+")
 
 
 def bank_article(article: Article, source: str = "", title: str = "") -> BankArticle:
@@ -31,7 +29,9 @@ def mark_word_display(text: str, sentence: Citation, choices: list[str]) -> dict
     keys = [w.text.casefold() for w in words]
     choice_words = []
     for choice in choices:
-        wanted = [part.casefold() for part in _SPACE.split(choice.strip()) if part]
+        # The choice cut by the same tokenizer as the sentence ("l'administration" is two words
+        # on both sides), so what the generator offers, an export carries and an import reads agree.
+        wanted = [w.text.casefold() for w in words_in(choice, 0, len(choice))]
         found = next((i for i in range(len(keys) - len(wanted) + 1) if keys[i:i + len(wanted)] == wanted), None)
         if not wanted or found is None:
             raise ValueError(f"« {choice} » is not a word of the sentence")

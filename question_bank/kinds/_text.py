@@ -8,7 +8,10 @@ from ..models import Word
 ELLIPSIS = "…"
 # A word, hyphenated compounds included; a French elision (l', qu', d'…) is its own word
 # so that "l'aurait" offers "aurait" as a separate, clickable word.
-_WORD = re.compile(r"(?:(?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu)['’](?=\w))|\w+(?:[-'’]\w+)*", re.IGNORECASE)
+# A word: a figure with its currency, decimals and unit ("£1.3bn", "9,5 %", "25%") is one;
+# an elided article ("l'", "qu'") is a word of its own; hyphenated words stay whole.
+_WORD = re.compile(r"(?:US\$|[£$€¥])?\d+(?:[.,]\d+)*(?:\u00a0?%|[^\W\d_]{1,3}(?!\w))?"
+                   r"|(?:(?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu)['’](?=\w))|\w+(?:[-'’]\w+)*", re.IGNORECASE)
 _TRAILING = " \t\r\n.;:,"
 
 # Function words (and common adverbs) long enough to pass the length test but useless as

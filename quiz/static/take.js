@@ -281,10 +281,31 @@
   function syncWords(fs) {
     var checked = fs.querySelector("input[type=radio]:checked");
     var value = checked ? checked.value : null;
-    Array.prototype.forEach.call(fs.querySelectorAll("button.word"), function (button) {
+    var words = fs.querySelectorAll("button.word");
+    var current = null;
+    Array.prototype.forEach.call(words, function (button) {
       var on = value !== null && button.dataset.choice === value;
       button.setAttribute("aria-pressed", on ? "true" : "false");
+      if (on) { current = button; }
     });
+    // One Tab stop per sentence (the marked word, or the first): the arrow keys move within it.
+    Array.prototype.forEach.call(words, function (button, i) {
+      button.tabIndex = (current ? button === current : i === 0) ? 0 : -1;
+    });
+  }
+
+  function moveAmongWords(picker, event) {
+    var words = Array.prototype.slice.call(picker.querySelectorAll("button.word"));
+    var index = words.indexOf(document.activeElement);
+    if (index < 0) { return; }
+    var next = {ArrowRight: index + 1, ArrowDown: index + 1, ArrowLeft: index - 1, ArrowUp: index - 1,
+                Home: 0, End: words.length - 1}[event.key];
+    if (next === undefined) { return; }
+    event.preventDefault();
+    next = Math.max(0, Math.min(words.length - 1, next));
+    words[index].tabIndex = -1;
+    words[next].tabIndex = 0;
+    words[next].focus();
   }
 
   fieldsets.forEach(function (fs) {
@@ -292,6 +313,7 @@
     if (!picker) { return; }
     picker.hidden = false;
     syncWords(fs);
+    picker.addEventListener("keydown", function (event) { moveAmongWords(picker, event); });
     picker.addEventListener("click", function (event) {
       var button = event.target.closest("button.word");
       if (!button || fs.disabled) { return; }

@@ -104,6 +104,31 @@ def test_mark_the_word_checks_the_matching_choice(live_app, page):
     sync_api.expect(word).to_have_attribute("aria-pressed", "false")
 
 
+def test_a_sentence_of_words_is_one_tab_stop_and_the_arrow_keys_move_within_it(live_app, page):
+    code = publish_direct(live_app, time_limit_seconds=600)
+    quiz = stored_quiz(live_app, code)
+    question = next(q for q in quiz["questions"] if q["kind"] == "rumour_cue")
+    right = question["answer"][0]
+    join(page, live_app, code, "Keyboard Kim")
+    fieldset = page.locator(f"fieldset[data-question-id='{question['id']}']")
+    words = fieldset.locator("button.word")
+    sync_api.expect(fieldset.locator(".word-picker")).to_be_visible()
+    assert fieldset.locator("button.word[tabindex='0']").count() == 1          # one Tab stop, not 20–35
+    words.first.focus()
+    page.keyboard.press("ArrowRight")
+    assert page.evaluate("document.activeElement.textContent") == words.nth(1).inner_text()
+    page.keyboard.press("End")
+    assert page.evaluate("document.activeElement.textContent") == words.last.inner_text()
+    target = [i for i, w in enumerate(question["display"]["words"]) if i in question["display"]["choice_words"][right]][0]
+    page.keyboard.press("Home")
+    for _ in range(target):
+        page.keyboard.press("ArrowRight")
+    page.keyboard.press("Space")
+    assert page.locator(f"#q-{question['id']}-{right}").is_checked()
+    sync_api.expect(fieldset.locator(".save-status")).to_have_text("Saved")
+    assert fieldset.locator("button.word[tabindex='0']").get_attribute("aria-pressed") == "true"
+
+
 def test_the_clock_is_silent_can_be_hidden_and_a_polite_live_region_announces(live_app, page):
     code = publish_direct(live_app, time_limit_seconds=600)
     join(page, live_app, code, "Clock Chloé")
