@@ -7,6 +7,7 @@ import random
 
 from flask import Blueprint, Response, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from flask_login import current_user, login_required
 from werkzeug.datastructures import MultiDict
 
@@ -174,6 +175,11 @@ def publish(article_id: int):
             errors["count"] = _("Type how many questions to draw, from 1 to 100.")
         elif not tagged:
             errors["tag"] = _("No approved question of this article has this tag.")
+        elif count > len(tagged):
+            # A smaller quiz than asked for, published without a word, would surprise a class.
+            errors["count"] = ngettext("Only %(num)d approved question has this tag: draw at most that many.",
+                                       "Only %(num)d approved questions have this tag: draw at most that many.",
+                                       len(tagged))
         picked = bank.draw(tagged, count or 0, random.Random()) if not errors else []
     else:
         chosen = set(form.getlist("pick"))

@@ -39,6 +39,11 @@ Feature: The question bank: teachers add, edit and approve questions, and move t
     Then a quiz is published with 2 questions, all tagged "conditionnel" and approved
     And a student can take it, the short answer included, and is graded on it
 
+  Scenario: Drawing more questions than a tag has is refused, not shrunk silently
+    Given three approved questions of the teacher tagged "conditionnel"
+    When the teacher tries to draw 5 questions at random from the tag "conditionnel"
+    Then the page says only 3 approved questions have this tag, and nothing is published
+
   Scenario: A student sees the teacher's note on the choice they made, only after submitting
     Given the teacher's multiple-choice question with a note on each choice, tagged "notes" and approved
     When the teacher draws 1 questions at random from the tag "notes" and publishes

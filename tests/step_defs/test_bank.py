@@ -3,6 +3,8 @@ SQLite made by the real migration). Forms are read from the pages and sent back 
 browser would; the selection of a passage arrives as its offsets, as cite.js sends it."""
 from __future__ import annotations
 
+import html
+
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -307,6 +309,34 @@ def draw_and_publish(site, count, tag):
     response = site.client.post(form.action, data=MultiDict(list(values.items())))
     assert response.status_code == 302, response.get_data(as_text=True)[:800]
     return {"code": response.headers["Location"].rsplit("/", 1)[1], "tag": tag}
+
+
+@when(parsers.parse('the teacher tries to draw {count:d} questions at random from the tag "{tag}"'),
+      target_fixture="refused_draw")
+def try_to_draw(site, count, tag):
+    page = site.client.get(f"/teach/bank/article/{_article(site.app)['id']}").get_data(as_text=True)
+    form = form_posting_to(page, "/publish")
+    values = dict(form.values())
+    values.update(how="draw", tag=tag, count=str(count))
+    before = _published_count(site.app)
+    response = site.client.post(form.action, data=MultiDict(list(values.items())))
+    return {"response": response, "before": before}
+
+
+def _published_count(app) -> int:
+    with app.app_context():
+        from quiz.extensions import db
+        from quiz.models import PublishedQuiz
+        return db.session.execute(db.select(db.func.count(PublishedQuiz.id))).scalar()
+
+
+@then(parsers.parse("the page says only {count:d} approved questions have this tag, and nothing is published"))
+def draw_refused(site, refused_draw, count):
+    response = refused_draw["response"]
+    assert response.status_code == 400, response.status_code
+    text = " ".join(html.unescape(response.get_data(as_text=True)).split())
+    assert f"Only {count} approved questions have this tag" in text, text[:1500]
+    assert _published_count(site.app) == refused_draw["before"]
 
 
 @then(parsers.parse('a quiz is published with {count:d} questions, all tagged "{tag}" and approved'))
