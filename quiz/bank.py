@@ -285,8 +285,12 @@ def _with_word_pickers(loaded: items.BankFile, known: dict[str, items.BankArticl
     return loaded.model_copy(update={"questions": fixed})
 
 
-def export_file(owner: Teacher, format_name: str, tag: str = "", article_id: int | None = None) -> bytes:
-    records = visible(owner, Filters(article_id=article_id, tag=tag, mine_only=True))
+def export_file(owner: Teacher, format_name: str, tag: str = "", article_id: int | None = None,
+                include_retired: bool = False) -> bytes:
+    """The teacher's own questions as a file; retired ones only when asked for (a retired
+    question is one the teacher took out of use: it should not reappear in a Moodle course)."""
+    records = [r for r in visible(owner, Filters(article_id=article_id, tag=tag, mine_only=True))
+               if include_retired or r.status != "retired"]
     articles = {r.article.ref: article_item(r.article) for r in records}
     bank = items.BankFile(articles=list(articles.values()), questions=[question_item(r) for r in records])
     return FORMATS[format_name].export(bank)

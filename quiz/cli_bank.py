@@ -56,7 +56,8 @@ def import_command(file: str, owner: str | None) -> None:
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help="The file to write.")
 @click.option("--tag", default="", help="Only the questions with this tag.")
 @click.option("--owner", default=None, help="Email of the teacher whose bank is exported.")
-def export_command(format_name: str, output: str, tag: str, owner: str | None) -> None:
+@click.option("--include-retired", is_flag=True, help="Also the questions taken out of use (left out by default).")
+def export_command(format_name: str, output: str, tag: str, owner: str | None, include_retired: bool) -> None:
     """Write the teacher's questions (and their articles) to OUTPUT."""
     from .bank import export_file
     from .files import write_atomically
@@ -65,6 +66,6 @@ def export_command(format_name: str, output: str, tag: str, owner: str | None) -
     target = Path(output)
     if not target.parent.is_dir():
         raise click.UsageError(f"the folder {target.parent} does not exist")
-    data = export_file(teacher, format_name, tag=tag)
+    data = export_file(teacher, format_name, tag=tag, include_retired=include_retired)
     write_atomically(target, data)
     click.echo(f"wrote {target} ({FORMATS[format_name].label})")

@@ -58,7 +58,9 @@ def test_round_trip_keeps_carriage_returns_markup_and_cdata_ends_exactly():
                             citations=[citation], tags=["a & b", "<x>"], difficulty="hard")
     bank = BankFile(articles=[article], questions=[question])
     data = MOODLE.export(bank)
-    assert b"\r" not in data and b"<![CDATA[" not in data  # carriage returns are escaped, nothing in CDATA
+    # HTML travels in CDATA as Moodle writes it (its text is HTML-escaped, so "]]>" never ends
+    # a section early); carriage returns are character references, never raw.
+    assert b"\r" not in data and b"<![CDATA[<p" in data and b"]]&gt;" in data
     loaded = MOODLE.load(data)
     assert loaded.articles == bank.articles
     assert loaded.questions[0].model_copy(update={"origin": "teacher"}) == question
@@ -107,7 +109,7 @@ def test_every_question_has_moodle_common_fields_in_moodle_order():
         assert element.findtext("idnumber") == question.ref
         tags = [t.findtext("text") for t in element.findall("tags/tag")]
         assert tags == question.tags + [f"mlquiz-kind:{question.kind}", f"mlquiz-difficulty:{question.difficulty}",
-                                        f"mlquiz-article:{question.article}"]
+                                        f"mlquiz-article:{question.article}", f"mlquiz-status:{question.status}"]
 
 
 def test_choice_questions_are_single_answer_multichoice_with_one_full_mark():
@@ -281,3 +283,27 @@ def test_a_file_over_the_limit_is_refused_before_parsing():
 def test_load_any_picks_moodle_xml_by_suffix():
     fmt, bank = load_any(FIXTURE.read_bytes(), "Bridge.XML")
     assert fmt.name == "moodle-xml" and len(bank.questions) == 3
+
+
+def test_html_goes_in_cdata_so_moodle_keeps_its_spaces():
+    """Moodle's XML reader drops whitespace-only text between escaped tags: the space before »
+    and after a ¶ label were lost. Inside CDATA, the HTML is one piece of text."""
+    from bank_builders import sample_bank
+
+    data = MOODLE.export(sample_bank()).decode("utf-8")
+    sections = re.findall(r"<!\[CDATA\[(.*?)\]\]>", data, re.S)
+    assert any(re.search(r"</span> »</p>", s) for s in sections)          # the space before »
+    assert any(re.search(r"<strong>¶1</strong> \S", s) for s in sections)  # the space after ¶1
+    assert "&lt;p" not in data                                          # no escaped HTML left
+
+
+def test_a_retired_question_comes_back_retired_and_the_others_as_drafts():
+    from bank_builders import sample_bank
+
+    bank = sample_bank()
+    retired = bank.questions[0].model_copy(update={"status": "retired"})
+    approved = bank.questions[1]
+    assert approved.status == "approved"
+    loaded = MOODLE.load(MOODLE.export(bank.model_copy(update={"questions": [retired, approved]})))
+    assert [q.status for q in loaded.questions] == ["retired", "draft"]
+    assert all("mlquiz-status:" not in tag for q in loaded.questions for tag in q.tags)

@@ -234,6 +234,7 @@ def export():
     if fmt is None:
         abort(400)
     filters = _filters(request.args)
-    data = bank.export_file(current_user, fmt.name, tag=filters.tag, article_id=filters.article_id)
+    data = bank.export_file(current_user, fmt.name, tag=filters.tag, article_id=filters.article_id,
+                            include_retired=request.args.get("retired") == "1")
     return Response(data, mimetype=fmt.mimetype, headers={
         "Content-Disposition": f'attachment; filename="mlquiz-bank{fmt.suffixes[0]}"', "Cache-Control": "no-store"})

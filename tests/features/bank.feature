@@ -61,6 +61,13 @@ Feature: The question bank: teachers add, edit and approve questions, and move t
     Then they get a Moodle XML file with one question per bank question and the article as a description
     And every question's general feedback quotes its citations
 
+  Scenario: A retired question stays out of an export unless the teacher looks at retired ones
+    Given one of the teacher's questions is retired
+    When the teacher exports their bank as Moodle XML
+    Then the file has every question but the retired one
+    When the teacher exports the retired questions they are looking at as Moodle XML
+    Then the file has the retired one too, marked retired
+
   Scenario: A bad import is refused whole
     When the teacher imports a GIFT file whose third question cites a passage that is not in the article
     Then the import page lists the problem naming its line

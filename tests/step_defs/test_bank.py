@@ -488,6 +488,47 @@ def export_moodle(site):
     return response.data
 
 
+@given("one of the teacher's questions is retired", target_fixture="retired")
+def one_retired(site):
+    db, _article_model, question = _db(site.app)
+    first = _questions(site.app)[0]
+    with site.app.app_context():
+        record = db.session.get(question, first["id"])
+        record.status = "retired"
+        db.session.commit()
+    return first["item"].prompt
+
+
+@when("the teacher exports the retired questions they are looking at as Moodle XML", target_fixture="exported")
+def export_retired(site):
+    page = site.client.get("/teach/bank/?status=retired").get_data(as_text=True)
+    link = re.search(r'href="(/teach/bank/export\?format=moodle-xml[^"]*)"', page)
+    assert link and "retired=1" in link[1], link
+    response = site.client.get(link[1].replace("&amp;", "&"))
+    assert response.status_code == 200
+    return response.data
+
+
+def _exported_prompts(exported) -> list[tuple[str, list[str]]]:
+    root = ElementTree.fromstring(exported)
+    return [("".join(q.find("questiontext/text").itertext()), [t.findtext("text") for t in q.findall("tags/tag")])
+            for q in root.findall("question") if q.get("type") not in ("category", "description")]
+
+
+@then("the file has every question but the retired one")
+def without_retired(site, exported, retired):
+    prompts = _exported_prompts(exported)
+    assert len(prompts) == len(_questions(site.app)) - 1
+    assert not any(html.escape(retired, quote=False)[:40] in text or retired[:40] in text for text, _tags in prompts)
+
+
+@then("the file has the retired one too, marked retired")
+def with_retired(site, exported, retired):
+    prompts = _exported_prompts(exported)
+    assert len(prompts) == len(_questions(site.app))
+    assert sum("mlquiz-status:retired" in tags for _text, tags in prompts) == 1
+
+
 @then("they get a Moodle XML file with one question per bank question and the article as a description")
 def moodle_file(site, exported):
     root = ElementTree.fromstring(exported)

@@ -2,6 +2,9 @@
 from __future__ import annotations
 
 KIND_TAG, DIFFICULTY_TAG, ARTICLE_TAG = "mlquiz-kind:", "mlquiz-difficulty:", "mlquiz-article:"
+# The question's status in its bank: a retired question comes back retired, any other as a
+# draft (an imported question is reviewed before a class sees it).
+STATUS_TAG = "mlquiz-status:"
 ARTICLE_NAME = "mlquiz-article "
 CATEGORY_ROOT = "$course$/top/mlquiz"
 SUPPORTED_TYPES = ("multichoice", "truefalse", "shortanswer", "description")

@@ -17,7 +17,7 @@ from ...errors import UnsupportedLanguage
 from ...models import Citation
 from ...rules.loader import load_pack
 from .. import ImportProblems
-from .conventions import ARTICLE_NAME, ARTICLE_TAG, DEFAULT_KIND, DIFFICULTY_TAG, KIND_TAG, SUPPORTED_TYPES
+from .conventions import ARTICLE_NAME, ARTICLE_TAG, DEFAULT_KIND, DIFFICULTY_TAG, KIND_TAG, STATUS_TAG, SUPPORTED_TYPES
 from .html_text import HtmlField
 from .type_fields import TYPE_FIELDS, field_text
 
@@ -114,7 +114,8 @@ def _question(element, where: str, articles: dict[str, BankArticle], problems: l
         return BankQuestion(ref=(element.findtext("idnumber") or "").strip(), article=article_ref, kind=kind,
                             language=language, prompt=prompt.text, explanation=feedback.text,
                             citations=[c for c, _ in citations], display=display, tags=teacher_tags,
-                            difficulty=machine.get(DIFFICULTY_TAG, "medium"), origin="imported", status="draft",
+                            difficulty=machine.get(DIFFICULTY_TAG, "medium"), origin="imported",
+                            status="retired" if machine.get(STATUS_TAG) == "retired" else "draft",
                             **fields)
     except ValidationError as error:
         problems.append(f"{where}: {_validation_message(error)}")
@@ -124,7 +125,7 @@ def _question(element, where: str, articles: dict[str, BankArticle], problems: l
 def _split_tags(element) -> tuple[dict[str, str], list[str]]:
     """(machine tags by prefix, the teacher's tags in order)."""
     tags = [(t.findtext("text") or "").strip() for t in element.findall("tags/tag")]
-    prefixes = (KIND_TAG, DIFFICULTY_TAG, ARTICLE_TAG)
+    prefixes = (KIND_TAG, DIFFICULTY_TAG, ARTICLE_TAG, STATUS_TAG)
     machine = {prefix: t[len(prefix):] for t in tags for prefix in prefixes if t.startswith(prefix)}
     return machine, [t for t in tags if t and not t.startswith(prefixes)]
 

@@ -9,12 +9,14 @@ import xml.etree.ElementTree as ET
 
 from ...bank.items import MARK_WORD_KINDS, BankArticle, BankFile, BankQuestion
 from ...models import Citation
-from .conventions import ARTICLE_NAME, ARTICLE_TAG, CATEGORY_ROOT, DIFFICULTY_TAG, KIND_TAG, TRUE_FALSE_LABELS
+from .conventions import (ARTICLE_NAME, ARTICLE_TAG, CATEGORY_ROOT, DIFFICULTY_TAG, KIND_TAG, STATUS_TAG,
+                          TRUE_FALSE_LABELS)
 
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
 def export(bank: BankFile) -> bytes:
+    _CDATA.clear()
     quiz = ET.Element("quiz")
     for article in bank.articles:
         quiz.append(_category(article.title or article.ref))
@@ -31,7 +33,30 @@ def export(bank: BankFile) -> bytes:
     # A bare carriage return would be read back as a line feed; short_empty_elements=False
     # writes <text></text> as Moodle does.
     body = ET.tostring(quiz, encoding="unicode", short_empty_elements=False).replace("\r", "&#13;")
+    # HTML goes in CDATA, as Moodle's own exporter writes it: Moodle's reader drops
+    # whitespace-only text between escaped tags (the space before », after a ¶ label).
+    body = _CDATA_TOKEN.sub(lambda m: _cdata(_CDATA[int(m.group(1))]), body)
     return ('<?xml version="1.0" encoding="UTF-8"?>\n' + body + "\n").encode("utf-8")
+
+
+_CDATA: list[str] = []
+_CDATA_TOKEN = re.compile(r"@@mlquiz-cdata-(\d+)@@")
+
+
+def _cdata(html_text: str) -> str:
+    """A CDATA section; "]]>" inside it is split across two sections."""
+    return "<![CDATA[" + html_text.replace("]]>", "]]]]><![CDATA[>") + "]]>"
+
+
+def _html(parent, value: str) -> None:
+    """A <text> holding HTML: written as CDATA when the file is serialised."""
+    if not value:
+        _text(parent, value)
+        return
+    # A carriage return cannot survive CDATA (XML readers turn it into a line feed); as an HTML
+    # character reference it comes back from the HTML exactly.
+    _CDATA.append(_xml_safe(value).replace("\r", "&#13;"))
+    ET.SubElement(parent, "text").text = f"@@mlquiz-cdata-{len(_CDATA) - 1}@@"
 
 
 def _category(title: str) -> ET.Element:
@@ -80,7 +105,7 @@ def _question_xml(q: BankQuestion) -> ET.Element:
             # Moodle reads "*" as a wildcard in short answers; "\*" is a literal asterisk.
             _answer(question, answer.replace("*", "\\*"), 100, "", "moodle_auto_format")
     tags = ET.SubElement(question, "tags")
-    for tag in [*q.tags, KIND_TAG + q.kind, DIFFICULTY_TAG + q.difficulty, ARTICLE_TAG + q.article]:
+    for tag in [*q.tags, KIND_TAG + q.kind, DIFFICULTY_TAG + q.difficulty, ARTICLE_TAG + q.article, STATUS_TAG + q.status]:
         _text(ET.SubElement(tags, "tag"), tag)
     return question
 
@@ -107,8 +132,8 @@ def _readable_name(q: BankQuestion) -> str:
 
 def _header(question, name: str, page: str, feedback: str, grade: str, penalty: str, idnumber: str) -> None:
     _text(ET.SubElement(question, "name"), name)
-    _text(ET.SubElement(question, "questiontext", format="html"), page)
-    _text(ET.SubElement(question, "generalfeedback", format="html"), feedback)
+    _html(ET.SubElement(question, "questiontext", format="html"), page)
+    _html(ET.SubElement(question, "generalfeedback", format="html"), feedback)
     ET.SubElement(question, "defaultgrade").text = grade
     ET.SubElement(question, "penalty").text = penalty
     ET.SubElement(question, "hidden").text = "0"
@@ -132,8 +157,8 @@ def _choice_feedback(q: BankQuestion, index: int) -> str:
 
 def _answer(question, text: str, fraction: int, feedback: str, fmt: str) -> None:
     answer = ET.SubElement(question, "answer", fraction=str(fraction), format=fmt)
-    _text(answer, text)
-    _text(ET.SubElement(answer, "feedback", format="html"), feedback)
+    (_html if fmt == "html" else _text)(answer, text)
+    _html(ET.SubElement(answer, "feedback", format="html"), feedback)
 
 
 def _text(parent, value: str) -> None:
