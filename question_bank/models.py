@@ -213,6 +213,11 @@ class Question(Frozen):
             raise ValueError(f"question {self.id}: {len(self.choice_feedback)} feedbacks for {len(self.choices)} choices")
         if not self.answer or any(not 0 <= i < len(self.choices) for i in self.answer):
             raise ValueError(f"question {self.id}: answer {self.answer} is not an index of its choices")
+        if len(set(self.answer)) > 1:
+            # A student answers by picking one choice (the page, the worksheet, the grading), and
+            # Moodle XML, QTI and GIFT each grade several right answers differently: refused.
+            raise ValueError(f"question {self.id}: it has {len(set(self.answer))} right answers; "
+                             "a question here has exactly one (keep one, or split the question)")
         if len(set(self.choices)) != len(self.choices):
             raise ValueError(f"question {self.id}: duplicate choices")
         return self

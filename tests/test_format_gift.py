@@ -70,7 +70,7 @@ def _tricky_bank() -> BankFile:
     common = {"article": item.ref, "language": "fr", "citations": [rumour]}
     questions = [
         BankQuestion(ref="multi::1", kind="multiple_choice", prompt="Quels mots \\ signes {} sont là ?",
-                     choices=["%5% de hausse", "[html] <b>", "lettre", "rien", "%10% seulement"], answer=[0, 2],
+                     choices=["%5% de hausse", "[html] <b>", "lettre", "rien", "%10% seulement"], answer=[2],
                      choice_feedback=["", "Non #1", "", "Non = faux", ""],
                      explanation="Deux lignes\nd'explication.\n", **common),
         BankQuestion(ref="tf", kind="true_false", prompt="Le maire a écrit une lettre.", choices=["Vrai", "Faux"],
@@ -149,7 +149,7 @@ def test_export_layout_follows_the_published_forms():
     assert "\t~Un communiqué \\#1 \\{officiel\\}#Non ; aucun communiqué n'est cité.\n" in text
     tricky = gift.export(_tricky_bank()).decode("utf-8")
     assert "$CATEGORY: mlquiz/Le maire // la rumeur \\\\ C:\\\\new\n" in tricky   # Moodle's escaped / and \\
-    assert "\t~%50%%5% de hausse#\n" in tricky and "\t~%50%lettre#\n" in tricky  # two right answers share the credit
+    assert "\t~%0%%5% de hausse#\n" in tricky and "\t=lettre#\n" in tricky  # a choice starting with %…% is not a weight
     assert "\t~%0%%10% seulement#\n" in tricky                               # a wrong choice, not a weight
     assert "\t~[plain][html] <b>#Non \\#1\n" in tricky
     assert "\tT#Relisez.#Oui \\~ bien.\n" in tricky                          # {T#if wrong#if right}
@@ -291,3 +291,15 @@ def test_a_file_moodle_exported_again_comes_back():
     assert (mc.kind, mc.choices, mc.answer) == ("multiple_choice", ["Sources close to the mayor", "The mayor", "Nobody"], [0])
     assert mc.choice_feedback == ["Right.", "", ""]
     assert check_bank(bank) == []
+
+
+def test_a_question_with_several_right_answers_is_refused_in_plain_words():
+    """GIFT gives 100 % for ticking every box, Moodle XML full marks for either answer alone, QTI
+    keeps the first: one question, three gradings. A question here has one right answer."""
+    bank = sample_bank()
+    single = next(q for q in bank.questions if q.kind == "multiple_choice")
+    exported = gift.export(bank.model_copy(update={"questions": [single]})).decode("utf-8")
+    two_right = exported.replace("\t~Le PDG", "\t=Le PDG", 1)       # a second right answer
+    assert two_right != exported
+    problems = check_bank(gift.load(two_right.encode("utf-8")))
+    assert any("2 right answers" in p and "exactly one" in p for p in problems), problems
