@@ -61,8 +61,16 @@ def create_quiz(article: str, owner: str, time_limit: int | None, seed: int | No
         loaded, generated = preview(path.read_bytes(), seed=seed)
     except ArticleError as error:
         raise click.UsageError(str(error)) from None
-    record = publish(teacher, loaded, generated, None, current_app.config["CLOCK"](), time_limit_seconds=time_limit,
-                     review_policy=review, source=loaded.describe_source() or path.name)
+    from .bank import store_article, store_generated
+
+    now = current_app.config["CLOCK"]()
+    source = loaded.describe_source() or path.name
+    # As publishing from the web does: the article and its questions go to the teacher's bank,
+    # every question published approved.
+    stored = store_article(teacher, loaded, now, source=source)
+    store_generated(teacher, stored, generated.questions, {q.id for q in generated.questions}, now)
+    record = publish(teacher, loaded, generated, None, now, time_limit_seconds=time_limit,
+                     review_policy=review, source=source)
     click.echo(f"/join/{record.code}")
 
 

@@ -51,6 +51,11 @@ def test_quiz_create_prints_the_join_path(app):
         quiz = db.session.execute(db.select(PublishedQuiz)).scalar_one()
         assert result.output.strip() == f"/join/{quiz.code}"
         assert quiz.time_limit_seconds == 600 and quiz.questions
+        # Publishing fills the bank, from the command line as from the web (README).
+        from quiz.models import BankArticle, BankQuestion
+        assert db.session.execute(db.select(db.func.count(BankArticle.id))).scalar() == 1
+        statuses = db.session.execute(db.select(BankQuestion.status)).scalars().all()
+        assert len(statuses) == len(quiz.questions) and set(statuses) == {"approved"}
 
 
 def test_quiz_create_with_an_unknown_owner_is_a_plain_error(app):
