@@ -136,8 +136,12 @@ def _question_item(question: BankQuestion, identifier: str) -> ET.Element:
 def _mapping(declaration: ET.Element, accepted: list[str]) -> None:
     mapping = ET.SubElement(declaration, _q("mapping"), lowerBound="0", upperBound="1", defaultValue="0")
     keys: dict[str, str] = {}
+    # Our grading ignores extra spaces and a final full stop or exclamation mark; QTI's mapping
+    # matches the string exactly (case aside), so those variants are mapped too and both agree.
     for answer in accepted:  # matching ignores case, so one entry per casefolded answer
-        keys.setdefault(answer.casefold(), answer)
+        bare = " ".join(answer.split()).rstrip(".!")
+        for variant in (answer, bare, bare + ".", bare + "!"):
+            keys.setdefault(variant.casefold(), variant)
     for answer in keys.values():
         ET.SubElement(mapping, _q("mapEntry"), mapKey=_safe(answer), mappedValue="1", caseSensitive="false")
 
