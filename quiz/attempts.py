@@ -4,11 +4,12 @@ the browser. Overdue attempts are closed lazily, whenever they are read."""
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import lru_cache
 
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import JSON, DateTime, Text, update
+from sqlalchemy import JSON, DateTime, Integer, String, Text, bindparam, update
 from sqlalchemy.dialects import postgresql, sqlite
 
 from . import timing
@@ -133,18 +134,29 @@ def _store_if_open(attempt: Attempt, question_id: str, choices: list[int], text:
     scores it, or has already finished, and then nothing is stored (False). Two saves of one
     question at once end in one row (ON CONFLICT). Every autosave takes this path, so it is
     one round trip, with no read of the attempt's other answers."""
-    still_open = (db.select(Attempt.id).where(Attempt.id == attempt.id, Attempt.submitted_at.is_(None))
-                  .with_for_update(read=True))
-    row = db.select(db.literal(attempt.id), db.literal(question_id), db.literal(choices, JSON),
-                    db.literal(text, Text), db.literal(now, DateTime)).where(still_open.exists())
-    insert = UPSERTS[db.session.get_bind().dialect.name](Answer).from_select(
-        ["attempt_id", "question_id", "choices", "text", "saved_at"], row)
-    stored = db.session.execute(insert.on_conflict_do_update(
-        index_elements=[Answer.attempt_id, Answer.question_id],
-        set_={"choices": insert.excluded.choices, "text": insert.excluded.text, "saved_at": insert.excluded.saved_at},
-    ).returning(Answer.id)).first()   # (rowcount is -1 here with psycopg: RETURNING says it for both)
+    statement = _upsert_statement(db.session.get_bind().dialect.name)
+    stored = db.session.execute(statement, {"attempt_id": attempt.id, "question_id": question_id,
+                                            "choices": choices, "text": text, "saved_at": now}).first()
     db.session.expire(attempt, ["answers"])
     return stored is not None
+
+
+@lru_cache(maxsize=None)
+def _upsert_statement(dialect: str):
+    """The autosave's one statement, built once per database kind with bound parameters:
+    building it for every request (and its cache key) cost more CPU than running it."""
+    still_open = (db.select(Attempt.id).where(Attempt.id == bindparam("attempt_id"), Attempt.submitted_at.is_(None))
+                  .with_for_update(read=True))
+    row = db.select(bindparam("attempt_id", type_=Integer), bindparam("question_id", type_=String),
+                    bindparam("choices", type_=JSON), bindparam("text", type_=Text),
+                    bindparam("saved_at", type_=DateTime)).where(still_open.exists())
+    # The table, not the mapped class: with parameters, an ORM insert would be a bulk insert.
+    answers = Answer.__table__
+    insert = UPSERTS[dialect](answers).from_select(["attempt_id", "question_id", "choices", "text", "saved_at"], row)
+    return insert.on_conflict_do_update(
+        index_elements=[answers.c.attempt_id, answers.c.question_id],
+        set_={"choices": insert.excluded.choices, "text": insert.excluded.text, "saved_at": insert.excluded.saved_at},
+    ).returning(answers.c.id)   # (rowcount is -1 here with psycopg: RETURNING says it for both)
 
 
 def written_matches(text: str, accepted: list[str]) -> bool:

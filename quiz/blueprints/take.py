@@ -83,8 +83,17 @@ def _attempt_by_code(code: str) -> Attempt | None:
     token = (session.get("attempts") or {}).get(clean)
     if not token:
         return None
-    return db.session.execute(db.select(Attempt).join(Attempt.quiz).options(contains_eager(Attempt.quiz))
-                              .where(PublishedQuiz.code == clean, Attempt.token == token)).scalar_one_or_none()
+    return db.session.execute(_attempt_with_quiz(), {"code": clean, "token": token}).scalar_one_or_none()
+
+
+@functools.lru_cache(maxsize=1)
+def _attempt_with_quiz():
+    """Built once with bound parameters (building it per request cost more than running it).
+    The article's text and passages are left unloaded: an autosave or a state request does
+    not need them, and the quiz page loads them when it shows the article."""
+    return (db.select(Attempt).join(Attempt.quiz)
+            .options(contains_eager(Attempt.quiz).defer(PublishedQuiz.article_text).defer(PublishedQuiz.passages))
+            .where(PublishedQuiz.code == db.bindparam("code"), Attempt.token == db.bindparam("token")))
 
 
 def _with_attempt(api: bool):
