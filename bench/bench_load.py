@@ -115,8 +115,9 @@ class Postgres:
         shutil.rmtree(self.dir, ignore_errors=True)
 
 
-def prepare(url: str) -> str:
-    """Schema, a teacher and a published 10-question quiz; returns its join code."""
+def prepare(url: str) -> tuple[str, int]:
+    """Schema, a teacher and a published quiz of up to QUESTIONS questions: its join code and
+    how many questions it has."""
     env = {**os.environ, "MLQUIZ_DATABASE_URL": url}
     subprocess.run([MLQUIZ, "db", "upgrade"], env=env, check=True, capture_output=True)
     from question_bank.service import sample_path
@@ -135,7 +136,7 @@ def prepare(url: str) -> str:
         keep = [q.id for q in quiz.questions[:QUESTIONS]]
         code = publish(teacher, article, quiz, keep, utc_now(), time_limit_seconds=3 * 3600).code
         db.session.remove()
-    return code
+    return code, len(keep)   # the sample may support fewer than QUESTIONS sound questions
 
 
 def stored_answers(url: str, code: str) -> int:
@@ -161,8 +162,10 @@ class Server:
         self.base = f"http://127.0.0.1:{self.port}"
         # Every simulated student comes from 127.0.0.1: the per-address join limit (made for one
         # school router, 60 a minute) would stop them, so the bench lifts it.
+        self.route_cpu = tempfile.mkdtemp(prefix="mlquiz-route-cpu-")
         env = {**os.environ, "MLQUIZ_DATABASE_URL": url, "MLQUIZ_SECRET_KEY": "bench-secret-" + str(self.port),
-               "MLQUIZ_JOINS_PER_MINUTE": "1000000"}
+               "MLQUIZ_JOINS_PER_MINUTE": "1000000", "MLQUIZ_ROUTE_CPU_LOG": self.route_cpu,
+               "MLQUIZ_PRELOAD_MODELS": "0"}   # students' requests only: no model loading in the measured CPU
         self.process = subprocess.Popen([MLQUIZ, "run", "--workers", str(workers), "--threads", str(threads),
                                          "--port", str(self.port)],
                                         env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
@@ -295,7 +298,7 @@ def line(name: str, run: Run) -> str:
 
 
 def measure(backend: str, url: str, students: int, args, database=None) -> bool:
-    code = prepare(url)
+    code, questions = prepare(url)
     ramp, think = args.ramp, tuple(args.think)
     with Server(url, args.workers, args.threads) as server:
         runs = []
@@ -306,9 +309,10 @@ def measure(backend: str, url: str, students: int, args, database=None) -> bool:
             if database:
                 run.database_cpu = database.cpu_seconds() - database_cpu
             runs.append(run)
+        routes = route_summary(server.route_cpu)
     app_run, bare_run = runs
     stored = stored_answers(url, code)
-    sent = students * QUESTIONS
+    sent = students * questions
     saves_ms = [x * 1000 for x in app_run.saves]
     p95 = percentile([x * 1000 for x in app_run.latencies], 95)
     bare95 = percentile([x * 1000 for x in bare_run.latencies], 95)
@@ -321,11 +325,27 @@ def measure(backend: str, url: str, students: int, args, database=None) -> bool:
     print(line("bare endpoint (/healthz)", bare_run))
     print(f"ratio quiz / bare: throughput {len(app_run.latencies) / app_run.elapsed / (len(bare_run.latencies) / bare_run.elapsed):.2f}, "
           f"p95 {p95 / bare95:.1f}×")
+    per_request = 1000 * app_run.server_cpu / max(len(app_run.latencies), 1)
+    bare_per_request = 1000 * bare_run.server_cpu / max(len(bare_run.latencies), 1)
+    print(f"server CPU per request (whole process group): quiz {per_request:.2f} ms, bare {bare_per_request:.2f} ms "
+          f"({per_request / bare_per_request:.1f}×)")
+    bare_route = routes.get("health.healthz", (0, 0.0))[1]
+    print("CPU per request by route, in the app (thread CPU from the first hook to the response):")
+    for endpoint, (count, mean) in sorted(routes.items(), key=lambda item: -item[1][0]):
+        ratio = f"{mean / bare_route:5.1f}× bare" if bare_route else ""
+        print(f"  {endpoint:28} {count:7d} requests  {mean:6.2f} ms  {ratio}")
     print(f"answers sent {sent}, acknowledged {app_run.acknowledged}, stored {stored}"
           f" → {'0 lost' if stored == app_run.acknowledged else f'{app_run.acknowledged - stored} LOST'}")
     ok = p95 < TARGET_P95_MS and stored == app_run.acknowledged == sent and not app_run.errors
     print(f"target p95 < {TARGET_P95_MS} ms and 0 lost: {'PASS' if ok else 'FAIL'}")
     return ok
+
+
+def route_summary(folder: str) -> dict[str, tuple[int, float]]:
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    from quiz.route_cpu import summary
+
+    return summary(folder)
 
 
 def main() -> int:

@@ -34,6 +34,10 @@ def create_app(test_config: dict | None = None) -> Flask:
         # Behind N reverse proxies, the client's address (login limits) and https come from them.
         proxies = app.config["TRUSTED_PROXIES"]
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies, x_host=proxies)
+    if app.config.get("ROUTE_CPU_LOG"):
+        from .route_cpu import install
+
+        install(app, app.config["ROUTE_CPU_LOG"])
     register_extensions(app)
     register_blueprints(app)
     register_commands(app)

@@ -43,6 +43,8 @@ def from_environment(instance_path: str) -> dict:
         "PRELOAD_MODELS": os.environ.get("MLQUIZ_PRELOAD_MODELS", "") == "1",
         # Times on teachers' pages are shown in the school's zone (stored in UTC).
         "TIMEZONE": os.environ.get("MLQUIZ_TIMEZONE", "Europe/Paris") or "Europe/Paris",
+        # make bench-load: CPU per request by route, written to this folder (off when unset).
+        "ROUTE_CPU_LOG": os.environ.get("MLQUIZ_ROUTE_CPU_LOG", ""),
         "BABEL_DEFAULT_LOCALE": "fr",
         "CLOCK": utc_now,
         "SLEEP": time.sleep,   # the login delay after many failures on one account (tests record it)

@@ -860,3 +860,21 @@ def test_the_help_page_says_how_to_bring_an_article_and_what_each_kind_trains(ap
         assert kind.labels["en"] in text and kind.trains["en"] in text
     teacher.post("/lang", data={"lang": "fr"})
     assert all(kind.labels["fr"] in text_of(teacher.get("/help")) for kind in KINDS.values())
+
+
+def test_cpu_per_route_is_logged_only_when_asked(tmp_path, clock):
+    from quiz.route_cpu import summary
+
+    folder = tmp_path / "cpu"
+    app = build_app(tmp_path, clock, ROUTE_CPU_LOG=str(folder))
+    client = app.test_client()
+    for _ in range(3):
+        assert client.get("/healthz").status_code == 200
+    client.get("/join/NOPE99")
+    routes = summary(str(folder))
+    assert routes["health.healthz"][0] == 3 and routes["health.healthz"][1] > 0
+    assert routes["take.join"][0] == 1
+    (tmp_path / "other").mkdir()
+    quiet = build_app(tmp_path / "other", clock)
+    quiet.test_client().get("/healthz")
+    assert not list((tmp_path / "other").glob("**/*.tsv"))
