@@ -76,23 +76,25 @@ def _attempt_for(quiz: PublishedQuiz) -> Attempt | None:
     return db.session.execute(db.select(Attempt).filter_by(token=token, quiz_id=quiz.id)).scalar_one_or_none()
 
 
-def _attempt_by_code(code: str) -> Attempt | None:
+def _attempt_by_code(code: str, with_article: bool = True) -> Attempt | None:
     """This browser's attempt at the quiz of the URL, with its quiz, in one query: every
     autosave comes through here."""
     clean = clean_code(code)
     token = (session.get("attempts") or {}).get(clean)
     if not token:
         return None
-    return db.session.execute(_attempt_with_quiz(), {"code": clean, "token": token}).scalar_one_or_none()
+    return db.session.execute(_attempt_with_quiz(with_article), {"code": clean, "token": token}).scalar_one_or_none()
 
 
-@functools.lru_cache(maxsize=1)
-def _attempt_with_quiz():
+@functools.lru_cache(maxsize=2)
+def _attempt_with_quiz(with_article: bool):
     """Built once with bound parameters (building it per request cost more than running it).
-    The article's text and passages are left unloaded: an autosave or a state request does
-    not need them, and the quiz page loads them when it shows the article."""
-    return (db.select(Attempt).join(Attempt.quiz)
-            .options(contains_eager(Attempt.quiz).defer(PublishedQuiz.article_text).defer(PublishedQuiz.passages))
+    Without the article (autosaves, state requests), the quiz's text and passages are not
+    loaded: they are the largest columns, and only pages show them."""
+    quiz = contains_eager(Attempt.quiz)
+    if not with_article:
+        quiz = quiz.defer(PublishedQuiz.article_text).defer(PublishedQuiz.passages)
+    return (db.select(Attempt).join(Attempt.quiz).options(quiz)
             .where(PublishedQuiz.code == db.bindparam("code"), Attempt.token == db.bindparam("token")))
 
 
@@ -102,7 +104,7 @@ def _with_attempt(api: bool):
     def decorate(view):
         @functools.wraps(view)
         def wrapper(code: str):
-            attempt = _attempt_by_code(code)
+            attempt = _attempt_by_code(code, with_article=not api)
             if attempt is not None:
                 return view(attempt.quiz, attempt)
             quiz = by_code(code)
