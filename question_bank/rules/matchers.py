@@ -21,6 +21,9 @@ class RuleMatch:
     span: object  # spacy.tokens.Span
 
 
+_MATCHES = "mlquiz.rule_matches"
+
+
 class CueMatcher:
     def __init__(self, nlp, pack: RulePack):
         from spacy.matcher import Matcher
@@ -34,7 +37,11 @@ class CueMatcher:
             self.matcher.add(rule.id, _patterns(nlp, rule.match))
 
     def __call__(self, doc, produces: str = "cue") -> list[RuleMatch]:
-        return _longest_first([m for m in self.all_matches(doc) if m.rule.produces == produces])
+        # One pass of the Matcher per Doc, whatever is asked for (cues, then judgements).
+        found = doc.user_data.get(_MATCHES)
+        if found is None:
+            found = doc.user_data[_MATCHES] = self.all_matches(doc)
+        return _longest_first([m for m in found if m.rule.produces == produces])
 
     def all_matches(self, doc) -> list[RuleMatch]:
         """Every rule's matches, before overlapping ones are resolved (rule examples test this)."""
