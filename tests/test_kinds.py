@@ -222,7 +222,7 @@ def test_source_kind_does_not_ask_where_an_impersonal_passive_hides_the_source()
 
 
 def test_source_kind_does_not_call_experts_unnamed_when_the_next_sentence_names_one():
-    article, findings = _analysed("Les prix vont encore monter\n\nC'est en tout cas le scénario de certains experts. "
+    article, findings = _analysed("Les prix vont encore monter\n\nPlusieurs spécialistes envisagent en effet ce scénario. "
                                   "« La hausse va durer », estime Paul Martin, économiste à la Banque du Nord.\n")
     assert [q for q in build("source_kind", article, findings)
             if right_choices(q)[0].startswith("D'une source anonyme")] == []

@@ -20,14 +20,14 @@ def guard(name: str):
 @guard("reported_speech")
 def reported_speech(span, reporting_verbs: frozenset[str]) -> bool:
     """A conditional inside what a past reporting verb introduces is a future-in-the-past
-    ("said it would invest", "a indiqué qu'elle ne négocierait pas"), not a hedge."""
+    ("said it would invest", "le syndicat a prévenu qu'il ne signerait pas"), not a hedge."""
     token = span.root
     if _inside_quotation(token):
         return False  # direct speech: the speaker's own "would" is theirs to hedge
     verb = token.head if token.dep_.startswith("aux") else token
     for ancestor in verb.ancestors:
         if ancestor.i < token.i and ancestor.lemma_.lower() in reporting_verbs and _is_past(ancestor):
-            # "a indiqué (début février) qu'elle ne négocierait pas" / "said it would":
+            # "a prévenu (lundi soir) qu'il ne signerait pas" / "said it would":
             # the conditional sits in what the verb reports, right after it.
             between = token.doc[ancestor.i + 1:token.i]
             return len(between) <= 3 or any(t.lower_ in COMPLEMENTISERS for t in between)
