@@ -93,7 +93,7 @@ def _get(parts, ip: str, port: int, deadline: float, max_bytes: int, clock) -> t
         connection.request("GET", path, headers={"User-Agent": USER_AGENT, "Accept": "text/html, text/plain;q=0.8",
                                                  "Accept-Encoding": "identity"})
         response = connection.getresponse()
-        if response.status in (301, 302, 303, 307, 308) or response.status != 200:
+        if response.status != 200:   # a redirection (its Location) or an error: the caller decides
             return response.status, response.getheader("Location") or "", b""
         kind = (response.getheader("Content-Type") or "text/html").split(";")[0].strip().lower()
         if kind not in PAGE_TYPES:

@@ -9,7 +9,6 @@ text as it is, so that offsets into it stay the file's.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from .article import detect_language
@@ -34,8 +33,8 @@ def clean_paste(text: str, language: str | None = None) -> Cleaned:
     if not filled:
         return Cleaned(text, ())
     pack = load_pack(language or detect_language(text))
-    furniture = [re.compile(p.pattern) for p in pack.paste_patterns("paste")]
-    headers = [re.compile(p.pattern) for p in pack.paste_patterns("paste_teaser")]
+    furniture = pack.paste_patterns("paste")
+    headers = pack.paste_patterns("paste_teaser")
     drop: set[int] = set()
     if _is_rubric(lines, filled):
         drop.add(filled[0])

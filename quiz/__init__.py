@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 import secrets
+from functools import lru_cache
 from pathlib import Path
 
 from flask import Flask, current_app, request, session
@@ -135,6 +136,7 @@ def _check_timezone(name: str) -> None:
         raise RuntimeError(f"MLQUIZ_TIMEZONE={name!r} is not a time zone (e.g. Europe/Paris, Europe/London)") from None
 
 
+@lru_cache(maxsize=1)
 def _request_limits() -> dict[str, int]:
     from question_bank.documents import MAX_DOCUMENT_BYTES
     from question_bank.formats import MAX_IMPORT_BYTES

@@ -114,8 +114,12 @@ def answer_text(question: dict, row: StudentRow) -> str:
     """What a student answered, as the teacher reads it: "B. …", a written answer, or ""."""
     if not question["choices"]:
         return row.written.get(question["id"], "")
-    return "; ".join(f"{LETTERS[i]}. {question['choices'][i]}" for i in row.chosen.get(question["id"], [])
-                     if 0 <= i < len(question["choices"]))
+    return choices_text(question, row.chosen.get(question["id"], []))
+
+
+def choices_text(question: dict, indexes: list[int]) -> str:
+    """Choices by letter and text ("B. …"), as the results and the key show them."""
+    return "; ".join(f"{LETTERS[i]}. {question['choices'][i]}" for i in indexes if 0 <= i < len(question["choices"]))
 
 
 def shorten(text: str, limit: int = 120) -> str:

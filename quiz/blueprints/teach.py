@@ -106,10 +106,7 @@ def _attempt_view(attempt: Attempt, now) -> dict:
             "started_at": attempt.started_at, "phase": current,
             "submitted_at": attempt.submitted_at, "auto_submitted": attempt.auto_submitted,
             "score": attempt.score, "seconds_left": None if current == "submitted" else timing.seconds_left(ends, now),
-            "extra": _describe(attempt.extra_multiplier, attempt.extra_seconds, attempt.unlimited)}
-
-
-_describe = room.describe_extra
+            "extra": room.describe_extra(attempt.extra_multiplier, attempt.extra_seconds, attempt.unlimited)}
 
 
 def quiz_page_with(quiz: PublishedQuiz, form=None, errors=None, status: int = 200, print_form=None, print_errors=None,
@@ -126,7 +123,7 @@ def quiz_page_with(quiz: PublishedQuiz, form=None, errors=None, status: int = 20
         join_url=url_for("take.join", code=quiz.code, _external=True),
         attempts=[_attempt_view(a, now) for a in found],
         accommodations=[{"key": names.get(g.student_key, g.student_key),
-                         "what": _describe(g.multiplier, g.extra_seconds, g.unlimited)} for g in granted],
+                         "what": room.describe_extra(g.multiplier, g.extra_seconds, g.unlimited)} for g in granted],
         form=form or {}, errors=errors or {},
         print_form={key: (print_form or {}).get(key, value) for key, value in PRINT_DEFAULTS.items()},
         print_errors=print_errors or {}, roster_entries=roster.entries(quiz),
@@ -262,8 +259,7 @@ def student_result(code: str, attempt_id: int):
     attempts.close_if_overdue(attempt, _now())
     [row] = results.student_rows(quiz, [attempt])
     answers = [{"number": n, "question": q, "answer": results.answer_text(q, row), "correct": row.correct.get(q["id"]),
-                "key": "; ".join(f"{results.LETTERS[i]}. {q['choices'][i]}" for i in q["answer"])
-                if q["choices"] else ", ".join(q.get("accepted") or [])}
+                "key": results.choices_text(q, q["answer"]) if q["choices"] else ", ".join(q.get("accepted") or [])}
                for n, q in enumerate(quiz.questions, start=1)]
     return render_template("pages/teach/student_result.html", quiz=quiz, row=row, answers=answers)
 

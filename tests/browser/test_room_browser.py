@@ -9,14 +9,22 @@ from test_classroom_browser import login
 from web_support import publish_direct, stored_quiz
 
 
-def _student(browser, base: str, code: str, name: str, locale: str = "en-GB"):
+def _student(browser, base: str, code: str, name: str, locale: str = "en-GB", color_scheme: str = "light"):
+    """A student joining on a phone; on the quiz page when it returns."""
     phone = browser.new_context(locale=locale, viewport={"width": 390, "height": 844}, is_mobile=True,
-                                has_touch=True).new_page()
+                                has_touch=True, color_scheme=color_scheme).new_page()
     phone.goto(f"{base}/join/{code}")
     phone.fill("#name", name)
     phone.locator("#name").press("Enter")
     phone.wait_for_url(f"**/quiz/{code}")
     return phone
+
+
+def _teacher(browser, base: str, locale: str = "en-GB", viewport=(1280, 900)):
+    """A teacher logged in on a laptop (or a classroom screen)."""
+    page = browser.new_context(locale=locale, viewport={"width": viewport[0], "height": viewport[1]}).new_page()
+    login(page, base)
+    return page
 
 
 def _hand_in(student, code: str) -> None:
@@ -29,8 +37,7 @@ def test_the_live_view_follows_the_room_without_a_reload(live_app, browser):
     SHOTS.mkdir(parents=True, exist_ok=True)
     base = live_app.config["BASE_URL"]
     code = publish_direct(live_app, time_limit_seconds=600)
-    teacher = browser.new_context(locale="en-GB", viewport={"width": 1280, "height": 900}).new_page()
-    login(teacher, base)
+    teacher = _teacher(browser, base)
     teacher.goto(f"{base}/teach/quiz/{code}/live")
     sync_api.expect(teacher.locator("[data-count=joined]")).to_have_text("0")
     loaded = teacher.evaluate("performance.timeOrigin")
@@ -53,8 +60,7 @@ def test_the_projector_page_counts_students_as_they_join_in_french(live_app, bro
     SHOTS.mkdir(parents=True, exist_ok=True)
     base = live_app.config["BASE_URL"]
     code = publish_direct(live_app, time_limit_seconds=600)
-    screen = browser.new_context(locale="fr-FR", viewport={"width": 1920, "height": 1080}).new_page()
-    login(screen, base)
+    screen = _teacher(browser, base, locale="fr-FR", viewport=(1920, 1080))
     screen.goto(f"{base}/teach/quiz/{code}/projector")
     sync_api.expect(screen.locator(".projector-code")).to_have_text(code)
     sync_api.expect(screen.locator(".projector-qr svg")).to_be_visible()
@@ -76,8 +82,7 @@ def test_results_show_the_spread_of_choices_and_one_students_answers(live_app, b
         sync_api.expect(student.locator(".question:has(input[type=radio]) .save-status").first).to_have_text("Saved")
         _hand_in(student, code)
     for locale, suffix in (("fr-FR", "fr"), ("en-GB", "en")):
-        teacher = browser.new_context(locale=locale, viewport={"width": 1280, "height": 900}).new_page()
-        login(teacher, base)
+        teacher = _teacher(browser, base, locale=locale)
         teacher.goto(f"{base}/teach/quiz/{code}/results")
         first = teacher.locator("details.question-spread").first
         sync_api.expect(first.locator(".spread li").nth(1)).to_contain_text("100")
@@ -91,12 +96,7 @@ def test_dark_mode_follows_the_system_setting_with_readable_contrast(live_app, b
     SHOTS.mkdir(parents=True, exist_ok=True)
     base = live_app.config["BASE_URL"]
     code = publish_direct(live_app, time_limit_seconds=600)
-    phone = browser.new_context(locale="fr-FR", viewport={"width": 390, "height": 844}, is_mobile=True,
-                                color_scheme="dark").new_page()
-    phone.goto(f"{base}/join/{code}")
-    phone.fill("#name", "Léa Martin")
-    phone.locator("#name").press("Enter")
-    phone.wait_for_url(f"**/quiz/{code}")
+    phone = _student(browser, base, code, "Léa Martin", locale="fr-FR", color_scheme="dark")
     colours = phone.evaluate("""() => {
         const style = getComputedStyle(document.body);
         const rgb = s => s.match(/\\d+/g).slice(0, 3).map(Number);
