@@ -479,3 +479,21 @@ def test_one_seed_does_not_put_the_genre_key_at_one_letter_for_every_article():
     letters = {q.answer[0] for path in samples for q in quiz_for(read_article(path), seed=0).questions
                if q.kind == "genre"}
     assert len(letters) > 1, letters
+
+
+def test_claim_status_calls_established_what_an_official_record_says_not_what_a_study_finds():
+    record = _analysed("Port fees\n\nAccording to the decree published on Thursday in the official gazette, "
+                       "harbour fees will be frozen until the end of the year.\n")
+    [question] = build("claim_status", *record)
+    assert question.status == "confirmed"
+    assert right_choices(question)[0].startswith("Established")
+    assert "the record itself" in question.explanation and '"the decree' in question.explanation
+    study = _analysed("Port fees\n\nAccording to a study published on Thursday by a harbour lobby, "
+                      "harbour fees will be frozen until the end of the year.\n")
+    assert [q for q in build("claim_status", *study) if q.status == "confirmed"] == []
+    hedged = _analysed("Tarifs du port\n\nSelon l'arrêté publié jeudi au Journal officiel, les tarifs du port "
+                       "pourraient être gelés jusqu'à la fin de l'année.\n")
+    assert [q for q in build("claim_status", *hedged) if q.status == "confirmed"] == []
+    french = _analysed("Tarifs du port\n\nSelon l'arrêté publié jeudi au Journal officiel, les tarifs du port "
+                       "seront gelés jusqu'à la fin de l'année.\n")
+    assert [q.status for q in build("claim_status", *french)] == ["confirmed"]

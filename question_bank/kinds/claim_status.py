@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from ..models import Claim, Question
+from ..rules.loader import load_pack
 from . import register
 from ._text import content_words
 from .context import Context
@@ -20,6 +21,8 @@ CLAIM_CHARS = 320  # a longer claim is not asked about: it is never cut
 MAX_REASONS = 3  # cues and sources quoted in the explanation; more would drown the point
 SAME_THING = 2   # content words two mentions share to be about the same thing
 STATUSES = ["confirmed", "attributed", "unconfirmed", "disputed", "denied", "asserted"]
+QUOTE_MARKS = ("«", "»", "“", "”", '"')
+RECORD_CONFIDENCE = 0.85  # an official act or a ruling cited plainly (measured on the corpus: 7 of 9 right)
 
 
 @register("claim_status", priority=1, labels={"fr": "Est-ce établi ?", "en": "Is it established?"},
@@ -52,7 +55,8 @@ DOUBTS_NEEDED = 2
 
 
 def _askable(ctx: Context, claim: Claim) -> bool:
-    return (_clear_cut(claim, ctx.article.text, ctx.findings.claims) and not _settled_elsewhere(ctx, claim)
+    clear = _clear_cut(claim, ctx.article.text, ctx.findings.claims) or _on_record(ctx, claim)
+    return (clear and not _settled_elsewhere(ctx, claim)
             and not _stated_elsewhere(ctx, claim) and not _named_later(ctx, claim)
             and _denied_target(ctx, claim) is not None)
 
@@ -118,6 +122,28 @@ def _clear_cut(claim: Claim, text: str, claims: list[Claim]) -> bool:
                     for s in _all_sources(claim, claims))
         return not quoted and not named
     return True
+
+
+def _on_record(ctx: Context, claim: Claim) -> bool:
+    """Established by the record itself: every source of the sentence is a document that is the
+    record of the fact (rules `attribution.records`: an official act, a ruling, a filing,
+    published statistics), and the sentence hedges nothing and quotes no one. A report's or a
+    study's findings are not asked: they stay their authors' claims (reviewed blind, the
+    "established" key was debatable on them)."""
+    if claim.status != "confirmed":
+        return False
+    sentence = claim.citations[0]
+    inside = lambda spans: [x for x in spans if sentence.start <= x.start < sentence.end]  # noqa: E731
+    sources = inside(ctx.findings.sources)
+    records = load_pack(ctx.language).attribution.records
+    return (bool(sources) and not inside(ctx.findings.cues) and not claim.cues
+            and not any(mark in sentence.quote for mark in QUOTE_MARKS)
+            and all(s.kind == "document" and s.confidence >= 0.8 and _names_record(s.who, records) for s in sources))
+
+
+def _names_record(who: str, records: list[str]) -> bool:
+    words = who.casefold()
+    return any(re.search(rf"(?<![\w-]){re.escape(r.casefold())}(?![\w-])", words) for r in records)
 
 
 # "amid speculation that…", "sur fond de rumeurs": a rumour named as the circumstance of a
@@ -191,13 +217,15 @@ def _question(ctx: Context, claim: Claim) -> Question:
     cues = _distinct(_deciding(claim))[:MAX_REASONS]
     # A source already quoted as a cue ("two sources") is not listed again.
     speakers = [s for s in speakers if not any(c.start < s.end and s.start < c.end for c in cues)]
+    record = _on_record(ctx, claim)
     return ctx.question(
         prompt=ctx.render("prompt", claim=ctx.inline(_quoted(claim)), about=_about(ctx, claim)),
         choices=choices, answer=answer, status=claim.status,
         explanation=ctx.render("explanation", status=claim.status,
                                cues=cues,
-                               sources=_distinct(speakers)[:MAX_REASONS]),
-        citations=[ctx.checked(c) for c in claim.citations], confidence=claim.confidence)
+                               sources=_distinct(speakers)[:MAX_REASONS], record=record),
+        citations=[ctx.checked(c) for c in claim.citations],
+        confidence=max(claim.confidence, RECORD_CONFIDENCE) if record else claim.confidence)
 
 
 def _about(ctx: Context, claim: Claim) -> str:

@@ -127,6 +127,10 @@ class Attribution(Strict):
     # speaks; any other head ("un membre du groupe X", "a lawyer for X") is someone else.
     media_staff_words: list[str] = []
     agent_verbs: list[str] = []      # "annoncé par X", "described by X": their agent is the speaker
+    # Documents that are the record of the fact itself (an official act, a ruling, a filing,
+    # published statistics): what they say is established, unlike a report's or a study's
+    # findings, which stay their authors' claims.
+    records: list[str] = []
     # The explanation of an unnamed speaker found by the parse ("un ancien salarié raconte…").
     unnamed_message: str = "\"{word}\": the source is not named."
 
