@@ -47,7 +47,7 @@ def test_a_kind_asks_nothing_when_the_findings_do_not_support_it(fr, kind):
 
 
 # Kinds the French fixture supports as it is; the others have tests of their own below.
-SUPPORTED = [k for k in KINDS if k not in ("headline_body", "relayed_source", "figure", "judgement")]
+SUPPORTED = [k for k in KINDS if k not in ("headline_body", "headline_quote", "relayed_source", "figure", "judgement")]
 
 
 @pytest.mark.parametrize("kind", SUPPORTED)
@@ -497,3 +497,27 @@ def test_claim_status_calls_established_what_an_official_record_says_not_what_a_
     french = _analysed("Tarifs du port\n\nSelon l'arrêté publié jeudi au Journal officiel, les tarifs du port "
                        "seront gelés jusqu'à la fin de l'année.\n")
     assert [q.status for q in build("claim_status", *french)] == ["confirmed"]
+
+
+def test_headline_quote_asks_whose_words_the_headline_quotes_when_the_body_says_who_speaks():
+    article, findings = _analysed("Harbour plan 'a costly mistake'\n\nThe new harbour plan is \"a costly mistake\", "
+                                  "said Ruth Adeyemi, who chairs the fishermen's association.\n"
+                                  "The council will vote on the plan in March.\n")
+    [question] = build("headline_quote", article, findings)
+    assert right_choices(question) == ["They are someone's words, which the article reports: the paper does not "
+                                       "state them itself"]
+    assert '"a costly mistake"' in question.prompt and "Ruth Adeyemi" in question.explanation
+    assert [c.passage for c in question.citations] == ["Headline", "¶1"]
+    french, french_findings = _analysed("Port : « un gâchis », selon les pêcheurs\n\nLe nouveau plan du port est "
+                                        "« un gâchis », a déclaré Marc Le Goff, président des pêcheurs de la baie.\n")
+    [question] = build("headline_quote", french, french_findings)
+    assert "« un gâchis »" in question.prompt.replace(NBSP, " ") and "Marc Le Goff" in question.explanation
+
+
+def test_headline_quote_is_not_asked_when_the_body_does_not_attribute_the_quoted_words():
+    foreign, foreign_findings = _analysed("« Smart port » : la ville dévoile son projet\n\nLa ville a présenté "
+                                          "mardi son projet de smart port, qui doit ouvrir en 2027.\n")
+    assert build("headline_quote", foreign, foreign_findings) == []
+    nickname, nickname_findings = _analysed("The 'Iron Bridge' closes for repairs\n\nThe iron bridge, as locals "
+                                            "call it, will close in May for repairs, the council said.\n")
+    assert build("headline_quote", nickname, nickname_findings) == []
