@@ -47,7 +47,8 @@ def test_a_kind_asks_nothing_when_the_findings_do_not_support_it(fr, kind):
 
 
 # Kinds the French fixture supports as it is; the others have tests of their own below.
-SUPPORTED = [k for k in KINDS if k not in ("headline_body", "headline_quote", "relayed_source", "figure", "judgement")]
+SUPPORTED = [k for k in KINDS if k not in ("headline_body", "headline_quote", "mostly_unnamed", "relayed_source", "figure",
+                                          "judgement")]
 
 
 @pytest.mark.parametrize("kind", SUPPORTED)
@@ -521,3 +522,22 @@ def test_headline_quote_is_not_asked_when_the_body_does_not_attribute_the_quoted
     nickname, nickname_findings = _analysed("The 'Iron Bridge' closes for repairs\n\nThe iron bridge, as locals "
                                             "call it, will close in May for repairs, the council said.\n")
     assert build("headline_quote", nickname, nickname_findings) == []
+
+
+def test_mostly_unnamed_asks_where_most_information_comes_from_beside_questions_on_its_examples():
+    from question_bank.generate import generate_quiz
+    text = ("Harbour sale talks\n\nThe harbour company is in talks to sell its ferry line, according to people "
+            "familiar with the matter. The price would be close to £80m, one source said. Several insiders said "
+            "the board met twice last week. Staff were told nothing, a union official said.\n"
+            "Mayor Jane Holt said the city had not been consulted.\n")
+    article, findings = _analysed(text)
+    [question] = build("mostly_unnamed", article, findings)
+    assert right_choices(question) == ["From sources who are not named"]
+    assert 2 <= len(question.citations) <= 3
+    quiz = generate_quiz(article, findings).questions
+    examples = {c.start for c in question.citations}
+    assert "mostly_unnamed" in [q.kind for q in quiz]
+    assert any(c.start in examples for q in quiz if q.kind != "mostly_unnamed" for c in q.citations)
+    named = _analysed("Harbour sale talks\n\nThe harbour company is in talks to sell its ferry line, Mayor Jane "
+                      "Holt said. The price is £80m, the company's chief executive, Sam Reid, said.\n")
+    assert build("mostly_unnamed", *named) == []

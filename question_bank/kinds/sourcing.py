@@ -1,10 +1,6 @@
-"""sourcing: who is heard in this article?
-
-Two questions, each only where the findings support it:
-- did the party concerned answer? It denies (a denial cue), it did not comment (a
-  "declined to comment" cue), from what the article says;
-- where does most of the information come from? When most attributions are to unnamed
-  sources (three or more, and at least two thirds of them).
+"""sourcing: who is heard in this article? Did the party concerned answer: it denies (a
+denial cue), it did not comment (a "declined to comment" cue), from what the article says.
+(Where most of the information comes from is the kind `mostly_unnamed`.)
 """
 from __future__ import annotations
 
@@ -13,9 +9,7 @@ from . import register
 from .context import Context
 
 ANSWER_KINDS = ["denies", "declined", "not_said", "confirms"]
-MOSTLY = ["unnamed", "named", "documents", "writer"]
 NO_COMMENT = ("no_comment",)
-MIN_UNNAMED = 3
 
 
 @register("sourcing", priority=3, labels={"fr": "Qui est entendu", "en": "Who is heard"},
@@ -23,7 +17,8 @@ MIN_UNNAMED = 3
                   "en": "seeing who speaks, who does not, and whether the party concerned answered"},
           scope="article", min_confidence=0.75)
 def build(ctx: Context) -> list[Question]:
-    return [q for q in (_answered(ctx), _mostly(ctx)) if q is not None]
+    question = _answered(ctx)
+    return [] if question is None else [question]
 
 
 def _answered(ctx: Context) -> Question | None:
@@ -43,23 +38,6 @@ def _answered(ctx: Context) -> Question | None:
                         explanation=ctx.render("answered_explanation", right=right, cue=cue.text,
                                                passage=citation.passage),
                         citations=[citation], confidence=0.85 * cue.confidence)
-
-
-def _mostly(ctx: Context) -> Question | None:
-    sources = [s for s in ctx.findings.sources if s.confidence >= 0.7]
-    unnamed = [s for s in sources if s.kind == "anonymous"]
-    if len(unnamed) < MIN_UNNAMED or 3 * len(unnamed) < 2 * len(sources):
-        return None
-    citations = []
-    for source in unnamed:
-        citation = ctx.sentence_citation(source.start)
-        if citation is not None and all(c.start != citation.start for c in citations):
-            citations.append(citation)
-    choices, answer = ctx.keyed_choices("mostly_choices", "unnamed", MOSTLY)
-    return ctx.question(prompt=ctx.render("mostly_prompt"), choices=choices, answer=answer,
-                        explanation=ctx.render("mostly_explanation", count=len(unnamed), total=len(sources),
-                                               examples=_distinct([s.text for s in unnamed])),
-                        citations=citations[:3], confidence=0.8)
 
 
 def _distinct(words: list[str]) -> list[str]:
