@@ -141,7 +141,7 @@ class Speakers:
             return Speaker("anonymous", plural, True, text, 0.7)
         if _nominal(who, root) and _definite(who) and (lemma in self.roles or root.lower_ in self.roles):
             # "le sénateur", "les deux sénateurs", "the minister": someone named before
-            earlier = self._last(lambda s: s.person and (s.plural or not plural))
+            earlier = self._named_before(lemma, plural) or self._last(lambda s: s.person and (s.plural or not plural))
             return Speaker(earlier.kind if earlier else "named_person", plural, True, text, 0.6)
         if _nominal(who, root) and plural:
             return Speaker("anonymous", True, True, text, 0.4)     # a bare plural: often wrong (measured)
@@ -207,6 +207,14 @@ class Speakers:
         if pronoun in ("he", "she", "his", "her"):
             return self._last(lambda s: s.person and not s.plural)
         return self._last(lambda s: not s.plural)          # French il / elle: a person or a body
+
+    def _named_before(self, role: str, plural: bool) -> Speaker | None:
+        """The named people a definite role description refers back to: "the two senators" after
+        "Senators A and B said", "le ministre" after "le ministre X a déclaré". A mention with
+        the same role word first, then (for a plural) the last plural named mention."""
+        named = [s for s in reversed(self.history) if s.kind == "named_person" and s.plural == plural]
+        same_role = [s for s in named if role in s.text.casefold()]
+        return (same_role or (named if plural else []) or [None])[0]
 
     def _last(self, fits) -> Speaker | None:
         for speaker in reversed(self.history):

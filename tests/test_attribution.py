@@ -61,6 +61,14 @@ def test_a_pronoun_speaks_for_the_last_compatible_speaker():
     assert ("she added", "named_person") in kinds
 
 
+def test_a_definite_role_description_refers_back_to_the_named_people_with_that_role():
+    text = ("Selon les sénateurs Paul Garnier et Anne Vidal, la réforme coûtera 2 milliards d'euros. "
+            "Des enquêteurs s'interrogent aussi sur son calendrier.\n"
+            "Les deux sénateurs estiment que le gouvernement a sous-estimé la facture.")
+    kinds = {s.text: s.kind for s in findings(text, "fr").sources}
+    assert [kind for text, kind in kinds.items() if text.startswith("Les deux sénateurs")] == ["named_person"], kinds
+
+
 def test_an_unnamed_source_quoted_by_an_outlet_is_known_through_it():
     found = findings("The Courier Weekly cited two unnamed officials as saying that the port would close.", "en")
     relayed = [s for s in found.sources if s.via is not None]
