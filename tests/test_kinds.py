@@ -541,3 +541,12 @@ def test_mostly_unnamed_asks_where_most_information_comes_from_beside_questions_
     named = _analysed("Harbour sale talks\n\nThe harbour company is in talks to sell its ferry line, Mayor Jane "
                       "Holt said. The price is £80m, the company's chief executive, Sam Reid, said.\n")
     assert build("mostly_unnamed", *named) == []
+
+
+def test_figures_are_established_when_a_public_body_publishes_them_not_a_trade_body():
+    official = _analysed("Ferry traffic\n\nAccording to figures released on Monday by the transport ministry, "
+                         "ferry traffic fell by 4% last year.\n")
+    assert [q.status for q in build("claim_status", *official)] == ["confirmed"]
+    trade = _analysed("Ferry traffic\n\nAccording to figures released on Monday by the Ferry Operators' Guild, "
+                      "ferry traffic fell by 4% last year.\n")
+    assert [q for q in build("claim_status", *trade) if q.status == "confirmed"] == []

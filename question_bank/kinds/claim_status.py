@@ -126,8 +126,8 @@ def _clear_cut(claim: Claim, text: str, claims: list[Claim]) -> bool:
 
 def _on_record(ctx: Context, claim: Claim) -> bool:
     """Established by the record itself: every source of the sentence is a document that is the
-    record of the fact (rules `attribution.records`: an official act, a ruling, a filing,
-    published statistics), and the sentence hedges nothing and quotes no one. A report's or a
+    record of the fact (rules `attribution.records`: an official act, a ruling, a filing; or
+    figures a public body publishes), and the sentence hedges nothing and quotes no one. A report's or a
     study's findings are not asked: they stay their authors' claims (reviewed blind, the
     "established" key was debatable on them)."""
     if claim.status != "confirmed":
@@ -135,15 +135,18 @@ def _on_record(ctx: Context, claim: Claim) -> bool:
     sentence = claim.citations[0]
     inside = lambda spans: [x for x in spans if sentence.start <= x.start < sentence.end]  # noqa: E731
     sources = inside(ctx.findings.sources)
-    records = load_pack(ctx.language).attribution.records
+    attribution = load_pack(ctx.language).attribution
+    public = _names_any(sentence.quote, attribution.public_bodies)
     return (bool(sources) and not inside(ctx.findings.cues) and not claim.cues
             and not any(mark in sentence.quote for mark in QUOTE_MARKS)
-            and all(s.kind == "document" and s.confidence >= 0.8 and _names_record(s.who, records) for s in sources))
+            and all(s.kind == "document" and s.confidence >= 0.8 and
+                    (_names_any(s.who, attribution.records) or (public and _names_any(s.who, attribution.statistics)))
+                    for s in sources))
 
 
-def _names_record(who: str, records: list[str]) -> bool:
-    words = who.casefold()
-    return any(re.search(rf"(?<![\w-]){re.escape(r.casefold())}(?![\w-])", words) for r in records)
+def _names_any(text: str, words: list[str]) -> bool:
+    text = text.casefold()
+    return any(re.search(rf"(?<![\w-]){re.escape(w.casefold())}(?![\w-])", text) for w in words)
 
 
 # "amid speculation that…", "sur fond de rumeurs": a rumour named as the circumstance of a

@@ -131,6 +131,10 @@ class Attribution(Strict):
     # published statistics): what they say is established, unlike a report's or a study's
     # findings, which stay their authors' claims.
     records: list[str] = []
+    # Figures and data are such a record only when a public body publishes them (a ministry,
+    # the statistics office): a trade body's or a company's figures are its own claim.
+    statistics: list[str] = []
+    public_bodies: list[str] = []
     # The explanation of an unnamed speaker found by the parse ("un ancien salarié raconte…").
     unnamed_message: str = "\"{word}\": the source is not named."
 
