@@ -25,12 +25,21 @@ def problems(question: Question, article: Article) -> list[str]:
     texts = [question.prompt, *question.choices, question.explanation]
     for text in texts:
         found += _marks(text)
+    if question.explanation.count("(") != question.explanation.count(")"):
+        found.append("unbalanced ()")   # a speaker or a phrase quoted cut inside its brackets
     if len(question.prompt) > MAX_PROMPT:
         found.append("prompt too long")
     for quoted in quoted_passages(question.prompt, question.language):
         if not _in_article(quoted, article.text):
             found.append(f"not quoted verbatim: {quoted[:40]}")
     return found
+
+
+def balanced(phrase: str) -> str:
+    """A phrase cut inside brackets ("le Journal du dimanche (JDD") without the open bracket's tail."""
+    if phrase.count("(") > phrase.count(")"):
+        return phrase[:phrase.rindex("(")].rstrip(" ,")
+    return phrase
 
 
 def _marks(text: str) -> list[str]:

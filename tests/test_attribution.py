@@ -142,3 +142,15 @@ def test_a_figure_taken_up_by_this_amount_is_one_claim():
     claims = [c for c in findings(text, "fr").claims if "3 milliards" in c.citations[0].quote]
     assert claims and len(claims[0].citations) == 2, [(c.status, [x.quote for x in c.citations]) for c in claims]
     assert claims[0].status == "disputed"
+
+
+@pytest.mark.parametrize("language, sentence, who", [
+    ("fr", "De son côté, la ministre de la Santé Julie Caron a déclaré que la décision était importante.",
+     "la ministre de la Santé Julie Caron"),
+    ("fr", "Contacté par l'AFP, Paul Brun, porte-parole du syndicat, a dénoncé le projet.",
+     "Paul Brun, porte-parole du syndicat"),
+    ("en", "For her part, the health minister, Julie Caron, said the decision was important.",
+     "the health minister, Julie Caron"),
+])
+def test_a_speaker_is_named_without_the_circumstance_before_it(language, sentence, who):
+    assert who in [s.who for s in findings(sentence, language).sources]

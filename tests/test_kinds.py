@@ -550,3 +550,14 @@ def test_figures_are_established_when_a_public_body_publishes_them_not_a_trade_b
     trade = _analysed("Ferry traffic\n\nAccording to figures released on Monday by the Ferry Operators' Guild, "
                       "ferry traffic fell by 4% last year.\n")
     assert [q for q in build("claim_status", *trade) if q.status == "confirmed"] == []
+
+
+def test_source_kind_does_not_ask_about_an_unnamed_source_speaking_to_an_outlet():
+    for told, alone in (("a source close to the talks told the newspaper", "a source close to the talks said"),
+                        ("a expliqué à l'AFP une source proche du dossier", "a expliqué une source proche du dossier")):
+        relayed = _analysed(f"Port talks\n\nThe port will close in May, {told}.\n" if "source close" in told else
+                            f"Le port\n\nLe port fermera en mai, {told}.\n")
+        plain = _analysed(f"Port talks\n\nThe port will close in May, {alone}.\n" if "source close" in alone else
+                          f"Le port\n\nLe port fermera en mai, {alone}.\n")
+        assert [right_choices(q) for q in build("source_kind", *plain)] != []
+        assert build("source_kind", *relayed) == []

@@ -7,6 +7,7 @@ explanation names the words of the body that hold back.
 from __future__ import annotations
 
 from ..models import Question
+from ..readable import balanced
 from . import register
 from .context import Context
 
@@ -31,7 +32,7 @@ def build(ctx: Context) -> list[Question]:
     return [ctx.question(prompt=ctx.render("prompt", headline=ctx.inline(headline.quote)),
                          choices=choices, answer=answer,
                          explanation=ctx.render("explanation", passage=evidence[0].passage,
-                                                words=_distinct([c.text for c in cues] + [s.text for s in relays])),
+                                                words=_distinct([c.text for c in cues] + [balanced(s.text) for s in relays])),
                          citations=[headline, *evidence], confidence=findings.headline_overstates_confidence)]
 
 

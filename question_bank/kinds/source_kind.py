@@ -5,7 +5,10 @@ named source as a contrast, then documents and other media if there is room.
 """
 from __future__ import annotations
 
+import re
+
 from ..models import Question, Source
+from ..rules.loader import load_pack
 from . import register
 from .context import Context
 
@@ -48,7 +51,28 @@ def _mixed(ctx: Context, source: Source) -> bool:
     if sentence is None:
         return True
     kinds = {s.kind for s in ctx.findings.sources if sentence.start <= s.start < sentence.end}
-    return len(kinds) > 1
+    return len(kinds) > 1 or _relayed(ctx, source, sentence)
+
+
+def _relayed(ctx: Context, source: Source, sentence) -> bool:
+    """An unnamed source that speaks to an outlet ("a expliqué à l'AFP une source", "the paper,
+    which did not name its sources"): "an unnamed source" and "another outlet" are both right
+    (reviewed blind), whichever of the two the analysis found."""
+    if source.via is not None and source.via.kind == "other_media":
+        return True
+    inside = lambda spans: [x for x in spans if sentence.start <= x.start < sentence.end]  # noqa: E731
+    if source.kind == "other_media":
+        return any(c.type == "unnamed_source" for c in inside(ctx.findings.cues)) or \
+            any(s.kind == "anonymous" for s in inside(ctx.findings.sources))
+    return source.kind == "anonymous" and _names_outlet(ctx.language, sentence.text)
+
+
+def _names_outlet(language: str, text: str) -> bool:
+    attribution = load_pack(language).attribution
+    names = any(re.search(rf"(?<!\w){re.escape(n)}(?![\w’'])", text) for n in attribution.media_names)
+    words = attribution.outlet_nouns
+    lowered = text.casefold()
+    return names or any(re.search(rf"(?<![\w-]){re.escape(w.casefold())}(?![\w-])", lowered) for w in words)
 
 
 def _in_preference_order(ctx: Context, sources: list[Source]) -> list[Source]:

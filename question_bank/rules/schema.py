@@ -130,6 +130,9 @@ class Attribution(Strict):
     # Documents that are the record of the fact itself (an official act, a ruling, a filing,
     # published statistics): what they say is established, unlike a report's or a study's
     # findings, which stay their authors' claims.
+    # Nouns that always mean a news outlet, whatever the sentence ("l'hebdomadaire", "the tabloid"):
+    # "site" or "journal" alone may be a company's website or the official gazette.
+    outlet_nouns: list[str] = []
     records: list[str] = []
     # Figures and data are such a record only when a public body publishes them (a ministry,
     # the statistics office): a trade body's or a company's figures are its own claim.
