@@ -561,3 +561,37 @@ def test_source_kind_does_not_ask_about_an_unnamed_source_speaking_to_an_outlet(
                           f"Le port\n\nLe port fermera en mai, {alone}.\n")
         assert [right_choices(q) for q in build("source_kind", *plain)] != []
         assert build("source_kind", *relayed) == []
+
+
+def test_a_denial_of_charges_is_not_asked_as_the_information_denied():
+    charges = _analysed("Harbour trial\n\nThe harbour master denies six charges of fraud linked to the "
+                        "dredging contract.\n")
+    assert [q for q in build("claim_status", *charges) if q.status == "denied"] == []
+    fact = _analysed("Harbour trial\n\nThe harbour master denied on Monday that the dredging contract had "
+                     "been signed before the tender closed.\n")
+    assert [q.status for q in build("claim_status", *fact)] == ["denied"]
+
+
+def test_rumour_cue_does_not_ask_about_a_subheading():
+    heading = _analysed("Le port de la ville\n\nLe port fermera en mai, selon la mairie.\n"
+                        "Une vente aurait été discutée en secret avec un armateur\nLa mairie a confirmé la fermeture.\n")
+    assert [p.kind for p in heading[0].passages].count("heading") == 1
+    assert build("rumour_cue", *heading) == []
+    paragraph = _analysed("Le port de la ville\n\nLe port fermera en mai, selon la mairie. Une vente aurait été "
+                          "discutée en secret avec un armateur.\nLa mairie a confirmé la fermeture.\n")
+    assert [right_choices(q) for q in build("rumour_cue", *paragraph)] == [["aurait"]]
+
+
+def test_the_genre_explanation_of_a_report_names_a_comment_added_at_its_end():
+    text = ("Le port fermera en mai\n\nLe port de la ville fermera en mai, a annoncé lundi la mairie dans un "
+            "communiqué. Les dockers seront reclassés, a précisé Paul Brun, adjoint au maire.\n"
+            "La fermeture coûtera 3 millions d'euros, selon le budget voté en mars par le conseil municipal.\n"
+            "Note de commentaire : cette fermeture est une erreur, et la mairie le regrettera.\n")
+    article, findings = _analysed(text)
+    [question] = build("genre", article, findings.model_copy(update={"genre": "report", "genre_confidence": 0.9}))
+    assert "le ¶3 est un commentaire ajouté à l'article" in question.explanation.replace(NBSP, " ")
+    assert question.citations[-1].quote.startswith("Note de commentaire")
+    plain, plain_findings = _analysed(text.replace("Note de commentaire : cette fermeture est une erreur, et la mairie "
+                                                   "le regrettera.\n", ""))
+    [question] = build("genre", plain, plain_findings.model_copy(update={"genre": "report", "genre_confidence": 0.9}))
+    assert "commentaire ajouté" not in question.explanation

@@ -6,11 +6,15 @@ all. Asked only when the analysis is sure of the genre (findings.genre_confidenc
 """
 from __future__ import annotations
 
+import re
+
 from ..models import Question
+from ..rules.loader import load_pack
 from . import register
 from .context import Context
 
 GENRES = ["report", "opinion", "interview", "fact_check", "satire"]
+MAX_JUDGING = 2
 
 
 @register("genre", priority=6, labels={"fr": "Genre du texte", "en": "Kind of text"},
@@ -30,9 +34,35 @@ def build(ctx: Context) -> list[Question]:
             citations.append(attributed)
     choices, answer = ctx.keyed_choices("choices", findings.genre, GENRES)
     example = citations[-1].passage if len(citations) > 1 and findings.genre == "report" else ""
+    # A report is not neutral for being a report (reviewed blind: "it defends no view" was false
+    # where the writer judges, or where a comment closes the page): say what this one holds.
+    comment = _comment_passage(ctx) if findings.genre == "report" else None
+    if comment is not None:
+        citations.append(ctx.cite(comment.start, comment.end))
+    judging = _distinct([j.text for j in findings.judgements if j.confidence >= 0.85]) \
+        if findings.genre == "report" else []
     return [ctx.question(prompt=ctx.render("prompt"), choices=choices, answer=answer,
-                         explanation=ctx.render("explanation", genre=findings.genre, example=example),
+                         explanation=ctx.render("explanation", genre=findings.genre, example=example,
+                                                comment=comment.label if comment else "", judging=judging),
                          citations=citations, confidence=findings.genre_confidence)]
+
+
+def _comment_passage(ctx: Context):
+    """A paragraph that opens with a comment label ("Note de commentaire :", "Editor's note:")."""
+    labels = load_pack(ctx.language).genre.comment_labels
+    if not labels:
+        return None
+    opening = re.compile(r"^\s*(?:" + "|".join(re.escape(w) for w in labels) + r")\s*[:.–—]", re.IGNORECASE)
+    return next((p for p in ctx.article.passages if p.kind == "paragraph"
+                 and opening.match(ctx.article.text[p.start:p.end])), None)
+
+
+def _distinct(words: list[str]) -> list[str]:
+    seen: list[str] = []
+    for word in words:
+        if word.casefold() not in [w.casefold() for w in seen]:
+            seen.append(word)
+    return seen[:MAX_JUDGING]
 
 
 def _first_attribution(ctx: Context):

@@ -14,6 +14,7 @@ from .context import Context
 MOSTLY = ["unnamed", "named", "documents", "writer"]
 MIN_UNNAMED = 3
 MAX_EXAMPLES = 3
+PRONOUNS = {"il", "elle", "ils", "elles", "t-il", "t-elle", "t-ils", "t-elles", "on", "he", "she", "it", "they"}
 
 
 @register("mostly_unnamed", priority=3, labels={"fr": "D'où vient l'essentiel", "en": "Where most of it comes from"},
@@ -21,7 +22,8 @@ MAX_EXAMPLES = 3
                   "en": "seeing that an article rests mostly on sources who are not named"},
           scope="article", min_confidence=0.75, cites_examples=True)
 def build(ctx: Context) -> list[Question]:
-    sources = [s for s in ctx.findings.sources if s.confidence >= 0.7]
+    # One speaker heard twice ("a-t-il ajouté") is one source: pronouns are not counted.
+    sources = [s for s in ctx.findings.sources if s.confidence >= 0.7 and s.who.strip(" -").casefold() not in PRONOUNS]
     unnamed = [s for s in sources if s.kind == "anonymous"]
     if len(unnamed) < MIN_UNNAMED or 3 * len(unnamed) < 2 * len(sources):
         return []
@@ -32,7 +34,7 @@ def build(ctx: Context) -> list[Question]:
             citations.append(citation)
     choices, answer = ctx.keyed_choices("choices", "unnamed", MOSTLY)
     return [ctx.question(prompt=ctx.render("prompt"), choices=choices, answer=answer,
-                         explanation=ctx.render("explanation", count=len(unnamed), total=len(sources),
+                         explanation=ctx.render("explanation", every=len(unnamed) == len(sources),
                                                 examples=_distinct([s.text for s in unnamed])),
                          citations=citations[:MAX_EXAMPLES], confidence=0.8)]
 

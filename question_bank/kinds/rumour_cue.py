@@ -63,7 +63,8 @@ def _question(ctx: Context, cue: Cue, sentence: Sentence) -> Question | None:
     # means the opposite; "sources" out of "their sources" may be a plain noun), and phrases cut
     # out of a sentence as distractors read as fragments (reviewed blind). Phrases are taught by
     # the source and claim questions. A question ("what next?") states nothing to doubt.
-    if len(cue_words) != 1 or sentence.text.rstrip().endswith("?"):
+    # A subheading is not a sentence of the story ("which word of this sentence?" reads oddly).
+    if len(cue_words) != 1 or sentence.text.rstrip().endswith("?") or ctx.passage_kind(sentence) != "paragraph":
         return None
     width = 1
     pool = _distractor_pool(ctx, words, sentence, cue)

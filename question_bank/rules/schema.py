@@ -134,6 +134,10 @@ class Attribution(Strict):
     # "site" or "journal" alone may be a company's website or the official gazette.
     outlet_nouns: list[str] = []
     records: list[str] = []
+    # What a defendant denies when they "deny the charges": the accusation exists (it is on the
+    # record); what is denied is having done it. A denial of these is not asked as "the
+    # information denied", whose wording would point at the charges themselves.
+    accusation_nouns: list[str] = []
     # Figures and data are such a record only when a public body publishes them (a ministry,
     # the statistics office): a trade body's or a company's figures are its own claim.
     statistics: list[str] = []
@@ -153,6 +157,7 @@ class GenreMarkers(Strict):
     fact_check_labels: list[str]   # "fact-check", "vrai ou faux"
     verdict_words: list[str]       # a verdict standing alone ("Faux.", "Misleading")
     satire_labels: list[str]       # "satire", "parodie": the page says it is not real news
+    comment_labels: list[str] = []  # "Note de commentaire :", "Editor's note:": a comment inside a report
     first_person: list[str]        # the writer's own "I", outside quotations
     stance_words: list[str]        # evaluative adverbs and calls to act ("unfortunately", "we must")
 
