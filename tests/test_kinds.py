@@ -47,8 +47,8 @@ def test_a_kind_asks_nothing_when_the_findings_do_not_support_it(fr, kind):
 
 
 # Kinds the French fixture supports as it is; the others have tests of their own below.
-SUPPORTED = [k for k in KINDS if k not in ("headline_body", "headline_quote", "mostly_unnamed", "relayed_source", "figure",
-                                          "judgement")]
+SUPPORTED = [k for k in KINDS if k not in ("headline_body", "headline_quote", "headline_tag", "mostly_unnamed",
+                                          "relayed_source", "figure", "judgement")]
 
 
 @pytest.mark.parametrize("kind", SUPPORTED)
@@ -595,3 +595,22 @@ def test_the_genre_explanation_of_a_report_names_a_comment_added_at_its_end():
                                                    "le regrettera.\n", ""))
     [question] = build("genre", plain, plain_findings.model_copy(update={"genre": "report", "genre_confidence": 0.9}))
     assert "commentaire ajouté" not in question.explanation
+
+
+def test_headline_tag_asks_what_a_report_tag_or_selon_in_the_headline_tells():
+    article, findings = _analysed("Harbour master to resign next month: report\n\nThe harbour master will resign "
+                                  "next month, the Larchfield Courier reported on Monday. He has run the port "
+                                  "since 2015.\n")
+    [question] = build("headline_tag", article, findings)
+    assert right_choices(question) == ["The claim comes from a source the paper relays, not from the paper itself"]
+    assert '"report"' in question.prompt and [c.passage for c in question.citations] == ["Headline", "¶1"]
+    french, french_findings = _analysed("Selon Le Courrier du port, le directeur va démissionner\n\nLe directeur du "
+                                        "port quittera ses fonctions le mois prochain, affirme Le Courrier du port.\n")
+    [question] = build("headline_tag", french, french_findings)
+    assert "« Selon Le Courrier du port »" in question.prompt.replace(NBSP, " ")
+
+
+def test_headline_tag_is_not_asked_on_a_topic_label_or_a_question():
+    for headline in ("Annual report: harbour fees rise by 4%", "Harbour master to resign: report?"):
+        article, findings = _analysed(f"{headline}\n\nHarbour fees rose by 4% last year, the port said.\n")
+        assert build("headline_tag", article, findings) == []
