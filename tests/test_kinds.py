@@ -48,7 +48,7 @@ def test_a_kind_asks_nothing_when_the_findings_do_not_support_it(fr, kind):
 
 # Kinds the French fixture supports as it is; the others have tests of their own below.
 SUPPORTED = [k for k in KINDS if k not in ("headline_body", "headline_quote", "headline_tag", "mostly_unnamed",
-                                          "relayed_source", "figure", "judgement")]
+                                          "relayed_source", "figure", "figure_source", "judgement")]
 
 
 @pytest.mark.parametrize("kind", SUPPORTED)
@@ -614,3 +614,23 @@ def test_headline_tag_is_not_asked_on_a_topic_label_or_a_question():
     for headline in ("Annual report: harbour fees rise by 4%", "Harbour master to resign: report?"):
         article, findings = _analysed(f"{headline}\n\nHarbour fees rose by 4% last year, the port said.\n")
         assert build("headline_tag", article, findings) == []
+
+
+def test_figure_source_asks_who_gives_a_figure_among_the_articles_named_speakers():
+    text = ("Ferry fares\n\nFerry fares will rise by 12% in May, Jane Holt, the chief executive of Larch Ferries, "
+            "said on Monday. Mayor Paul Reid said the city would study the plan.\n"
+            "\"Families will pay the price,\" said Ana Silva, who leads the passengers' association.\n")
+    article, findings = _analysed(text)
+    [question] = build("figure_source", article, findings)
+    assert question.prompt == 'In ¶1, who gives the figure "12%"?'
+    assert right_choices(question) == ["Jane Holt"]
+    assert "No one: the article gives no source for it" in question.choices
+    assert "Larch Ferries" not in question.choices        # the body she speaks for would be right too
+    assert "Jane Holt, the chief executive of Larch Ferries" in question.explanation
+
+
+def test_figure_source_is_not_asked_when_the_named_party_only_acts():
+    text = ("Ferry deal\n\nLarch Ferries agreed to pay £12m for the new terminal. Mayor Paul Reid said the city "
+            "would study the plan. \"It is too expensive,\" said Ana Silva, a passenger.\n")
+    article, findings = _analysed(text)
+    assert build("figure_source", article, findings) == []

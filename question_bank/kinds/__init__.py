@@ -67,6 +67,7 @@ def mark_the_word_kinds() -> tuple[str, ...]:
 # reading the body (cue words, sources, claims), then what the page says about itself.
 from . import genre, headline, headline_body, headline_quote, headline_tag, rumour_cue, source_kind, sourcing  # noqa: E402,F401,E501
 from . import mostly_unnamed  # noqa: E402,F401
-from . import relayed_source, fact_or_speculation, claim_status, figure, judgement, author, disclosure  # noqa: E402,F401
+from . import relayed_source, fact_or_speculation, claim_status, figure, figure_source, judgement, author  # noqa: E402,F401
+from . import disclosure  # noqa: E402,F401
 
 __all__ = ["KINDS", "Builder", "Context", "QuestionKind", "label", "mark_the_word_kinds", "register"]
