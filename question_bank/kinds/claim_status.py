@@ -261,7 +261,8 @@ def _deciding(claim: Claim) -> list:
     decisive = DECISIVE.get(claim.status, ())
     first = [c for c in claim.cues if c.type in decisive]
     if claim.status == "disputed" and first:
-        return first
+        # The doubts that decided (`_clear_cut`), not a plan "remis en question" beside them.
+        return [c for c in first if c.confidence >= 0.85] or first
     return first + [c for c in claim.cues if c.type not in decisive]
 
 
