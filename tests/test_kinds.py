@@ -644,3 +644,9 @@ def test_a_plan_called_into_question_does_not_make_the_information_in_doubt():
     assert [q for q in build("claim_status", article, findings) if q.status == "disputed"] == []
     implicated = _analysed("Le maire\n\nLe maire est mis en cause dans un rapport de la chambre régionale des comptes.\n")
     assert [c for c in implicated[1].cues if c.type == "uncertainty"] == []
+
+
+def test_source_kind_does_not_call_rumours_an_unnamed_source():
+    article, findings = _analysed("Le port\n\nLes rumeurs récentes suggèrent que le port pourrait fermer en mai.\n")
+    assert any(c.type == "rumour" for c in findings.cues)
+    assert build("source_kind", article, findings) == []

@@ -79,6 +79,10 @@ def _in_preference_order(ctx: Context, sources: list[Source]) -> list[Source]:
     """Anonymous, then named, then the rest; within each, sentences not yet asked about first."""
     # A rumour word ("speculation grew") stands for no one: it is not asked as a source.
     rumour_rules = {c.rule for c in ctx.findings.cues if c.type == "rumour"}
+    # "Les rumeurs suggèrent…", "speculation grew that…": a rumour word as the subject of a
+    # reporting verb is no one either ("no source is given" is as right as "unnamed").
+    rumours = [c for c in ctx.findings.cues if c.type == "rumour"]
+    sources = [s for s in sources if not any(c.start < s.end and s.start < c.end for c in rumours)]
     # A pronoun ("it said") asks the student to resolve it from elsewhere; a dateline in
     # capitals is not a speaker.
     speaking = [s for s in sources if s.rule not in rumour_rules and s.who.strip().casefold() not in PRONOUNS
