@@ -650,3 +650,13 @@ def test_source_kind_does_not_call_rumours_an_unnamed_source():
     article, findings = _analysed("Le port\n\nLes rumeurs récentes suggèrent que le port pourrait fermer en mai.\n")
     assert any(c.type == "rumour" for c in findings.cues)
     assert build("source_kind", article, findings) == []
+
+
+def test_judgement_is_asked_beside_a_short_quoted_name_but_not_in_quoted_speech():
+    named = _analysed("Le plan vélo\n\nMalheureusement, le plan « Ville à vélo » de la mairie oublie les quartiers "
+                      "du nord de la ville.\n")
+    assert [right_choices(q) for q in build("judgement", *named)] == [["Il donne l'avis de l'auteur sur ce qu'il "
+                                                                          "rapporte"]]
+    speech = _analysed("Le plan vélo\n\nMalheureusement, le plan « oublie complètement les quartiers du nord de la "
+                       "ville » de la mairie.\n")
+    assert build("judgement", *speech) == []

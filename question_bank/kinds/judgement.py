@@ -10,6 +10,8 @@ word judges, states a fact, names a source, or signals doubt.
 """
 from __future__ import annotations
 
+import re
+
 from ..models import Judgement, Question
 from . import register
 from .context import Context
@@ -18,6 +20,7 @@ ANSWERS = ["judgement", "fact", "source", "doubt"]
 MAX_QUESTIONS = 1
 MAX_CHARS = 300
 QUOTE_MARKS = ("«", "»", "“", "”", '"')
+MAX_NAME_WORDS = 4
 
 
 @register("judgement", priority=9, labels={"fr": "Fait ou jugement", "en": "Fact or judgement"},
@@ -40,9 +43,18 @@ def _askable(ctx: Context, judgement: Judgement) -> bool:
     if sentence is None or ctx.passage_kind(sentence) != "paragraph" or sentence.is_question:
         return False
     inside = lambda spans: [x for x in spans if sentence.start <= x.start < sentence.end]  # noqa: E731
-    return (len(sentence.text) <= MAX_CHARS and not any(mark in sentence.text for mark in QUOTE_MARKS)
+    return (len(sentence.text) <= MAX_CHARS and not _quotes_speech(sentence.text)
             and not inside(ctx.findings.sources)
             and not any(c.start < judgement.end and judgement.start < c.end for c in ctx.findings.cues))
+
+
+def _quotes_speech(text: str) -> bool:
+    """Quotation marks around someone's words; a short name in quotation marks (« Fit for 55 »,
+    a plan's or a programme's title) is no one speaking."""
+    quoted = re.findall(r"«([^»]*)»|“([^”]*)”|\"([^\"]*)\"", text)
+    if not quoted:
+        return any(mark in text for mark in QUOTE_MARKS)   # an unmatched mark: a quotation cut across sentences
+    return any(len("".join(parts).split()) > MAX_NAME_WORDS for parts in quoted)
 
 
 def _question(ctx: Context, judgement: Judgement) -> Question:
