@@ -2,12 +2,14 @@
 `mlquiz run --workers W --threads T` (gunicorn) on loopback — on SQLite and on PostgreSQL.
 
 usage: python bench/bench_load.py [--students 300 1000] [--backends sqlite postgresql]
-                                  [--workers 2] [--threads 4] [--ramp 60] [--think 0.5 3.0]
+                                  [--workers 2] [--threads 4] [--ramp 60] [--think 0.5 3.0] [--teachers 30]
 (run by `make bench-load`)
 
 Students arrive spread over --ramp seconds (a class does not click at the same instant),
 and wait --think seconds (uniform) before each answer, as when reading a question. Each
 student: GET join page, POST name, GET quiz page, 10 × POST answer, POST submit.
+Meanwhile --teachers teachers (30 by default; sessions of the quiz's owner) keep its live class
+view open, which asks for the room's state every 3 s as the page does (quiz/static/live.js).
 Printed per backend and N: throughput, p50/p95/p99 latency of all requests and of the
 answer saves, answers acknowledged vs stored (must be equal), and the same arrival and
 request pattern against a bare endpoint of the same server (/healthz: no database, no
@@ -35,6 +37,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 MLQUIZ = str(Path(sys.executable).with_name("mlquiz"))
 QUESTIONS = 10
+LIVE_POLL_SECONDS = 3   # the live view's default (templates' data-poll, quiz/static/live.js)
+TEACHER_EMAIL, TEACHER_PASSWORD = "bench@example.org", "bench-load-password"
 TARGET_P95_MS = 150
 KEEP_ALIVE_SECONDS = 5   # mlquiz run's default
 PG_BIN = Path(os.environ.get("PG_BIN", "/usr/lib/postgresql/15/bin"))
@@ -44,6 +48,7 @@ PG_BIN = Path(os.environ.get("PG_BIN", "/usr/lib/postgresql/15/bin"))
 class Run:
     latencies: list[float] = field(default_factory=list)      # seconds, every request
     saves: list[float] = field(default_factory=list)          # seconds, answer saves only
+    live: list[float] = field(default_factory=list)           # seconds, the teachers' live view polls
     acknowledged: int = 0
     errors: dict[str, int] = field(default_factory=dict)
     lag: list[float] = field(default_factory=list)            # seconds, the client's event loop late
@@ -126,10 +131,12 @@ def prepare(url: str) -> tuple[str, int]:
     from quiz.extensions import db
     from quiz.models import Teacher
     from quiz.publishing import preview, publish
+    from werkzeug.security import generate_password_hash
 
     app = create_app({"SQLALCHEMY_DATABASE_URI": url})
     with app.app_context():
-        teacher = Teacher(email="bench@example.org", password_hash="-", created_at=utc_now())
+        teacher = Teacher(email=TEACHER_EMAIL, password_hash=generate_password_hash(TEACHER_PASSWORD),
+                          created_at=utc_now())
         db.session.add(teacher)
         db.session.commit()
         article, quiz = preview(sample_path("fr").read_bytes())
@@ -251,6 +258,43 @@ async def student(connector, base: str, code: str, n: int, start: float, think: 
         await request("POST", f"{base}/quiz/{code}/submit", data={"csrf_token": token})
 
 
+async def teacher(connector, base: str, code: str, start: float, run: Run, stop: asyncio.Event) -> None:
+    """A teacher who logs in and keeps the live class view open until the students are done."""
+    import aiohttp
+
+    await asyncio.sleep(start)
+    async with aiohttp.ClientSession(connector=connector, connector_owner=False,
+                                     cookie_jar=aiohttp.CookieJar(unsafe=True),
+                                     timeout=aiohttp.ClientTimeout(total=60)) as client:
+        try:
+            async with client.get(f"{base}/login") as page:
+                form_token = re.search(r'name="csrf_token" value="([^"]+)"', await page.text())[1]
+            async with client.post(f"{base}/login", allow_redirects=False,
+                                   data={"email": TEACHER_EMAIL, "password": TEACHER_PASSWORD,
+                                         "csrf_token": form_token}) as logged:
+                if logged.status not in (302, 303):
+                    run.error(f"login HTTP {logged.status}")
+                    return
+        except Exception as error:
+            run.error(f"login {type(error).__name__}")
+            return
+        while not stop.is_set():
+            began = time.perf_counter()
+            try:
+                async with client.get(f"{base}/teach/quiz/{code}/live.json",
+                                      headers={"Accept": "application/json"}) as response:
+                    await response.read()
+                    if response.status >= 400:
+                        run.error(f"live HTTP {response.status}")
+            except Exception as error:
+                run.error(f"live {type(error).__name__}")
+            run.live.append(time.perf_counter() - began)
+            try:
+                await asyncio.wait_for(stop.wait(), LIVE_POLL_SECONDS)
+            except asyncio.TimeoutError:
+                pass
+
+
 async def loop_lag(run: Run, stop: asyncio.Event) -> None:
     """How late the client's own event loop wakes up: if the client is short of CPU, its
     latencies include its own waiting, and this says by how much."""
@@ -260,21 +304,27 @@ async def loop_lag(run: Run, stop: asyncio.Event) -> None:
         run.lag.append(time.perf_counter() - began - 0.01)
 
 
-async def load(base: str, code: str, students: int, ramp: float, think: tuple[float, float], bare: bool) -> Run:
+async def load(base: str, code: str, students: int, ramp: float, think: tuple[float, float], bare: bool,
+               teachers: int = 0) -> Run:
     import aiohttp
 
     run = Run()
     rng = random.Random(f"{students}:{bare}")
     stop = asyncio.Event()
     monitor = asyncio.create_task(loop_lag(run, stop))
+    done = asyncio.Event()
     # Idle connections close on the client's side first (server: mlquiz run --keep-alive 5), as
     # a browser retries a request whose reused connection the server had just closed.
     connector = aiohttp.TCPConnector(limit=0, keepalive_timeout=KEEP_ALIVE_SECONDS - 1)
     cpu, began = time.process_time(), time.perf_counter()
+    watching = [asyncio.create_task(teacher(connector, base, code, rng.uniform(0, 5), run, done))
+                for _ in range(0 if bare else teachers)]
     try:
         await asyncio.gather(*(student(connector, base, code, n, rng.uniform(0, ramp), think, run,
                                        random.Random(n), bare) for n in range(students)))
     finally:
+        done.set()
+        await asyncio.gather(*watching)
         run.elapsed = time.perf_counter() - began
         run.client_cpu = time.process_time() - cpu
         stop.set()
@@ -304,7 +354,7 @@ def measure(backend: str, url: str, students: int, args, database=None) -> bool:
         runs = []
         for bare in (False, True):
             server_cpu, database_cpu = server.cpu_seconds(), database.cpu_seconds() if database else 0
-            run = asyncio.run(load(server.base, code, students, ramp, think, bare=bare))
+            run = asyncio.run(load(server.base, code, students, ramp, think, bare=bare, teachers=args.teachers))
             run.server_cpu = server.cpu_seconds() - server_cpu
             if database:
                 run.database_cpu = database.cpu_seconds() - database_cpu
@@ -322,6 +372,11 @@ def measure(backend: str, url: str, students: int, args, database=None) -> bool:
     print(line("quiz (join, page, saves, submit)", app_run))
     print(f"{'  answer saves only':28} p50 {percentile(saves_ms, 50):6.1f}   p95 {percentile(saves_ms, 95):6.1f}   "
           f"p99 {percentile(saves_ms, 99):6.1f} ms")
+    if app_run.live:
+        live_ms = [x * 1000 for x in app_run.live]
+        print(f"{'  live view (' + str(args.teachers) + ' teachers)':28} {len(live_ms)} polls every {LIVE_POLL_SECONDS} s   "
+              f"p50 {percentile(live_ms, 50):6.1f}   p95 {percentile(live_ms, 95):6.1f}   "
+              f"p99 {percentile(live_ms, 99):6.1f} ms")
     print(line("bare endpoint (/healthz)", bare_run))
     print(f"ratio quiz / bare: throughput {len(app_run.latencies) / app_run.elapsed / (len(bare_run.latencies) / bare_run.elapsed):.2f}, "
           f"p95 {p95 / bare95:.1f}×")
@@ -355,6 +410,7 @@ def main() -> int:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--threads", type=int, default=4, help="per worker (mlquiz run's default)")
     parser.add_argument("--ramp", type=float, default=60.0)
+    parser.add_argument("--teachers", type=int, default=30, help="teachers keeping the live class view open")
     parser.add_argument("--think", type=float, nargs=2, default=(0.5, 3.0))
     args = parser.parse_args()
     results = []
