@@ -40,7 +40,7 @@ def find_sources(article, parsed, pack, cues: list[Cue]) -> list[Source]:
             start = pp.offset(span.start_char)
             via = _relay(pp, relay_of, speakers) if relay_of is not None else _owner_relay(pp, who, speakers)
             sources.append(Source(start=start, end=start + len(span.text), text=span.text, kind=speaker.kind,
-                                  who=_named_part(who.text), rule=f"{pack.language}.source.attribution",
+                                  who=_named_part(_whole_words(who)), rule=f"{pack.language}.source.attribution",
                                   confidence=speaker.confidence, via=via, verb=_verb_in(span, spec)))
     return _without_overlaps(sources)
 
@@ -48,6 +48,16 @@ def find_sources(article, parsed, pack, cues: list[Cue]) -> list[Source]:
 # "The Courier, which did not name its sources, said…": the relative clause describes the
 # speaker; the speaker's name stops before it.
 RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who|whose|that|qui|dont|lequel|laquelle|lesquels|lesquelles)\b")
+
+
+def _whole_words(who) -> str:
+    """The speaker's text, not cut inside a hyphenated word ("deputy director-general" whose
+    parse stops at "director")."""
+    doc, end = who.doc, who.end
+    while end < len(doc) and doc[end].text in ("-", "‐") and not doc[end - 1].whitespace_ and end + 1 < len(doc) \
+            and not doc[end].whitespace_:
+        end += 2
+    return doc[who.start:end].text if end != who.end else who.text
 
 
 def _named_part(who: str) -> str:

@@ -154,3 +154,9 @@ def test_a_figure_taken_up_by_this_amount_is_one_claim():
 ])
 def test_a_speaker_is_named_without_the_circumstance_before_it(language, sentence, who):
     assert who in [s.who for s in findings(sentence, language).sources]
+
+
+def test_a_speaker_is_not_cut_inside_a_hyphenated_title():
+    text = "\"We will act fast,\" said Dr. Ana Reyes, the agency's deputy director-general for emergencies."
+    assert any(s.who.endswith("director-general") or "director-general for" in s.who
+               for s in findings(text, "en").sources), [s.who for s in findings(text, "en").sources]

@@ -660,3 +660,14 @@ def test_judgement_is_asked_beside_a_short_quoted_name_but_not_in_quoted_speech(
     speech = _analysed("Le plan vélo\n\nMalheureusement, le plan « oublie complètement les quartiers du nord de la "
                        "ville » de la mairie.\n")
     assert build("judgement", *speech) == []
+
+
+def test_claim_status_asks_about_one_official_record_per_quiz():
+    article, findings = _analysed("Tarifs du port\n\nSelon l'arrêté publié jeudi au Journal officiel, les tarifs du port "
+                                  "seront gelés jusqu'à la fin de l'année. D'après les chiffres publiés vendredi par le "
+                                  "ministère, le trafic a baissé de 4 % en un an.\n")
+    records = [q for q in build("claim_status", article, findings) if q.status == "confirmed"]
+    assert len(records) == 1
+    explanation = records[0].explanation.replace(NBSP, " ")
+    assert "« l'arrêté publié jeudi au Journal officiel »" in explanation or \
+        "« les chiffres publiés vendredi par le ministère »" in explanation   # the record named as the sentence names it

@@ -17,11 +17,13 @@ from .context import Context
 
 MAX_CLAIMS = 4
 MAX_PER_STATUS = 2
+MAX_RECORDS = 1
 CLAIM_CHARS = 320  # a longer claim is not asked about: it is never cut
 MAX_REASONS = 3  # cues and sources quoted in the explanation; more would drown the point
 SAME_THING = 2   # content words two mentions share to be about the same thing
 STATUSES = ["confirmed", "attributed", "unconfirmed", "disputed", "denied", "asserted"]
 QUOTE_MARKS = ("«", "»", "“", "”", '"')
+MAX_RECORD_WORDS = 12
 RECORD_CONFIDENCE = 0.85  # an official act or a ruling cited plainly (measured on the corpus: 7 of 9 right)
 
 
@@ -36,8 +38,10 @@ def build(ctx: Context) -> list[Question]:
     for claim in ctx.findings.claims:
         if not claim.citations or len(_quoted(claim)) > CLAIM_CHARS or not _askable(ctx, claim):
             continue
-        # Variety: the same answer four times in a row is filler, and teaches nothing more.
-        if per_status.get(claim.status, 0) >= MAX_PER_STATUS or len(questions) == MAX_CLAIMS:
+        # Variety: the same answer four times in a row is filler, and teaches nothing more; two
+        # records in a row ("selon l'arrêté…", "d'après les chiffres…") teach one lesson twice.
+        limit = MAX_RECORDS if _on_record(ctx, claim) else MAX_PER_STATUS
+        if per_status.get(claim.status, 0) >= limit or len(questions) == MAX_CLAIMS:
             continue
         per_status[claim.status] = per_status.get(claim.status, 0) + 1
         questions.append(_question(ctx, claim))
@@ -155,6 +159,20 @@ def _on_record(ctx: Context, claim: Claim) -> bool:
                     for s in sources))
 
 
+def _record_phrase(ctx: Context, claim: Claim) -> str:
+    """The record as the sentence names it ("l'arrêté publié jeudi au Journal officiel", "a filing
+    with the exchange"): from the source's words to the next comma, not its head noun alone."""
+    sentence = claim.citations[0]
+    text = ctx.article.text
+    source = next(s for s in ctx.findings.sources if sentence.start <= s.start < sentence.end)
+    at = text.find(source.who, source.start, sentence.end) if source.who else -1
+    if at < 0:
+        return source.who or source.text
+    end = min((i for i in (text.find(",", at, sentence.end), sentence.end) if i >= 0))
+    phrase = text[at:end].strip(" .;:")
+    return phrase if len(phrase.split()) <= MAX_RECORD_WORDS else source.who
+
+
 def _names_any(text: str, words: list[str]) -> bool:
     text = text.casefold()
     return any(re.search(rf"(?<![\w-]){re.escape(w.casefold())}(?![\w-])", text) for w in words)
@@ -231,7 +249,7 @@ def _question(ctx: Context, claim: Claim) -> Question:
     cues = _distinct(_deciding(claim))[:MAX_REASONS]
     # A source already quoted as a cue ("two sources") is not listed again.
     speakers = [s for s in speakers if not any(c.start < s.end and s.start < c.end for c in cues)]
-    record = _on_record(ctx, claim)
+    record = _record_phrase(ctx, claim) if _on_record(ctx, claim) else ""
     return ctx.question(
         prompt=ctx.render("prompt", claim=ctx.inline(_quoted(claim)), about=_about(ctx, claim)),
         choices=choices, answer=answer, status=claim.status,
