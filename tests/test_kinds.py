@@ -48,7 +48,7 @@ def test_a_kind_asks_nothing_when_the_findings_do_not_support_it(fr, kind):
 
 # Kinds the French fixture supports as it is; the others have tests of their own below.
 SUPPORTED = [k for k in KINDS if k not in ("headline_body", "headline_quote", "headline_tag", "mostly_unnamed",
-                                          "relayed_source", "figure", "figure_source", "judgement")]
+                                          "party_voice", "relayed_source", "figure", "figure_source", "judgement")]
 
 
 @pytest.mark.parametrize("kind", SUPPORTED)
@@ -671,3 +671,23 @@ def test_claim_status_asks_about_one_official_record_per_quiz():
     explanation = records[0].explanation.replace(NBSP, " ")
     assert "« l'arrêté publié jeudi au Journal officiel »" in explanation or \
         "« les chiffres publiés vendredi par le ministère »" in explanation   # the record named as the sentence names it
+
+
+def test_party_voice_asks_for_whom_a_leader_saying_we_speaks():
+    article, findings = _analysed("Ferry fares\n\n\"We had no choice but to raise our fares,\" said Jane Holt, the "
+                                  "chief executive of Larch Ferries.\n")
+    [question] = build("party_voice", article, findings)
+    assert right_choices(question) == ["For the organisation they lead or represent"]
+    assert '"Jane Holt"' in question.prompt and "the chief executive of Larch Ferries" in question.explanation
+    french = _analysed("Tarifs des ferries\n\n« Nous n'avions pas le choix », a déclaré Jeanne Morel, porte-parole de "
+                       "la compagnie Larchemer.\n")
+    assert [right_choices(q) for q in build("party_voice", *french)] == [["Au nom de l'organisation qu'il dirige ou "
+                                                                          "représente"]]
+
+
+def test_party_voice_is_not_asked_of_an_outside_expert_or_without_we():
+    expert = _analysed("Ferry fares\n\n\"We expect fares to rise again,\" said Paul Reid, an economist at the Bank of "
+                       "the North.\n")
+    assert build("party_voice", *expert) == []
+    plain = _analysed("Ferry fares\n\n\"Fares had to rise,\" said Jane Holt, the chief executive of Larch Ferries.\n")
+    assert build("party_voice", *plain) == []

@@ -66,7 +66,7 @@ def mark_the_word_kinds() -> tuple[str, ...]:
 # Import order is the quiz order: what kind of text it is and its headline first, then
 # reading the body (cue words, sources, claims), then what the page says about itself.
 from . import genre, headline, headline_body, headline_quote, headline_tag, rumour_cue, source_kind, sourcing  # noqa: E402,F401,E501
-from . import mostly_unnamed  # noqa: E402,F401
+from . import mostly_unnamed, party_voice  # noqa: E402,F401
 from . import relayed_source, fact_or_speculation, claim_status, figure, figure_source, judgement, author  # noqa: E402,F401
 from . import disclosure  # noqa: E402,F401
 

@@ -122,6 +122,7 @@ class Attribution(Strict):
     announcing_verbs: list[str] = [] # a named body announcing or confirming something is on the record
     spokesperson_words: list[str] = []  # a spokesperson speaks for a named organisation
     person_roles: list[str] = []     # "X, chief executive of Y": a named person even when NER misses X
+    leader_roles: list[str] = []     # roles that speak for an organisation (its head, its spokesperson)
     media_name_words: list[str] = [] # words in outlet names (Post, Times, Le Monde…)
     # People who speak for an outlet ("un journaliste du Monde"): with an outlet's name, the outlet
     # speaks; any other head ("un membre du groupe X", "a lawyer for X") is someone else.
