@@ -31,7 +31,22 @@ def build(ctx: Context) -> list[Question]:
         return []
     sentence = ctx.rng.choice(speculative)
     cues = [c for c in _cues_in(ctx, sentence, DECISIVE_CUES) if not c.rule.endswith(MODAL_RULES)]
-    return [_question(ctx, sentence, "speculation", cues, max(c.confidence for c in cues))]
+    # The explanation names the decisive cues first, then the sentence's other marks of doubt
+    # ("would", "may"): naming the unnamed source alone confused anonymity with uncertainty
+    # (reviewed blind).
+    others = [c for c in _cues_in(ctx, sentence, SPECULATION_CUES) if c not in cues]
+    shown = _distinct(cues + sorted(others, key=lambda c: c.start))
+    return [_question(ctx, sentence, "speculation", shown, max(c.confidence for c in cues))]
+
+
+def _distinct(cues: list) -> list:
+    seen: set[str] = set()
+    kept = []
+    for cue in cues:
+        if cue.text.casefold() not in seen:
+            kept.append(cue)
+            seen.add(cue.text.casefold())
+    return kept
 
 
 def _question(ctx: Context, sentence: Sentence, answer: str, cues: list, confidence: float) -> Question:
