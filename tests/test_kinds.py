@@ -677,12 +677,12 @@ def test_party_voice_asks_for_whom_a_leader_saying_we_speaks():
     article, findings = _analysed("Ferry fares\n\n\"We had no choice but to raise our fares,\" said Jane Holt, the "
                                   "chief executive of Larch Ferries.\n")
     [question] = build("party_voice", article, findings)
-    assert right_choices(question) == ["For the organisation they lead or represent"]
+    assert right_choices(question) == ["For their organisation, as its leader or spokesperson"]
     assert '"Jane Holt"' in question.prompt and "the chief executive of Larch Ferries" in question.explanation
     french = _analysed("Tarifs des ferries\n\n« Nous n'avions pas le choix », a déclaré Jeanne Morel, porte-parole de "
                        "la compagnie Larchemer.\n")
-    assert [right_choices(q) for q in build("party_voice", *french)] == [["Au nom de l'organisation qu'il dirige ou "
-                                                                          "représente"]]
+    assert [right_choices(q) for q in build("party_voice", *french)] == [["Au nom de son organisation, comme "
+                                                                          "dirigeant ou porte-parole"]]
 
 
 def test_party_voice_is_not_asked_of_an_outside_expert_or_without_we():
