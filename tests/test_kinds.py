@@ -380,6 +380,7 @@ def test_quotes_inside_a_quoted_sentence_become_nested_quotes(fr):
     assert "“Nous ne sommes pas à vendre”" in dupont.prompt
     assert dupont.prompt.count("«") == dupont.prompt.count("»") == 1
     assert inline('He said "no" \n today.', "en") == "He said 'no' today."
+    assert inline('"Il a le plus à perdre", dit un proche.', "fr") == "“Il a le plus à perdre”, dit un proche."
 
 
 def test_english_wording_has_no_french_spacing(en):

@@ -40,12 +40,16 @@ FUNCTION_WORDS = {
 # quotes stay unambiguous: « … “ … ” … » in French, "… '…' …" in English.
 _NESTED = {"fr": str.maketrans({"«": "“", "»": "”"}),
            "en": str.maketrans({'"': "'", "“": "‘", "”": "’"})}
+_STRAIGHT_PAIR = re.compile(r'"([^"]*)"')
 _INSIDE_SPACE = re.compile(r"(?<=“)\s+|\s+(?=”)")
 
 
 def inline(text: str, language: str, limit: int | None = None) -> str:
     """Article text ready to quote inside a question: one line, nested quotes, maybe shortened."""
     text = shorten(text, limit) if limit else " ".join(text.split())
+    if language == "fr":
+        # Straight quotes in a French article nest as “ ” inside « », like its own « ».
+        text = _STRAIGHT_PAIR.sub(r"“\1”", text)
     return _INSIDE_SPACE.sub("", text.translate(_NESTED.get(language, {})))
 
 
