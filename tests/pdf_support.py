@@ -36,6 +36,11 @@ def page_size_points(pdf: bytes | Path) -> tuple[float, float]:
     return float(match[1]), float(match[2])
 
 
+# A compound word wrapped after its own hyphen ("d'elle-" / "même"): the line ends at the hyphen.
+WRAPPED_HYPHEN = re.compile(r"(?<=\w)-[ \t]*\n[ \t]*(?=\w)")
+
+
 def flat(text: str) -> str:
-    """Whitespace as a reader ignores it: line wraps, no-break spaces, runs of spaces."""
-    return SPACES.sub(" ", text).strip()
+    """Whitespace as a reader ignores it: line wraps (one inside a hyphenated word too),
+    no-break spaces, runs of spaces."""
+    return SPACES.sub(" ", WRAPPED_HYPHEN.sub("-", text)).strip()
