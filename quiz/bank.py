@@ -127,6 +127,8 @@ def save_question(owner: Teacher, article: BankArticle, item: items.BankQuestion
         record = _insert(owner, article, item, now)
     else:
         _write(record, item)
+        # "Save and approve" on the edit form approves (the form passes the record's status otherwise).
+        record.status = item.status
         record.version += 1
         record.updated_at = now
     db.session.commit()
