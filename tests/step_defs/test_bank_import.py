@@ -193,6 +193,7 @@ def pick_and_approve(site, quote):
     form = form_posting_to(page, f"/teach/bank/question/{question_id}/edit")
     values = dict(form.values())
     assert values["cite_start"] == values["cite_end"] == values["quote"] == ""   # nothing picked yet
+    assert 'id="citation-needed"' in page          # the form says what is missing
     start = site.text.index(quote)
     # As cite.js sends a selection: its offsets in the article.
     values.update(cite_start=str(start), cite_end=str(start + len(quote)), save="approve")
