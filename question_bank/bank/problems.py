@@ -217,7 +217,6 @@ XML_DESCRIPTION = Kind("xml_description", N_(
 ARTICLE_PAYLOAD_DAMAGED = Kind("article_payload_damaged", N_(
     "the article's exact text (data-mlquiz-article) is missing or damaged (%(detail)s)"))
 ARTICLE_NOT_READ = Kind("article_not_read", N_("the article cannot be read (%(reason)s)"))
-NO_ARTICLE_TAG = Kind("no_article_tag", N_("no '%(tag)s<ref>' tag says which article it is about"))
 LANGUAGE_UNKNOWN = Kind("language_unknown", N_("its language is unknown (no lang attribute and no article in the file)"))
 CITATION_UNREADABLE = Kind("citation_unreadable", N_("citation %(number)s cannot be read (%(detail)s)"))
 NO_CITATION_PARAGRAPH = Kind("no_citation_paragraph", N_(
