@@ -9,6 +9,7 @@ from datetime import datetime
 
 from question_bank.article import Article
 from question_bank.bank import checks, items
+from question_bank.bank import problems as P
 from question_bank.bank.build import article_of, bank_article, mark_word_display
 from question_bank.formats import FORMATS, ImportProblems, load_any
 from question_bank.models import Citation, Passage, Question, Quiz
@@ -21,7 +22,8 @@ MAX_TAGS = 12
 
 
 class BankRefused(ValueError):
-    """What cannot be saved, as messages a teacher can act on (each names the item or line)."""
+    """What cannot be saved, as messages a teacher can act on (each names the item or line):
+    `Problem`s, shown in the page's language by quiz/import_messages.py."""
 
     def __init__(self, problems: list[str]):
         super().__init__("; ".join(problems))
@@ -105,8 +107,13 @@ def _insert(owner: Teacher, article: BankArticle, item: items.BankQuestion, now:
     return record
 
 
-def problems_of(item: items.BankQuestion, article: BankArticle) -> list[str]:
-    return checks.question_problems(item, article_item(article), "the question")
+def problems_of(item: items.BankQuestion, article: BankArticle) -> list[P.Problem]:
+    return checks.question_problems(item, article_item(article))
+
+
+def needs_citation(record: BankQuestion) -> bool:
+    """Imported from a plain Moodle file into this article: a draft until the teacher picks its passage."""
+    return not record.citations
 
 
 def save_question(owner: Teacher, article: BankArticle, item: items.BankQuestion, now: datetime,
@@ -120,6 +127,8 @@ def save_question(owner: Teacher, article: BankArticle, item: items.BankQuestion
         record = _insert(owner, article, item, now)
     else:
         _write(record, item)
+        # "Save and approve" on the edit form approves (the form passes the record's status otherwise).
+        record.status = item.status
         record.version += 1
         record.updated_at = now
     db.session.commit()
@@ -130,7 +139,8 @@ def set_status(record: BankQuestion, status: str, now: datetime) -> None:
     if status not in STATUSES:
         raise ValueError(status)
     if status == "approved":
-        problems = problems_of(question_item(record), record.article)
+        item = question_item(record)
+        problems = checks.ready_for_a_quiz(item) or problems_of(item, record.article)
         if problems:
             raise BankRefused(problems)
     record.status, record.updated_at = status, now
@@ -243,12 +253,24 @@ def publish_from_bank(owner: Teacher, article: BankArticle, records: list[BankQu
 
 # --- import and export -------------------------------------------------------------------------
 
-def import_file(owner: Teacher, data: bytes, filename: str, now: datetime) -> tuple[int, int]:
-    """All of the file or nothing: (articles added, questions added), or BankRefused listing
-    every problem (syntax, unknown kinds, citations not in their article…)."""
+@dataclass(frozen=True)
+class Imported:
+    articles: int                         # articles added
+    questions: int                        # questions added
+    needing_citation: int                 # … of which drafts still to cite (a plain Moodle file)
+    skipped: list[P.Problem]              # questions left out, each with its reason
+
+
+def import_file(owner: Teacher, data: bytes, filename: str, now: datetime,
+                into: BankArticle | None = None) -> Imported:
+    """All of the file or nothing, in one transaction, or BankRefused listing every problem
+    (syntax, unknown kinds, citations not in their article…). Questions of a type we cannot
+    represent are left out and listed in `Imported.skipped`. `into`: the teacher's article
+    that questions without one go into (a plain Moodle file), as drafts citing nothing yet."""
     known = {a.ref: article_item(a) for a in articles_of(owner)}
+    skipped: list[P.Problem] = []
     try:
-        _fmt, loaded = load_any(data, filename, known)
+        _fmt, loaded = load_any(data, filename, known, into=article_item(into) if into else None, skipped=skipped)
     except ImportProblems as error:
         raise BankRefused(error.problems) from None
     loaded = _with_word_pickers(loaded, known)
@@ -265,7 +287,8 @@ def import_file(owner: Teacher, data: bytes, filename: str, now: datetime) -> tu
     except Exception:
         db.session.rollback()
         raise
-    return len(loaded.articles), len(loaded.questions)
+    return Imported(len(loaded.articles), len(loaded.questions),
+                    sum(q.needs_citation for q in loaded.questions), skipped)
 
 
 def _with_word_pickers(loaded: items.BankFile, known: dict[str, items.BankArticle]) -> items.BankFile:
@@ -275,11 +298,12 @@ def _with_word_pickers(loaded: items.BankFile, known: dict[str, items.BankArticl
     fixed = []
     for question in loaded.questions:
         article = articles.get(question.article)
-        if question.kind in items.MARK_WORD_KINDS and not question.display and article is not None:
+        if question.kind in items.MARK_WORD_KINDS and not question.display and article is not None \
+                and question.citations:
             try:
                 display = mark_word_display(article.text, question.citations[0], question.choices)
                 question = question.model_copy(update={"display": display})
-            except (ValueError, IndexError):
+            except ValueError:
                 pass   # check_bank names the problem
         fixed.append(question)
     return loaded.model_copy(update={"questions": fixed})

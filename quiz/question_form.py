@@ -14,6 +14,7 @@ from question_bank.bank.items import MARK_WORD_KINDS, TEACHER_KINDS, BankQuestio
 from question_bank.models import Citation
 
 from . import bank
+from .import_messages import all_shown
 from .models import BankArticle
 from .models import BankQuestion as BankQuestionRecord
 
@@ -44,16 +45,18 @@ def blank(kind: str = "multiple_choice") -> dict:
 
 
 def shown(record: BankQuestionRecord) -> dict:
-    """The form filled with a stored question, for editing."""
+    """The form filled with a stored question, for editing. A question imported without a
+    citation (a plain Moodle file) comes with an empty passage for the teacher to select."""
     citations = [Citation.model_validate(c) for c in record.citations]
+    first = {"cite_start": str(citations[0].start), "cite_end": str(citations[0].end),
+             "quote": citations[0].quote} if citations else {"cite_start": "", "cite_end": "", "quote": ""}
     choices = list(record.choices) or []
     feedback = list(record.choice_feedback) or [""] * len(choices)
     return {"kind": record.kind, "prompt": record.prompt, "choices": choices + [""] * (2 if len(choices) < MAX_CHOICES else 0),
             "feedback": feedback + [""] * (2 if len(choices) < MAX_CHOICES else 0),
             "correct": str(record.answer[0]) if record.answer else "", "accepted": "\n".join(record.accepted),
             "explanation": record.explanation, "tags": ", ".join(t.name for t in record.tags),
-            "difficulty": record.difficulty, "cite_start": str(citations[0].start), "cite_end": str(citations[0].end),
-            "quote": citations[0].quote, "other_citations": citations[1:]}
+            "difficulty": record.difficulty, **first, "other_citations": citations[1:]}
 
 
 def read(form, article: BankArticle, record: BankQuestionRecord | None, status: str) -> QuestionForm:
@@ -91,7 +94,7 @@ def read(form, article: BankArticle, record: BankQuestionRecord | None, status: 
         return QuestionForm(values, {"form": "; ".join(e["msg"].removeprefix("Value error, ") for e in error.errors())})
     problems = bank.problems_of(item, article)
     if problems:
-        return QuestionForm(values, {"form": " ".join(problems)})
+        return QuestionForm(values, {"form": " ".join(all_shown(problems))})
     return QuestionForm(values, {}, item)
 
 

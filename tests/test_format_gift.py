@@ -211,18 +211,42 @@ def test_questions_about_an_article_already_in_the_bank():
 # ---------------------------------------------------------------- refused whole, every problem with its line
 
 def test_syntax_problems_are_all_named_by_line():
+    """Questions of a type we cannot represent (lines 10, 12, 16, 22) are not problems: they
+    would be left out; the syntax problems refuse the file."""
     assert problems_of((FIXTURES / "bad_syntax.gift").read_bytes()) == [
         "line 5: the answer block opened here is never closed with }",
         "line 8: } without an opening { (write \\} for a brace in the text)",
-        "line 10: numerical questions ({#…}) are not supported",
-        "line 12: matching questions (=item -> match) are not supported",
         "line 14: unknown escape \\t (GIFT escapes only \\~ \\= \\# \\{ \\} \\: \\n and \\\\)",
-        "line 16: text with no answer block (a Moodle description) is only read as an article, "
-        "titled ::mlquiz-article <ref>::",
         "line 18: the answer block has no =right answer (mark the right choice with =)",
         "line 20: a true_false question needs an answer block like {T} or {F}",
-        "line 22: an empty answer block {} (a Moodle essay question) is not supported",
     ]
+
+
+def test_types_we_cannot_represent_are_left_out_each_with_its_reason():
+    article = sample_bank().articles[0]
+    data = ("::Q1:: A numerical question {#1822:5}\n\n"
+            "::Q2:: A matching question {=cat -> cat food =dog -> dog food}\n\n"
+            "Some instructions with no answer block.\n\n"
+            "::Q3:: An essay question {}\n\n"
+            "::Q4:: Le prix est-il confirmé ?{F}\n").encode("utf-8")
+    skipped = []
+    bank = gift.load(data, into=article, skipped=skipped)
+    assert [q.prompt for q in bank.questions] == ["Le prix est-il confirmé ?"]
+    assert skipped == [
+        "line 1: numerical questions ({#…}) are not supported",
+        "line 3: matching questions (=item -> match) are not supported",
+        "line 5: text with no answer block (a Moodle description) is not a question: it was left out "
+        "(only an item titled ::mlquiz-article <ref>:: is read, as an article)",
+        "line 7: an empty answer block {} (a Moodle essay question) is not supported",
+    ]
+    assert all(p.skips for p in skipped)
+
+
+def test_a_file_of_only_questions_we_cannot_represent_is_refused_saying_why():
+    problems = problems_of(b"::Q1:: A numerical question {#1822:5}\n\n::Q2:: An essay {}\n")
+    assert problems == ["the file has no question that can be imported here",
+                        "line 1: numerical questions ({#…}) are not supported",
+                        "line 3: an empty answer block {} (a Moodle essay question) is not supported"]
 
 
 def test_citation_problems_are_named_by_line_and_nothing_is_imported():

@@ -28,6 +28,14 @@ def _problems(data: bytes) -> list[str]:
     return caught.value.problems
 
 
+def _skipped(data: bytes) -> tuple[list[str], object]:
+    """What was left out of an import that went through, and what came in."""
+    skipped: list = []
+    bank = MOODLE.load(data, skipped=skipped)
+    assert all(p.skips for p in skipped)
+    return skipped, bank
+
+
 def _questions(data: bytes):
     return [q for q in etree.fromstring(data).findall("question") if q.get("type") != "category"]
 
@@ -193,12 +201,14 @@ def test_syntax_error_names_its_line():
     assert problems[0].startswith("line 4, column ") and "not well-formed" in problems[0]
 
 
-def test_unsupported_type_names_the_question_and_the_supported_ones():
+def test_an_unsupported_type_is_left_out_naming_the_question_and_the_supported_ones():
     matching = ('<question type="matching"><name><text>Pairs</text></name>'
                 '<questiontext format="html"><text>Match</text></questiontext></question>')
     data = _fixture_with("<!-- question: 102  -->", "<!-- question: 102  -->\n" + matching)
-    assert "question 2 (Pairs): type 'matching' is not supported (multichoice, truefalse, shortanswer, description)" \
-        in _problems(data)
+    skipped, bank = _skipped(data)
+    assert skipped == ["question 2 (Pairs): type 'matching' is not supported "
+                       "(multichoice, truefalse, shortanswer, description)"]
+    assert len(bank.questions) == len(_questions(FIXTURE.read_bytes())) - 1    # every other one, the article aside
 
 
 @pytest.mark.parametrize("payload", [
@@ -219,22 +229,25 @@ def test_multichoice_with_several_right_answers_is_refused():
     assert "question 2 (Who says the bridge could close?): a multichoice question needs exactly one 100% answer, " \
            "this one has 2" in _problems(several)
     multiple = _fixture_with("<single>true</single>", "<single>false</single>")
-    assert any(p.startswith("question 2 (Who says the bridge could close?): a multichoice question with several "
-                            "right answers (single=false)") for p in _problems(multiple))
+    skipped, _bank = _skipped(multiple)
+    assert [p.startswith("question 2 (Who says the bridge could close?): a multichoice question with several "
+                         "right answers (single=false)") for p in skipped] == [True]
 
 
-def test_partial_credit_and_wildcards_are_refused():
+def test_partial_credit_and_wildcards_are_left_out_with_their_reason():
     partial = _fixture_with('<answer fraction="-50"', '<answer fraction="50"')
     assert any("question 2 (Who says the bridge could close?): answer 3 gives 50% (partial credit)" in p
-               for p in _problems(partial))
+               for p in _skipped(partial)[0])
     wildcard = _fixture_with(r"<text>could\*</text>", "<text>cou*</text>")
     assert any(p.startswith("question 4 (Which verb?): the answer 'cou*' uses Moodle's * wildcard")
-               for p in _problems(wildcard))
+               for p in _skipped(wildcard)[0])
 
 
 def test_every_problem_is_listed_and_nothing_is_partly_imported():
-    data = _fixture_with("<single>true</single>", "<single>false</single>")
+    data = _fixture_with("<single>true</single>", "<single>true</single><answernumbering>x</answernumbering>")
     data = data.replace(b'data-start="147"', b'data-start="oops"')
+    data = data.replace(b'<answer fraction="0" format="html">\n      <text><![CDATA[<p>The mayor',
+                        b'<answer fraction="100" format="html">\n      <text><![CDATA[<p>The mayor')
     problems = _problems(data)
     assert any(p.startswith("question 2 (") for p in problems)
     assert any(p.startswith("question 3 (Decision taken?): citation 1 cannot be read") for p in problems)
@@ -247,10 +260,11 @@ def test_question_without_citation_is_refused():
     assert any(p.startswith("question 3 (Decision taken?): no citation") for p in _problems(data))
 
 
-def test_description_that_is_not_an_article_is_refused():
+def test_a_description_that_is_not_an_article_is_not_a_question():
     data = _fixture_with("<text>mlquiz-article article-bridge</text>", "<text>Instructions</text>")
-    assert any(p.startswith("question 1 (Instructions): a description is imported only as an mlquiz article")
-               for p in _problems(data))
+    problems = _problems(data)   # refused only because its questions' article is gone with it
+    assert not any(p.startswith("question 1 (Instructions)") for p in problems)
+    assert any(p.startswith("question 3 (Decision taken?): its language is unknown") for p in problems)
 
 
 def test_damaged_article_text_is_refused():

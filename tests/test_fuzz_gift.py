@@ -26,6 +26,8 @@ FUZZ = settings(max_examples=300, deadline=None, derandomize=True,
 WHOLE_FILE = re.compile(r"the file is (empty|larger than \d+ MB|not UTF-8 text \(invalid byte at position \d+\))$"
                         r"|this looks like a binary file, not a file of questions$"
                         r"|the file has no questions \(only blank lines and // comments\)$"
+                        r"|the file has no question that can be imported here$"
+                        r"|these questions have no article \(\d+ in the file\): .*"
                         r"|… and \d+ more problems$"
                         r"|unknown file type '.*': import .*")
 LINE = re.compile(r"line (\d+): \S")

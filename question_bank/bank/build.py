@@ -9,6 +9,13 @@ from ..models import Citation
 from .items import BankArticle
 
 
+class NotAWordOfTheSentence(ValueError):
+    """A mark-the-word choice that is not found as words of its sentence."""
+
+    def __init__(self, choice: str):
+        super().__init__(f"« {choice} » is not a word of the sentence")
+        self.choice = choice
+
 
 def bank_article(article: Article, source: str = "", title: str = "") -> BankArticle:
     return BankArticle(ref=BankArticle.ref_for(article.text), title=title or article.title or article.source_name,
@@ -23,8 +30,8 @@ def article_of(item: BankArticle) -> Article:
 
 def mark_word_display(text: str, sentence: Citation, choices: list[str]) -> dict:
     """What the student's word picker needs: the cited sentence cut into words, and for
-    each choice the words it covers. A choice not found as words of the sentence is a
-    ValueError (the question could not be answered by marking a word)."""
+    each choice the words it covers. A choice not found as words of the sentence is
+    NotAWordOfTheSentence (the question could not be answered by marking a word)."""
     words = words_in(text, sentence.start, sentence.end)
     keys = [w.text.casefold() for w in words]
     choice_words = []
@@ -34,7 +41,7 @@ def mark_word_display(text: str, sentence: Citation, choices: list[str]) -> dict
         wanted = [w.text.casefold() for w in words_in(choice, 0, len(choice))]
         found = next((i for i in range(len(keys) - len(wanted) + 1) if keys[i:i + len(wanted)] == wanted), None)
         if not wanted or found is None:
-            raise ValueError(f"« {choice} » is not a word of the sentence")
+            raise NotAWordOfTheSentence(choice)
         choice_words.append(list(range(found, found + len(wanted))))
     return {"sentence": {"start": sentence.start, "end": sentence.end, "text": text[sentence.start:sentence.end]},
             "words": [w.model_dump() for w in words], "choice_words": choice_words}

@@ -3,14 +3,17 @@ format stores whole and the other formats (GIFT, Moodle XML, QTI) map to.
 
 `BankQuestion` is a `Question` plus what a bank adds (tags, difficulty, origin, status)
 and refers to its article by `article` (a `BankArticle.ref`). Citations are offsets into
-that article's text, checked by `checks.check_bank`.
+that article's text, checked by `checks.check_bank`. Only a question imported from a plain
+Moodle file into an article the teacher chose may cite nothing yet, and only while it is
+not approved: a draft (or retired) question "needing a citation", until the teacher picks
+its passage in the edit form.
 """
 from __future__ import annotations
 
 import hashlib
 from typing import Any, Literal
 
-from pydantic import Field, field_validator
+from pydantic import Field, field_validator, model_validator
 
 from ..models import Citation, Frozen, Language, Passage, Question
 
@@ -58,12 +61,23 @@ class BankQuestion(Frozen):
     accepted: list[str] = []           # written answers (short_answer): every accepted answer
     choice_feedback: list[str] = []    # one per choice, or empty
     explanation: str = ""
-    citations: list[Citation] = Field(min_length=1)
+    citations: list[Citation]          # given, even empty: empty only while not approved (needs_citation)
     display: dict[str, Any] = {}
     tags: list[str] = []
     difficulty: Difficulty = "medium"
     origin: Origin = "teacher"
     status: Status = "draft"
+
+    @property
+    def needs_citation(self) -> bool:
+        return not self.citations
+
+    @model_validator(mode="after")
+    def _approved_cites(self) -> "BankQuestion":
+        # What goes into a quiz must cite its article; a draft may wait for the teacher's passage.
+        if not self.citations and self.status == "approved":
+            raise ValueError("an approved question cites at least one passage of its article")
+        return self
 
     @field_validator("choice_feedback")
     @classmethod

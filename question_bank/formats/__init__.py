@@ -2,11 +2,16 @@
 
 A format is a module that calls `register(Format(...))`:
   - `export(bank: BankFile) -> bytes`
-  - `load(data: bytes, known_articles) -> BankFile` (None when the format is export-only),
-    where `known_articles` (ref → BankArticle) are those already in the bank, for formats
-    whose questions may cite an article the file does not carry (GIFT); it raises
-    `ImportProblems` listing every problem it can name (line or item), never a bare
-    exception, and it does not check citations against articles: `bank.checks` does.
+  - `load(data: bytes, known_articles, into=None, skipped=None) -> BankFile` (None when the
+    format is export-only), where `known_articles` (ref → BankArticle) are those already in
+    the bank, for formats whose questions may cite an article the file does not carry (GIFT);
+    `into` is the article the teacher chose for questions that have none (a plain Moodle
+    file): they become drafts about it, citing nothing until the teacher picks a passage.
+    It raises `ImportProblems` listing every problem it can name (line or item), never a
+    bare exception; questions it cannot represent (an essay, a matching question…) are left
+    out and added to `skipped`, each with its reason. It does not check citations against
+    articles: `bank.checks` does. Problems are `bank.problems.Problem`s: data that a page
+    renders in its own language, and English sentences as strings.
 To add a format: a module here and one import line below.
 """
 from __future__ import annotations
@@ -14,7 +19,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
-from ..bank.items import BankFile
+from ..bank import problems as P
+from ..bank.items import BankArticle, BankFile
 
 # An export carries its articles (up to 1 MB each, twice in Moodle XML): room for a few.
 MAX_IMPORT_BYTES = 10_000_000
@@ -23,7 +29,7 @@ MAX_IMPORT_BYTES = 10_000_000
 class ImportProblems(ValueError):
     """A file that cannot be imported, with every problem found (each names its line or item)."""
 
-    def __init__(self, problems: list[str]):
+    def __init__(self, problems: list[P.Problem]):
         super().__init__("; ".join(problems))
         self.problems = problems
 
@@ -48,17 +54,18 @@ def register(fmt: Format) -> Format:
     return fmt
 
 
-def load_any(data: bytes, filename: str = "", known_articles=None) -> tuple[Format, BankFile]:
-    """Guess the format from the file name (then the content) and load it."""
+def load_any(data: bytes, filename: str = "", known_articles=None, into: BankArticle | None = None,
+             skipped: list[P.Problem] | None = None) -> tuple[Format, BankFile]:
+    """Guess the format from the file name and load it (see the module's docstring for `into`, `skipped`)."""
     if len(data) > MAX_IMPORT_BYTES:
-        raise ImportProblems([f"the file is larger than {MAX_IMPORT_BYTES // 1_000_000} MB"])
+        raise ImportProblems([P.problem(P.FILE_TOO_LARGE(size=MAX_IMPORT_BYTES // 1_000_000))])
     importers = [f for f in FORMATS.values() if f.load is not None]
     by_suffix = [f for f in importers if filename.lower().endswith(f.suffixes)]
     if not by_suffix:
-        raise ImportProblems([f"unknown file type {filename!r}: import "
-                              + ", ".join(f"{f.label} ({', '.join(f.suffixes)})" for f in importers)])
+        formats = ", ".join(f"{f.label} ({', '.join(f.suffixes)})" for f in importers)
+        raise ImportProblems([P.problem(P.UNKNOWN_FILE_TYPE(name=repr(filename), formats=formats))])
     fmt = by_suffix[0]
-    return fmt, fmt.load(data, known_articles)
+    return fmt, fmt.load(data, known_articles, into=into, skipped=skipped)
 
 
 from . import yaml_json, gift, moodle_xml, qti  # noqa: E402,F401  (each registers itself)

@@ -13,6 +13,7 @@ from typing import Any, Callable
 import yaml
 from pydantic import ValidationError
 
+from ..bank import problems as P
 from ..bank.items import FORMAT_NAME, FORMAT_VERSION, BankFile
 from . import MAX_IMPORT_BYTES, Format, ImportProblems, register
 
@@ -22,18 +23,18 @@ _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
-def decode_text(data: bytes, what: str = "file") -> str:
+def decode_text(data: bytes) -> str:
     """The uploaded bytes as text, or ImportProblems saying plainly why not (shared by the text formats)."""
     if len(data) > MAX_IMPORT_BYTES:
-        raise ImportProblems([f"the {what} is larger than {MAX_IMPORT_BYTES // 1_000_000} MB"])
+        raise ImportProblems([P.problem(P.FILE_TOO_LARGE(size=MAX_IMPORT_BYTES // 1_000_000))])
     if not data.strip():
-        raise ImportProblems([f"the {what} is empty"])
+        raise ImportProblems([P.problem(P.FILE_EMPTY())])
     if b"\x00" in data:
-        raise ImportProblems([f"this looks like a binary file, not a {what} of questions"])
+        raise ImportProblems([P.problem(P.FILE_BINARY())])
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        raise ImportProblems([f"the {what} is not UTF-8 text (invalid byte at position {error.start})"]) from None
+        raise ImportProblems([P.problem(P.FILE_NOT_UTF8(position=error.start))]) from None
 
 
 def export_yaml(bank: BankFile) -> bytes:
@@ -50,17 +51,17 @@ def _parse_yaml(text: str) -> Any:
         return yaml.load(text, Loader=_LOADER)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
-        where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""
-        raise ImportProblems([f"{where}this is not valid YAML ({error.problem or error.context})"]) from None
+        where = P.at_line(mark.line + 1, mark.column + 1) if mark else None
+        raise ImportProblems([P.problem(P.NOT_YAML(detail=error.problem or error.context), where)]) from None
     except yaml.YAMLError as error:
-        raise ImportProblems([f"this is not valid YAML ({error})"]) from None
+        raise ImportProblems([P.problem(P.NOT_YAML(detail=str(error)))]) from None
 
 
 def _parse_json(text: str) -> Any:
     try:
         return json.loads(text)
     except json.JSONDecodeError as error:
-        raise ImportProblems([f"line {error.lineno}, column {error.colno}: this is not valid JSON ({error.msg})"]) from None
+        raise ImportProblems([P.problem(P.NOT_JSON(detail=error.msg), P.at_line(error.lineno, error.colno))]) from None
 
 
 def _shares_nodes(value: Any) -> bool:
@@ -78,33 +79,34 @@ def _shares_nodes(value: Any) -> bool:
     return False
 
 
-def _shape_problems(raw: Any, syntax: str) -> list[str]:
+def _shape_problems(raw: Any, syntax: str) -> list[P.Problem]:
     """What is wrong with the file as a whole, before looking at its items."""
     if raw is None:
-        return ["the file is empty"]
+        return [P.problem(P.FILE_EMPTY())]
     if not isinstance(raw, dict):
-        found = {list: "a list", str: "a piece of text"}.get(type(raw), f"a {type(raw).__name__}")
-        return [f"the file must be a {syntax} mapping with `format: {FORMAT_NAME}`, `articles` and `questions`; "
-                f"this one is {found}"]
+        found = {list: P.FOUND_LIST(), str: P.FOUND_TEXT()}.get(type(raw)) or P.FOUND_TYPE(type=type(raw).__name__)
+        return [P.problem(P.NOT_A_MAPPING(syntax=syntax, format=FORMAT_NAME, found=found))]
     if "format" not in raw:
-        return [f"this is not an mlquiz bank file: it has no `format: {FORMAT_NAME}` entry at the top"]
+        return [P.problem(P.NO_FORMAT_ENTRY(format=FORMAT_NAME))]
     if raw["format"] != FORMAT_NAME:
-        return [f"this is not an mlquiz bank file: its format is {raw['format']!r}, not {FORMAT_NAME!r}"]
+        return [P.problem(P.WRONG_FORMAT(found=repr(raw["format"]), format=repr(FORMAT_NAME)))]
     if raw.get("version", FORMAT_VERSION) != FORMAT_VERSION:
-        return [f"version {raw['version']!r} of the bank format is not supported (this mlquiz reads version "
-                f"{FORMAT_VERSION})"]
+        return [P.problem(P.WRONG_VERSION(found=repr(raw["version"]), version=FORMAT_VERSION))]
     return []
 
 
-def _where(raw: dict, loc: tuple) -> tuple[str, tuple]:
+def _where(raw: dict, loc: tuple) -> tuple[P.Message, tuple]:
     """"question 3 (mc-1)" / "article 1 (article-…)" and the rest of the location."""
     if len(loc) >= 2 and loc[0] in ("questions", "articles") and isinstance(loc[1], int):
         items = raw.get(loc[0])
         item = items[loc[1]] if isinstance(items, list) and loc[1] < len(items) else None
         ref = item.get("ref") if isinstance(item, dict) else None
-        name = f"{loc[0][:-1]} {loc[1] + 1}" + (f" ({ref})" if isinstance(ref, str) and ref else "")
-        return name, loc[2:]
-    return "top level", loc
+        ref = ref if isinstance(ref, str) else ""
+        if loc[0] == "questions":
+            return P.at_question(loc[1] + 1, ref), loc[2:]
+        number = loc[1] + 1
+        return (P.AT_ARTICLE_NAMED(number=number, name=ref) if ref else P.AT_ARTICLE(number=number)), loc[2:]
+    return P.AT_TOP_LEVEL(), loc
 
 
 def _field(loc: tuple) -> str:
@@ -114,30 +116,32 @@ def _field(loc: tuple) -> str:
     return text
 
 
-def _validation_problems(raw: dict, error: ValidationError) -> list[str]:
+def _validation_problems(raw: dict, error: ValidationError) -> list[P.Problem]:
     problems = []
     for item in error.errors():
         where, rest = _where(raw, tuple(item["loc"]))
         message = item["msg"].removeprefix("Value error, ")
-        problems.append(f"{where}: {_field(rest)}: {message}" if rest else f"{where}: {message}")
+        what = P.INVALID_FIELD(field=_field(rest), detail=message) if rest else P.INVALID(detail=message)
+        problems.append(P.problem(what, where))
     return problems
 
 
-def limited(problems: list[str]) -> list[str]:
+def limited(problems: list[P.Problem]) -> list[P.Problem]:
     if len(problems) <= MAX_PROBLEMS:
         return problems
-    return problems[:MAX_PROBLEMS] + [f"… and {len(problems) - MAX_PROBLEMS} more problems"]
+    return problems[:MAX_PROBLEMS] + [P.problem(P.MORE_PROBLEMS(count=len(problems) - MAX_PROBLEMS))]
 
 
 def _loader(parse: Callable[[str], Any], syntax: str) -> Callable[[bytes], BankFile]:
-    def load(data: bytes, known_articles=None) -> BankFile:  # our files carry their articles
+    def load(data: bytes, known_articles=None, into=None, skipped=None) -> BankFile:
+        # Our files carry their articles, and every kind they hold is one we represent.
         text = decode_text(data)
         try:
             raw = parse(text)
             if _shares_nodes(raw):
-                raise ImportProblems(["the file uses YAML aliases (&anchor, *alias); write every item out in full"])
+                raise ImportProblems([P.problem(P.YAML_ALIASES())])
         except RecursionError:
-            raise ImportProblems(["the file is nested too deeply to be a bank file"]) from None
+            raise ImportProblems([P.problem(P.TOO_NESTED())]) from None
         problems = _shape_problems(raw, syntax)
         if problems:
             raise ImportProblems(problems)

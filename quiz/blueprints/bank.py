@@ -16,6 +16,7 @@ from question_bank.formats import FORMATS, MAX_IMPORT_BYTES
 
 from .. import bank
 from ..forms import quiz_settings, settings_shown, whole_number
+from ..import_messages import all_shown
 from ..models import BankQuestion
 from ..question_form import blank, kinds_for, read, shown
 
@@ -129,7 +130,7 @@ def change_status(question_id: int):
     try:
         bank.set_status(record, status, _now())
     except bank.BankRefused as refused:
-        flash(_("This question cannot be approved: %(why)s", why=" ".join(refused.problems)), "error")
+        flash(_("This question cannot be approved: %(why)s", why=" ".join(all_shown(refused.problems))), "error")
     return redirect(_back(record))
 
 
@@ -195,16 +196,26 @@ def publish(article_id: int):
 
 # --- import and export ------------------------------------------------------------------------------
 
+# Questions left out of an import are listed one per message, up to this many (the rest counted):
+# flashed messages travel in the session cookie.
+MAX_SKIPPED_SHOWN = 8
+
+
+def _import_page(problems=(), filename: str = "", into: str = "", status: int = 200):
+    return render_template("pages/bank/import.html", formats=FORMATS, problems=all_shown(list(problems)),
+                           filename=filename, articles=bank.articles_of(current_user), into=into), status
+
+
 @bp.get("/import")
 @login_required
 def import_page():
-    return render_template("pages/bank/import.html", formats=FORMATS, problems=[])
+    return _import_page(into=request.args.get("into", ""))[0]
 
 
 @bp.errorhandler(413)
 def too_large(_error):
-    return render_template("pages/bank/import.html", formats=FORMATS, problems=[
-        _("The file is larger than %(size)s MB: nothing was imported.", size=MAX_IMPORT_BYTES // 1_000_000)]), 413
+    return _import_page([_("The file is larger than %(size)s MB: nothing was imported.",
+                           size=MAX_IMPORT_BYTES // 1_000_000)], status=413)
 
 
 @bp.post("/import")
@@ -213,18 +224,41 @@ def import_file():
     # A bank file may be larger than an article: this route accepts up to the import limit
     # (set before the CSRF check reads the form: quiz/__init__.py, larger_uploads_where_expected).
     upload = request.files.get("file")
+    chosen = request.form.get("into", "")
+    into = None
+    if chosen:                            # the teacher's article for questions that have none
+        into = bank.owned_article(current_user, whole_number(chosen, 1, 10**9) or 0)
+        if into is None:
+            abort(404)
     if upload is None or not upload.filename:
-        return render_template("pages/bank/import.html", formats=FORMATS,
-                               problems=[_("Choose a file to import.")]), 400
+        return _import_page([_("Choose a file to import.")], into=chosen, status=400)
     data = upload.read(MAX_IMPORT_BYTES + 1)
     try:
-        articles, questions = bank.import_file(current_user, data, upload.filename, _now())
+        imported = bank.import_file(current_user, data, upload.filename, _now(), into=into)
     except bank.BankRefused as refused:
-        return render_template("pages/bank/import.html", formats=FORMATS, problems=refused.problems,
-                               filename=upload.filename), 400
+        return _import_page(refused.problems, upload.filename, chosen, 400)
     flash(_("Imported. Questions: %(questions)s; articles: %(articles)s. Nothing was changed in your other questions.",
-            questions=questions, articles=articles), "success")
+            questions=imported.questions, articles=imported.articles), "success")
+    if imported.needing_citation:
+        flash(ngettext("%(num)d question is a draft waiting for its citation: edit it, select the passage of the "
+                       "article that proves its answer, then approve it.",
+                       "%(num)d questions are drafts waiting for their citation: edit each one, select the passage "
+                       "of the article that proves its answer, then approve it.", imported.needing_citation), "notice")
+    _flash_skipped(imported.skipped)
+    if into is not None:
+        return redirect(url_for("bank.article_page", article_id=into.id) + "#questions")
     return redirect(url_for("bank.index"))
+
+
+def _flash_skipped(skipped) -> None:
+    if not skipped:
+        return
+    flash(ngettext("%(num)d question was left out: this app cannot represent its type.",
+                   "%(num)d questions were left out: this app cannot represent their type.", len(skipped)), "notice")
+    for reason in all_shown(skipped[:MAX_SKIPPED_SHOWN]):
+        flash(reason, "notice")
+    if len(skipped) > MAX_SKIPPED_SHOWN:
+        flash(_("… and %(count)s more.", count=len(skipped) - MAX_SKIPPED_SHOWN), "notice")
 
 
 @bp.get("/export")

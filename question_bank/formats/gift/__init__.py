@@ -24,14 +24,17 @@ answers, and spaces at the very start or end of a text (GIFT trims them). Questi
 back grouped by article. Moodle's readers trim escaped newlines at the ends of a text
 too; ours keeps them, which is what keeps an article text exact.
 
-Import refuses the whole file, with every problem and its line, rather than import part of it.
+Import refuses the whole file, with every problem and its line, rather than import part of it;
+only questions of a type we cannot represent (essay, numerical, matching) and descriptions are
+left out, each reported with its reason. A plain file (written by Moodle or by hand, with no
+article item) is imported into an article the teacher chooses, as drafts citing nothing yet.
 """
 from __future__ import annotations
 
-import re
 from typing import Mapping
 
 from ...bank.items import BankArticle, BankFile
+from ...bank.problems import NO_QUESTIONS_GIFT, NOTHING_TO_IMPORT, Problem, problem
 from .. import Format, ImportProblems, register
 from ..yaml_json import decode_text, limited
 from .blocks import ESCAPE_USE, ESCAPES, RESTORE, Block, read_blocks
@@ -46,24 +49,28 @@ __all__ = ["ARTICLE_TITLE", "CATEGORY_ROOT", "TF_CHOICES", "TRIM", "FORMAT_TAG",
            "Block", "read_blocks", "Category", "ArticleItem", "QuestionItem", "read_item", "load", "GIFT"]
 
 
-def load(data: bytes, known_articles: Mapping[str, BankArticle] | None = None) -> BankFile:
+def load(data: bytes, known_articles: Mapping[str, BankArticle] | None = None, into: BankArticle | None = None,
+         skipped: list[Problem] | None = None) -> BankFile:
     """The bank in a GIFT file, or ImportProblems listing every problem with its line.
     Questions may also be about `known_articles` (by ref, e.g. those already in the bank),
-    named by their category (`$CATEGORY: mlquiz/<ref>`): their quotes are looked up there."""
+    named by their category (`$CATEGORY: mlquiz/<ref>`): their quotes are looked up there.
+    Questions with no article go into `into` when the teacher chose one; questions GIFT can
+    hold but we cannot represent (essay, numerical, matching, descriptions) go to `skipped`."""
     text = decode_text(data)
-    problems: list[str] = []
+    problems: list[Problem] = []
     items = [read_item(block, problems) for block in read_blocks(text, problems)]
-    articles, questions = articles_and_questions(items, known_articles, problems)
+    articles, questions = articles_and_questions(items, known_articles, problems, into)
     if not items and not problems:
-        problems.append("the file has no questions (only blank lines and // comments)")
+        problems.append(problem(NO_QUESTIONS_GIFT()))
+    left_out = [p for p in problems if p.skips]
+    problems = [p for p in problems if not p.skips]
+    if not problems and not articles and not questions:   # every question left out: say why, all of them
+        problems = [problem(NOTHING_TO_IMPORT()), *left_out]
     if problems:
-        raise ImportProblems(limited(sorted(problems, key=_line_of)))
+        raise ImportProblems(limited(sorted(problems, key=lambda p: p.line)))
+    if skipped is not None:
+        skipped.extend(sorted(left_out, key=lambda p: p.line))
     return BankFile(articles=articles, questions=questions)
-
-
-def _line_of(problem: str) -> int:
-    found = re.match(r"line (\d+):", problem)
-    return int(found.group(1)) if found else 0
 
 
 GIFT = register(Format(name="gift", label="GIFT (Moodle)", suffixes=(".gift", ".txt"), mimetype="text/plain",

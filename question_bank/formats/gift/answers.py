@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+from ...bank import problems as P
 from .blocks import part_text
 from .items import QuestionItem
 from .syntax import TRIM, WEIGHT
@@ -27,14 +28,15 @@ def _split_answers(masked: str, shape: str) -> list[tuple[str, float | None, str
 def read_answers(item: QuestionItem, masked: str, fmt: str, line: int, problems: list[str]) -> None:
     """Fill the item's choices or accepted answers from its answer block (without general feedback)."""
     answers = masked.strip(TRIM)
+    at = P.at_line(line)
     if not answers:
-        problems.append(f"line {line}: an empty answer block {{}} (a Moodle essay question) is not supported")
+        problems.append(P.problem(P.ESSAY(), at))
         return
     if answers.startswith("#"):
-        problems.append(f"line {line}: numerical questions ({{#…}}) are not supported")
+        problems.append(P.problem(P.NUMERICAL(), at))
         return
     if "~" not in answers and "=" in answers and "->" in answers:
-        problems.append(f"line {line}: matching questions (=item -> match) are not supported")
+        problems.append(P.problem(P.MATCHING(), at))
         return
     head = answers.split("#", 1)[0].strip(TRIM)
     if "~" not in answers and head in ("T", "TRUE", "F", "FALSE"):
@@ -46,10 +48,10 @@ def read_answers(item: QuestionItem, masked: str, fmt: str, line: int, problems:
             item.choice_feedback = [right, wrong] if item.answer == [0] else [wrong, right]
         return
     if not answers.startswith(("=", "~")) and ("=" in answers or "~" in answers):
-        problems.append(f"line {line}: text before the first answer (every answer starts with = or ~)")
+        problems.append(P.problem(P.TEXT_BEFORE_ANSWER(), at))
         return
     if not answers.startswith(("=", "~")):
-        problems.append(f"line {line}: the answer block has no =right answer (write {{=answer}} or {{=right ~wrong}})")
+        problems.append(P.problem(P.NO_RIGHT_ANSWER_WRITTEN(), at))
         return
     item.shape = "choices" if "~" in answers else "written"
     pieces = _split_answers(answers, item.shape)
@@ -57,16 +59,16 @@ def read_answers(item: QuestionItem, masked: str, fmt: str, line: int, problems:
         # Per-answer feedback of a short answer has no place in a bank question: it is dropped.
         item.accepted = [part_text(text, fmt)[0] for _, weight, text, _ in pieces if weight is None or weight > 0]
         if not item.accepted:
-            problems.append(f"line {line}: no accepted answer (every answer has a zero weight)")
+            problems.append(P.problem(P.NO_ACCEPTED_ANSWER(), at))
         return
     for index, (mark, weight, text, feedback) in enumerate(pieces):
         choice = part_text(text, fmt)[0]
         if not choice:
-            problems.append(f"line {line}: an empty choice ({mark} with no text)")
+            problems.append(P.problem(P.EMPTY_CHOICE(mark=mark), at))
         item.choices.append(choice)
         if mark == "=" or (weight or 0) > 0:
             item.answer.append(index)
     if any(feedback is not None for *_, feedback in pieces):
         item.choice_feedback = [part_text(f or "", fmt)[0] for *_, f in pieces]
     if not item.answer:
-        problems.append(f"line {line}: the answer block has no =right answer (mark the right choice with =)")
+        problems.append(P.problem(P.NO_RIGHT_CHOICE(), at))

@@ -5,6 +5,7 @@ import html
 import re
 from dataclasses import dataclass
 
+from ...bank import problems as P
 from .syntax import FORMAT_TAG, TRIM
 
 # While parsing, an escaped character becomes a Unicode noncharacter (never found in real
@@ -35,8 +36,8 @@ def _mask(text: str, rows: list[int], problems: list[str]) -> str:
         if char in ESCAPES:
             return ESCAPES[char]
         line = rows[text.count("\n", 0, match.start())]
-        shown = "a backslash at the end of a line" if char in ("", "\n") else f"unknown escape \\{char}"
-        problems.append(f"line {line}: {shown} (GIFT escapes only \\~ \\= \\# \\{{ \\}} \\: \\n and \\\\)")
+        what = P.BACKSLASH_AT_END() if char in ("", "\n") else P.UNKNOWN_ESCAPE(char=char)
+        problems.append(P.problem(what, P.at_line(line)))
         return match.group(0)
     return ESCAPE_USE.sub(replace, text)
 
@@ -48,7 +49,7 @@ def read_blocks(text: str, problems: list[str]) -> list[Block]:
     for number, line in enumerate(text.split("\n") + [""], 1):
         line = line.removesuffix("\r")
         if any(mark in line for mark in ESCAPES.values()):
-            problems.append(f"line {number}: a Unicode noncharacter (U+FDD0…U+FDEF) has no place in a GIFT file")
+            problems.append(P.problem(P.NONCHARACTER(), P.at_line(number)))
         if not line.strip(TRIM):
             if rows:
                 numbers, lines = zip(*rows)

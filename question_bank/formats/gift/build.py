@@ -7,7 +7,8 @@ from typing import Mapping
 from pydantic import ValidationError
 
 from ...article import article_from_text
-from ...bank.build import mark_word_display
+from ...bank import problems as P
+from ...bank.build import NotAWordOfTheSentence, mark_word_display
 from ...bank.items import MARK_WORD_KINDS, BankArticle, BankQuestion
 from ...errors import ArticleError
 from ...models import Citation
@@ -32,7 +33,7 @@ def _bank_article(item: ArticleItem, category: Category | None, problems: list[s
     try:
         article = article_from_text(item.text)
     except ArticleError as error:
-        problems.append(f"line {item.line}: the article cannot be read: {error}")
+        problems.append(P.problem(P.ARTICLE_UNREADABLE(reason=str(error)), P.at_line(item.line)))
         return None
     title = article.title
     if category is not None:
@@ -43,12 +44,14 @@ def _bank_article(item: ArticleItem, category: Category | None, problems: list[s
         return BankArticle(ref=item.ref, title=title, language=article.language, text=article.text,
                            passages=list(article.passages))
     except ValidationError as error:
-        problems.append(f"line {item.line}: {_messages(error)}")
+        problems.append(P.problem(_messages(error), P.at_line(item.line)))
         return None
 
 
-def _citations(item: QuestionItem, article: BankArticle, problems: list[str]) -> tuple[list[Citation], str]:
-    """The citations written in the general feedback, found in the article, and the explanation left."""
+def _citations(item: QuestionItem, article: BankArticle, problems: list[str],
+               optional: bool = False) -> tuple[list[Citation], str]:
+    """The citations written in the general feedback, found in the article, and the explanation left.
+    `optional`: a question put into an article the teacher chose may cite nothing yet."""
     citations: list[Citation] = []
     explanation = item.feedback
     matches = list(CITATION.finditer(item.feedback))
@@ -57,14 +60,14 @@ def _citations(item: QuestionItem, article: BankArticle, problems: list[str]) ->
         quote = match.group("fr") if match.group("fr") is not None else match.group("en")
         line = item.feedback_rows[min(item.feedback.count("\n", 0, match.start()), len(item.feedback_rows) - 1)]
         if not quote.strip():             # `¶1 — «  »`: no citation can quote only spaces
-            problems.append(f"line {line}: the citation {label} quotes nothing (put the passage between the quotation marks)")
+            problems.append(P.problem(P.EMPTY_QUOTE(label=label), P.at_line(line)))
             continue
         passage = next((p for p in article.passages if p.label == label), None)
         start = article.text.find(quote, passage.start, passage.end) if passage else -1
         if start < 0:
             shown = f"« {quote[:60]} »" if article.language == "fr" else f"“{quote[:60]}”"
-            problems.append(f"line {line}: the citation {label} {shown} is not in the article"
-                            + ("" if passage else f" (it has no passage {label})"))
+            what = P.QUOTE_NOT_IN_ARTICLE if passage else P.QUOTE_NO_SUCH_PASSAGE
+            problems.append(P.problem(what(label=label, quote=shown), P.at_line(line)))
             continue
         citations.append(Citation.model_validate({"passage": label, "start": start, "end": start + len(quote),
                                                   "quote": quote}, context={"text": article.text}))
@@ -75,36 +78,38 @@ def _citations(item: QuestionItem, article: BankArticle, problems: list[str]) ->
         elif end < len(explanation) and explanation[end] == "\n":
             end += 1
         explanation = explanation[:start] + explanation[end:]
-    if not matches:
+    if not matches and not optional:
         example = "¶3 — « passage »" if article.language == "fr" else "¶3 — “passage”"
-        problems.append(f"line {item.line}: no citation (add a line such as {example} to the general feedback)")
+        problems.append(P.problem(P.NO_CITATION_LINE(example=example), P.at_line(item.line)))
     return citations, explanation
 
 
 KIND_OF_SHAPE = {"choices": "multiple_choice", "true_false": "true_false", "written": "short_answer"}
 
 
-def _shape_problem(item: QuestionItem) -> str | None:
+def _shape_problem(item: QuestionItem) -> P.Problem | None:
     want = {"true_false": "true_false", "short_answer": "written"}.get(item.kind or "", "choices")
     if item.kind is None or item.shape == want:
         return None
     blocks = {"true_false": "{T} or {F}", "written": "{=answer =other answer}", "choices": "{=right ~wrong}"}
-    return f"line {item.line}: a {item.kind} question needs an answer block like {blocks[want]}"
+    return P.problem(P.ANSWER_BLOCK_SHAPE(kind=item.kind, block=blocks[want]), P.at_line(item.line))
 
 
-def _bank_question(item: QuestionItem, article: BankArticle, problems: list[str]) -> BankQuestion | None:
+def _bank_question(item: QuestionItem, article: BankArticle, problems: list[str],
+                   chosen: bool = False) -> BankQuestion | None:
+    """`chosen`: the teacher chose its article (the file gave none), so it may cite nothing yet."""
     count = len(problems)
     if problem := _shape_problem(item):
         problems.append(problem)
-    citations, explanation = _citations(item, article, problems)
+    citations, explanation = _citations(item, article, problems, optional=chosen)
     kind = item.kind or KIND_OF_SHAPE[item.shape]
     choices = TF_CHOICES[article.language] if item.shape == "true_false" else item.choices
     display = {}
     if kind in MARK_WORD_KINDS and citations:
         try:
             display = mark_word_display(article.text, citations[0], choices)
-        except ValueError as error:
-            problems.append(f"line {item.line}: {error} (the first citation must be the sentence to mark a word in)")
+        except NotAWordOfTheSentence as error:
+            problems.append(P.problem(P.NOT_A_WORD_FIRST_CITATION(choice=error.choice), P.at_line(item.line)))
     if len(problems) > count:
         return None
     try:
@@ -113,20 +118,24 @@ def _bank_question(item: QuestionItem, article: BankArticle, problems: list[str]
                             choice_feedback=item.choice_feedback, explanation=explanation, citations=citations,
                             display=display, origin="imported", status="draft")
     except ValidationError as error:
-        problems.append(f"line {item.line}: {_messages(error)}")
+        problems.append(P.problem(_messages(error), P.at_line(item.line)))
         return None
 
 
-def _messages(error: ValidationError) -> str:
-    return "; ".join(".".join(map(str, e["loc"])) + ": " + e["msg"].removeprefix("Value error, ") for e in error.errors())
+def _messages(error: ValidationError) -> P.Message:
+    return P.INVALID(detail="; ".join(".".join(map(str, e["loc"])) + ": " + e["msg"].removeprefix("Value error, ")
+                                      for e in error.errors()))
 
 
 def articles_and_questions(items: list[Category | ArticleItem | QuestionItem | None],
                            known_articles: Mapping[str, BankArticle] | None,
-                           problems: list[str]) -> tuple[list[BankArticle], list[BankQuestion]]:
-    """The bank's articles and questions from the file's items, in order; every problem is added to `problems`."""
+                           problems: list[str], into: BankArticle | None = None) -> tuple[list[BankArticle], list[BankQuestion]]:
+    """The bank's articles and questions from the file's items, in order; every problem is added to `problems`.
+    A question with no article of ours (a plain Moodle file: no article item, Moodle's own categories)
+    goes into `into`, the article the teacher chose, or the file is refused saying that it could."""
     articles: list[BankArticle] = []
     owner: dict[int, str] = {}            # question item → the ref of its article
+    ours: dict[int, bool] = {}            # … and whether that ref comes from one of our items or categories
     category: Category | None = None
     current: str | None = None
     unreadable: set[str] = set()
@@ -141,21 +150,28 @@ def articles_and_questions(items: list[Category | ArticleItem | QuestionItem | N
                 unreadable.add(item.ref)  # already a problem: its questions need not say so again
             current = item.ref
         elif isinstance(item, QuestionItem):
-            owner[index] = current or (_category_leaf(category.name)[0] if category else "")
+            leaf, our_category = _category_leaf(category.name) if category else ("", False)
+            owner[index] = current or leaf
+            ours[index] = current is not None or our_category
     by_ref = {**(known_articles or {}), **{a.ref: a for a in articles}}
     # A hand-written file names its article by title: one already in the bank will do.
     by_title = {" ".join(a.title.split()): a.ref for a in [*(known_articles or {}).values(), *articles]}
     questions: list[BankQuestion] = []
+    without_article: list[QuestionItem] = []
     for index, ref in owner.items():
         item = items[index]
         article = by_ref.get(ref) or by_ref.get(by_title.get(" ".join(ref.split()), ""))
         if article is None and ref in unreadable:
             continue
-        if article is None:
-            problems.append(f"line {item.line}: " + (f"the article {ref!r} of this question is neither in the file nor in your bank"
-                            if ref else f"this question has no article (put it after its ::{ARTICLE_TITLE} <ref>:: item)"))
+        if article is None and ref and ours[index]:
+            problems.append(P.problem(P.ARTICLE_NOT_FOUND(ref=repr(ref)), P.at_line(item.line)))
             continue
-        made = _bank_question(item, article, problems)
+        if article is None and into is None:
+            without_article.append(item)
+            continue
+        made = _bank_question(item, article or into, problems, chosen=article is None)
         if made is not None:
             questions.append(made)
+    if without_article:
+        problems.append(P.problem(P.NO_ARTICLE_IN_FILE(count=len(without_article))))
     return articles, questions

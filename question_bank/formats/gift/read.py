@@ -1,6 +1,7 @@
 """One block of a GIFT file read as an item: a category, an article or a question."""
 from __future__ import annotations
 
+from ...bank import problems as P
 from ...bank.checks import known_kinds
 from ...bank.items import BankArticle
 from .answers import read_answers
@@ -16,7 +17,7 @@ def _title(block: Block, problems: list[str]) -> tuple[str | None, int]:
         return None, start
     end = masked.find("::", start + 2)
     if end < 0:
-        problems.append(f"line {block.line}: the title is not closed (write ::title:: before the question)")
+        problems.append(P.problem(P.TITLE_NOT_CLOSED(), P.at_line(block.line)))
         return None, start + 2
     return masked[start + 2:end].translate(RESTORE).strip(), end + 2
 
@@ -28,18 +29,18 @@ def _braces(block: Block, after: int, problems: list[str]) -> tuple[int, int] | 
     if opening < 0 and closing < 0:
         return -1, -1
     if closing >= 0 and (opening < 0 or closing < opening):
-        problems.append(f"line {block.line_at(closing)}: }} without an opening {{ (write \\}} for a brace in the text)")
+        problems.append(P.problem(P.LONE_CLOSING_BRACE(), P.at_line(block.line_at(closing))))
         return None
     if closing < 0:
-        problems.append(f"line {block.line_at(opening)}: the answer block opened here is never closed with }}")
+        problems.append(P.problem(P.BLOCK_NOT_CLOSED(), P.at_line(block.line_at(opening))))
         return None
     again = masked.find("{", opening + 1)
     if 0 <= again < closing:
-        problems.append(f"line {block.line_at(again)}: {{ inside an answer block (write \\{{ for a brace in the text)")
+        problems.append(P.problem(P.BRACE_INSIDE_BLOCK(), P.at_line(block.line_at(again))))
         return None
     extra = min((p for p in (masked.find("{", closing + 1), masked.find("}", closing + 1)) if p >= 0), default=-1)
     if extra >= 0:
-        problems.append(f"line {block.line_at(extra)}: a second answer block, or a brace not escaped (write \\{{ or \\}})")
+        problems.append(P.problem(P.SECOND_BLOCK(), P.at_line(block.line_at(extra))))
         return None
     return opening, closing
 
@@ -57,16 +58,15 @@ def read_item(block: Block, problems: list[str]) -> Category | ArticleItem | Que
     if opening < 0:
         text = part_text(block.masked[after:], "moodle")[0]
         if words[0] != ARTICLE_TITLE:
-            problems.append(f"line {block.line}: text with no answer block (a Moodle description) is only read as an "
-                            f"article, titled ::{ARTICLE_TITLE} <ref>::")
+            problems.append(P.problem(P.GIFT_DESCRIPTION(title=ARTICLE_TITLE), P.at_line(block.line)))
         elif not text:
-            problems.append(f"line {block.line}: the article item has no text")
+            problems.append(P.problem(P.ARTICLE_ITEM_EMPTY(), P.at_line(block.line)))
         else:
             ref = words[1].strip() if len(words) > 1 else BankArticle.ref_for(text)
             return ArticleItem(block.line, ref, text)
         return None
     if words[0] == ARTICLE_TITLE:
-        problems.append(f"line {block.line}: an {ARTICLE_TITLE} item is the article's text: it has no answer block")
+        problems.append(P.problem(P.ARTICLE_ITEM_ANSWERS(title=ARTICLE_TITLE), P.at_line(block.line)))
         return None
     before, inside, rest = block.masked[after:opening], block.masked[opening + 1:closing], block.masked[closing + 1:]
     # Moodle's "missing word" form: text after the answer block leaves a blank where the block was.
@@ -75,7 +75,7 @@ def read_item(block: Block, problems: list[str]) -> Category | ArticleItem | Que
     ref = (words[1].strip() if len(words) > 1 else "") if kind else (title or "")
     item = QuestionItem(block.line, kind, ref, "", prompt)
     if not prompt:
-        problems.append(f"line {block.line}: the question has no text")
+        problems.append(P.problem(P.NO_QUESTION_TEXT(), P.at_line(block.line)))
     split = inside.rfind("####")
     answers, general = (inside[:split], inside[split + 4:]) if split >= 0 else (inside, "")
     read_answers(item, answers, fmt, block.line_at(opening), problems)

@@ -23,10 +23,12 @@ How a bank travels in a Moodle file, so that our own import gives it back exactl
 What the importer takes from other Moodle files: multichoice with one 100% answer (answers
 at 0% or below are wrong ones), truefalse, shortanswer whose answers are all right ones
 (Moodle's backslash-asterisk is a literal asterisk; a bare "*" wildcard is refused), and descriptions
-only as mlquiz articles. Partial credit, several right answers and other types are
-refused with the question's position (categories not counted) and name. Every question
-needs a citation paragraph; a question without a ``mlquiz-article:`` tag belongs to the
-file's article when there is exactly one. A mark-the-word question's display is rebuilt
+only as mlquiz articles. Partial credit, several right answers, wildcards, other types and
+other descriptions are left out, each reported with the question's position (categories
+not counted) and name. Every question needs a citation paragraph; a question without a
+``mlquiz-article:`` tag belongs to the file's article when there is exactly one. A plain
+Moodle file (no article at all) is imported only into an article the teacher chooses
+(``into``): its questions take that article's language and may cite nothing yet (drafts). A mark-the-word question's display is rebuilt
 from its article, so that article must be in the file.
 
 Export uses the standard library's ElementTree (lxml is only a test dependency); text is

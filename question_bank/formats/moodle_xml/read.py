@@ -11,7 +11,8 @@ from defusedxml import DefusedXmlException
 from pydantic import ValidationError
 
 from ...article import detect_language, split_passages
-from ...bank.build import mark_word_display
+from ...bank import problems as P
+from ...bank.build import NotAWordOfTheSentence, mark_word_display
 from ...bank.items import MARK_WORD_KINDS, BankArticle, BankFile, BankQuestion
 from ...errors import UnsupportedLanguage
 from ...models import Citation
@@ -22,36 +23,55 @@ from .html_text import HtmlField
 from .type_fields import TYPE_FIELDS, field_text
 
 
-def load(data: bytes, known_articles=None) -> BankFile:  # articles travel in the file
+def load(data: bytes, known_articles=None, into: BankArticle | None = None,
+         skipped: list[P.Problem] | None = None) -> BankFile:
+    """Articles travel in the file. A question with no article in it goes into `into`, the
+    article the teacher chose (a plain Moodle file); types and answers we cannot represent
+    are left out and listed in `skipped`, each with its reason."""
     root = _parse(data)
-    problems: list[str] = []
+    problems: list[P.Problem] = []
     elements = [e for e in root if e.tag == "question" and e.get("type") != "category"]
-    named = [(f"question {n} ({_name(e)})", e) for n, e in enumerate(elements, 1)]
+    named = [(_where(n, e), e) for n, e in enumerate(elements, 1)]
     for where, element in named:
         if element.get("type") not in SUPPORTED_TYPES:
-            problems.append(f"{where}: type {element.get('type')!r} is not supported ({', '.join(SUPPORTED_TYPES)})")
+            problems.append(P.problem(P.TYPE_NOT_SUPPORTED(type=repr(element.get("type")),
+                                                           supported=", ".join(SUPPORTED_TYPES)), where))
     articles = [a for where, e in named if e.get("type") == "description"
                 for a in [_article(e, where, problems)] if a is not None]
     by_ref = {a.ref: a for a in articles}
+    without_article: list[P.Message] = []
     questions = [q for where, e in named if e.get("type") in DEFAULT_KIND
-                 for q in [_question(e, where, by_ref, problems)] if q is not None]
+                 for q in [_question(e, where, by_ref, problems, into, without_article)] if q is not None]
+    if without_article:
+        problems.insert(0, P.problem(P.NO_ARTICLE_IN_FILE(count=len(without_article))))
+    left_out = P.skipped_of(problems)
+    problems = [p for p in problems if not p.skips]
+    if not problems and not articles and not questions:   # every question left out: say why, all of them
+        problems = [P.problem(P.NOTHING_TO_IMPORT()), *left_out]
     if problems:
         raise ImportProblems(problems)
+    if skipped is not None:
+        skipped.extend(left_out)
     return BankFile(articles=articles, questions=questions)
+
+
+def _where(number: int, element) -> P.Message:
+    name = (element.findtext("name/text") or "").strip()
+    return P.AT_QUESTION_NAMED(number=number, name=name) if name else P.AT_QUESTION_UNNAMED(number=number)
 
 
 def _parse(data: bytes) -> ET.Element:
     try:
         root = SafeET.fromstring(data, forbid_dtd=True)
     except DefusedXmlException as error:
-        raise ImportProblems([f"the file declares a DTD or entities ({type(error).__name__}); "
-                              "Moodle XML never needs them, so it is refused"]) from None
+        raise ImportProblems([P.problem(P.XML_DTD(error=type(error).__name__))]) from None
     except ET.ParseError as error:
         line, column = error.position
+        # expat's own words ("mismatched tag"), the part before its position
         message = str(error).split(":")[0]
-        raise ImportProblems([f"line {line}, column {column + 1}: the XML is not well-formed ({message})"]) from None
+        raise ImportProblems([P.problem(P.XML_NOT_WELL_FORMED(detail=message), P.at_line(line, column + 1))]) from None
     if root.tag != "quiz":
-        raise ImportProblems([f"the root element is <{root.tag}>, not <quiz>: this is not a Moodle XML file"])
+        raise ImportProblems([P.problem(P.XML_NOT_MOODLE(tag=root.tag))])
     return root
 
 
@@ -59,11 +79,10 @@ def _name(element) -> str:
     return (element.findtext("name/text") or "").strip() or "no name"
 
 
-def _article(element, where: str, problems: list[str]) -> BankArticle | None:
+def _article(element, where: P.Message, problems: list[P.Problem]) -> BankArticle | None:
     name = _name(element)
     if not name.startswith(ARTICLE_NAME.strip()):
-        problems.append(f"{where}: a description is imported only as an mlquiz article "
-                        f"(named '{ARTICLE_NAME}<ref>'); this one has no place in the bank")
+        problems.append(P.problem(P.XML_DESCRIPTION(name=ARTICLE_NAME), where))
         return None
     page = HtmlField.read(element.findtext("questiontext/text") or "")
     try:
@@ -71,7 +90,7 @@ def _article(element, where: str, problems: list[str]) -> BankArticle | None:
         if not isinstance(payload, dict) or not isinstance(payload.get("text"), str):
             raise ValueError("no text in it")
     except (binascii.Error, UnicodeDecodeError, ValueError) as error:
-        problems.append(f"{where}: the article's exact text (data-mlquiz-article) is missing or damaged ({error})")
+        problems.append(P.problem(P.ARTICLE_PAYLOAD_DAMAGED(detail=str(error)), where))
         return None
     text = payload["text"]
     try:
@@ -83,28 +102,39 @@ def _article(element, where: str, problems: list[str]) -> BankArticle | None:
         return BankArticle(ref=payload.get("ref", ""), title=payload.get("title", ""), language=language,
                            source=payload.get("source", ""), text=text, passages=passages)
     except ValidationError as error:
-        problems.append(f"{where}: {_validation_message(error)}")
+        problems.append(P.problem(_validation_message(error), where))
     except ValueError as error:  # ArticleError, UnsupportedLanguage, RulePackError: plain sentences
-        problems.append(f"{where}: the article cannot be read ({error})")
+        problems.append(P.problem(P.ARTICLE_NOT_READ(reason=str(error)), where))
     return None
 
 
-def _question(element, where: str, articles: dict[str, BankArticle], problems: list[str]) -> BankQuestion | None:
-    local: list[str] = []
+def _question(element, where: P.Message, articles: dict[str, BankArticle], problems: list[P.Problem],
+              into: BankArticle | None, without_article: list[P.Message]) -> BankQuestion | None:
+    """The question, or None with its problems added (or `where` added to `without_article`)."""
+    local: list[P.Problem] = []
     qtype = element.get("type")
     machine, teacher_tags = _split_tags(element)
     # A hand-written file with a single article need not tag every question with it.
     article_ref = machine.get(ARTICLE_TAG) or (next(iter(articles)) if len(articles) == 1 else "")
-    if not article_ref:
-        local.append(f"{where}: no '{ARTICLE_TAG}<ref>' tag says which article it is about")
-    article = articles.get(article_ref)
+    chosen = not article_ref and into is not None   # a plain Moodle file, put into the teacher's article
+    if chosen:
+        article_ref = into.ref
+    article = into if chosen else articles.get(article_ref)
     prompt = HtmlField.read(field_text(element, "questiontext"), element.find("questiontext"))
     feedback = HtmlField.read(field_text(element, "generalfeedback"), element.find("generalfeedback"))
-    language = prompt.lang or (article.language if article else None)
-    if language not in ("fr", "en"):
-        local.append(f"{where}: its language is unknown (no lang attribute and no article in the file)")
+    # The teacher put the question into their article: it is in that article's language.
+    language = article.language if chosen else prompt.lang or (article.language if article else None)
     fields = TYPE_FIELDS[qtype](element, where, language, local)
-    citations = _citations(feedback, where, local)
+    if any(p.skips for p in local):       # a question we cannot represent: only why it is left out
+        problems += [p for p in local if p.skips]
+        return None
+    if not article_ref:
+        without_article.append(where)     # one problem for them all, saying what the teacher can do
+        problems += local
+        return None
+    if language not in ("fr", "en"):
+        local.append(P.problem(P.LANGUAGE_UNKNOWN(), where))
+    citations = _citations(feedback, where, local, optional=chosen)
     kind = machine.get(KIND_TAG) or DEFAULT_KIND[qtype]
     display = _display(kind, article, citations, fields.get("choices", []), where, local) if not local else {}
     if local:
@@ -118,7 +148,7 @@ def _question(element, where: str, articles: dict[str, BankArticle], problems: l
                             status="retired" if machine.get(STATUS_TAG) == "retired" else "draft",
                             **fields)
     except ValidationError as error:
-        problems.append(f"{where}: {_validation_message(error)}")
+        problems.append(P.problem(_validation_message(error), where))
         return None
 
 
@@ -130,24 +160,27 @@ def _split_tags(element) -> tuple[dict[str, str], list[str]]:
     return machine, [t for t in tags if t and not t.startswith(prefixes)]
 
 
-def _display(kind: str, article, citations, choices: list[str], where: str, local: list[str]) -> dict:
+def _display(kind: str, article, citations, choices: list[str], where: P.Message, local: list[P.Problem]) -> dict:
     """A mark-the-word question's sentence and words, rebuilt from its article. Without the
     article in the file there is nothing to rebuild from: check_bank then says so."""
-    if kind not in MARK_WORD_KINDS or article is None:
+    if kind not in MARK_WORD_KINDS or article is None or not citations:
         return {}
     sentence = next((c for c, is_sentence in citations if is_sentence), citations[0][0])
     try:
         return mark_word_display(article.text, sentence, choices)
-    except ValueError as error:
-        local.append(f"{where}: {error}")
+    except NotAWordOfTheSentence as error:
+        local.append(P.problem(P.NOT_A_WORD(choice=error.choice), where))
         return {}
 
 
-def _validation_message(error: ValidationError) -> str:
-    return "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in error.errors())
+def _validation_message(error: ValidationError) -> P.Message:
+    return P.INVALID(detail="; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in error.errors()))
 
 
-def _citations(feedback: "HtmlField", where: str, local: list[str]) -> list[tuple[Citation, bool]]:
+def _citations(feedback: "HtmlField", where: P.Message, local: list[P.Problem],
+               optional: bool = False) -> list[tuple[Citation, bool]]:
+    """The citation paragraphs of the general feedback. `optional`: the teacher chose the
+    question's article, and a plain Moodle question cites nothing yet (it becomes a draft)."""
     citations = []
     for number, found in enumerate(feedback.citations, 1):
         try:
@@ -155,10 +188,9 @@ def _citations(feedback: "HtmlField", where: str, local: list[str]) -> list[tupl
                                 quote="".join(found["quote"]))
         except (ValueError, TypeError) as error:
             message = error.errors()[0]["msg"] if isinstance(error, ValidationError) else str(error)
-            local.append(f"{where}: citation {number} cannot be read ({message})")
+            local.append(P.problem(P.CITATION_UNREADABLE(number=number, detail=message), where))
             continue
         citations.append((citation, found["sentence"]))
-    if not citations and not feedback.citations:
-        local.append(f"{where}: no citation (a <p class=\"mlquiz-citation\" data-passage data-start data-end> "
-                     "in the general feedback): every mlquiz question cites the passage that proves its answer")
+    if not citations and not feedback.citations and not optional:
+        local.append(P.problem(P.NO_CITATION_PARAGRAPH(), where))
     return citations
