@@ -145,8 +145,8 @@ def test_a_figure_taken_up_by_this_amount_is_one_claim():
 
 
 @pytest.mark.parametrize("language, sentence, who", [
-    ("fr", "De son côté, la ministre de la Santé Julie Caron a déclaré que la décision était importante.",
-     "la ministre de la Santé Julie Caron"),
+    ("fr", "De son côté, la ministre des Transports Julie Caron a déclaré que la décision était importante.",
+     "la ministre des Transports Julie Caron"),
     ("fr", "Contacté par l'AFP, Paul Brun, porte-parole du syndicat, a dénoncé le projet.",
      "Paul Brun, porte-parole du syndicat"),
     ("en", "For her part, the health minister, Julie Caron, said the decision was important.",
