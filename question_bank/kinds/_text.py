@@ -44,6 +44,17 @@ _STRAIGHT_PAIR = re.compile(r'"([^"]*)"')
 _INSIDE_SPACE = re.compile(r"(?<=“)\s+|\s+(?=”)")
 
 
+def unique(items: list, key=lambda item: item.casefold(), limit: int | None = None) -> list:
+    """Each item once (by `key`: its wording, whatever its letter case), in order, at most `limit`."""
+    seen: set = set()
+    kept = []
+    for item in items:
+        if key(item) not in seen:
+            seen.add(key(item))
+            kept.append(item)
+    return kept[:limit]
+
+
 def inline(text: str, language: str, limit: int | None = None) -> str:
     """Article text ready to quote inside a question: one line, nested quotes, maybe shortened."""
     text = shorten(text, limit) if limit else " ".join(text.split())

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from ..models import Question, Sentence
 from . import register
+from ._text import unique
 from .context import Context
 
 SPECULATION_CUES = ("conditional", "rumour", "hedge", "unnamed_source", "uncertainty")
@@ -35,18 +36,9 @@ def build(ctx: Context) -> list[Question]:
     # ("would", "may"): naming the unnamed source alone confused anonymity with uncertainty
     # (reviewed blind).
     others = [c for c in _cues_in(ctx, sentence, SPECULATION_CUES) if c not in cues]
-    shown = _distinct(cues + sorted(others, key=lambda c: c.start))
+    shown = unique(cues + sorted(others, key=lambda c: c.start), key=lambda c: c.text.casefold())
     return [_question(ctx, sentence, "speculation", shown, max(c.confidence for c in cues))]
 
-
-def _distinct(cues: list) -> list:
-    seen: set[str] = set()
-    kept = []
-    for cue in cues:
-        if cue.text.casefold() not in seen:
-            kept.append(cue)
-            seen.add(cue.text.casefold())
-    return kept
 
 
 def _question(ctx: Context, sentence: Sentence, answer: str, cues: list, confidence: float) -> Question:

@@ -11,6 +11,7 @@ import re
 from ..models import Question
 from ..rules.loader import load_pack
 from . import register
+from ._text import unique
 from .context import Context
 
 GENRES = ["report", "opinion", "interview", "fact_check", "satire"]
@@ -39,7 +40,7 @@ def build(ctx: Context) -> list[Question]:
     comment = _comment_passage(ctx) if findings.genre == "report" else None
     if comment is not None:
         citations.append(ctx.cite(comment.start, comment.end))
-    judging = _distinct([j.text for j in findings.judgements if j.confidence >= 0.85]) \
+    judging = unique([j.text for j in findings.judgements if j.confidence >= 0.85], limit=MAX_JUDGING) \
         if findings.genre == "report" else []
     return [ctx.question(prompt=ctx.render("prompt"), choices=choices, answer=answer,
                          explanation=ctx.render("explanation", genre=findings.genre, example=example,
@@ -56,13 +57,6 @@ def _comment_passage(ctx: Context):
     return next((p for p in ctx.article.passages if p.kind == "paragraph"
                  and opening.match(ctx.article.text[p.start:p.end])), None)
 
-
-def _distinct(words: list[str]) -> list[str]:
-    seen: list[str] = []
-    for word in words:
-        if word.casefold() not in [w.casefold() for w in seen]:
-            seen.append(word)
-    return seen[:MAX_JUDGING]
 
 
 def _first_attribution(ctx: Context):

@@ -9,9 +9,11 @@ from __future__ import annotations
 from ..models import Question
 from ..readable import balanced
 from . import register
+from ._text import unique
 from .context import Context
 
 ANSWERS = ["overstates", "same", "weaker", "other_topic"]
+MAX_WORDS = 3
 DOUBT = ("conditional", "rumour", "unnamed_source", "hedge", "uncertainty")
 
 
@@ -32,13 +34,6 @@ def build(ctx: Context) -> list[Question]:
     return [ctx.question(prompt=ctx.render("prompt", headline=ctx.inline(headline.quote)),
                          choices=choices, answer=answer,
                          explanation=ctx.render("explanation", passage=evidence[0].passage,
-                                                words=_distinct([c.text for c in cues] + [balanced(s.text) for s in relays])),
+                                                words=unique([c.text for c in cues] + [balanced(s.text) for s in relays],
+                                                             limit=MAX_WORDS)),
                          citations=[headline, *evidence], confidence=findings.headline_overstates_confidence)]
-
-
-def _distinct(words: list[str]) -> list[str]:
-    seen: list[str] = []
-    for word in words:
-        if word.casefold() not in [w.casefold() for w in seen]:
-            seen.append(word)
-    return seen[:3]

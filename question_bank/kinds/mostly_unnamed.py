@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from ..models import Question
 from . import register
+from ._text import unique
 from .context import Context
 
 MOSTLY = ["unnamed", "named", "documents", "writer"]
@@ -35,13 +36,5 @@ def build(ctx: Context) -> list[Question]:
     choices, answer = ctx.keyed_choices("choices", "unnamed", MOSTLY)
     return [ctx.question(prompt=ctx.render("prompt"), choices=choices, answer=answer,
                          explanation=ctx.render("explanation", every=len(unnamed) == len(sources),
-                                                examples=_distinct([s.text for s in unnamed])),
+                                                examples=unique([s.text for s in unnamed], limit=MAX_EXAMPLES)),
                          citations=citations[:MAX_EXAMPLES], confidence=0.8)]
-
-
-def _distinct(words: list[str]) -> list[str]:
-    seen: list[str] = []
-    for word in words:
-        if word.casefold() not in [w.casefold() for w in seen]:
-            seen.append(word)
-    return seen[:MAX_EXAMPLES]

@@ -38,11 +38,3 @@ def _answered(ctx: Context) -> Question | None:
                         explanation=ctx.render("answered_explanation", right=right, cue=cue.text,
                                                passage=citation.passage),
                         citations=[citation], confidence=0.85 * cue.confidence)
-
-
-def _distinct(words: list[str]) -> list[str]:
-    seen: list[str] = []
-    for word in words:
-        if word.casefold() not in [w.casefold() for w in seen]:
-            seen.append(word)
-    return seen[:3]
