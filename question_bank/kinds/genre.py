@@ -64,8 +64,10 @@ def _first_attribution(ctx: Context):
     (a reporting verb or "selon"): a report's mark. An unnamed source would not say "who"."""
     headline = ctx.findings.headline
     for source in sorted(ctx.findings.sources, key=lambda s: s.start):
-        if source.rule.endswith(".source.attribution") and source.confidence >= 0.85 and \
-                source.kind in ("named_person", "named_organisation", "document") and \
+        # An illustration of reporting, not a key: a sure enough attribution of any named kind
+        # (reviewed blind: the headline alone, cited when none reached 0.85, shows no genre).
+        if source.rule.endswith(".source.attribution") and source.confidence >= 0.7 and \
+                source.kind in ("named_person", "named_organisation", "document", "other_media") and \
                 (headline is None or source.start >= headline.end):
             citation = ctx.sentence_citation(source.start)
             if citation is not None:
