@@ -124,7 +124,11 @@ def test_claim_status_asks_about_four_claims_at_most_and_never_cuts_one(fr):
     other = next(c for c in findings.claims if c.status == "asserted")   # another sentence, other words
     doubted = other.model_copy(update={"status": "disputed", "cues": doubt + [
         doubt[0].model_copy(update={"text": "incertain"})]})
-    questions = build("claim_status", fr, fr_findings(fr, claims=[rumour, doubted] * 3))
+    # Six claims whose deciding words differ (the same word twice gives one question only).
+    def worded(claim, n):
+        return claim.model_copy(update={"cues": [c.model_copy(update={"text": f"{c.text} {n}"}) for c in claim.cues]})
+    claims = [worded(claim, n) for n in range(3) for claim in (rumour, doubted)]
+    questions = build("claim_status", fr, fr_findings(fr, claims=claims))
     assert len(questions) == 4 and max(Counter(q.status for q in questions).values()) <= 2   # varied answers
     assert all("…" not in q.prompt for q in questions)
 
@@ -693,3 +697,10 @@ def test_party_voice_is_not_asked_of_an_outside_expert_or_without_we():
     assert build("party_voice", *expert) == []
     plain = _analysed("Ferry fares\n\n\"Fares had to rise,\" said Jane Holt, the chief executive of Larch Ferries.\n")
     assert build("party_voice", *plain) == []
+
+
+def test_claim_status_does_not_ask_twice_the_same_answer_for_the_same_word():
+    article, findings = _analysed("Harbour sale\n\nThere is speculation that the harbour company will sell its ferry "
+                                  "line. Speculation is also growing that the mayor will resign over the sale.\n")
+    unconfirmed = [q for q in build("claim_status", article, findings) if q.status == "unconfirmed"]
+    assert len(unconfirmed) == 1

@@ -35,6 +35,7 @@ def build(ctx: Context) -> list[Question]:
         return []
     questions: list[Question] = []
     per_status: dict[str, int] = {}
+    deciding: dict[str, set[str]] = {}   # the decisive words already asked about, per status
     for claim in ctx.findings.claims:
         if not claim.citations or len(_quoted(claim)) > CLAIM_CHARS or not _askable(ctx, claim):
             continue
@@ -43,6 +44,11 @@ def build(ctx: Context) -> list[Question]:
         limit = MAX_RECORDS if _on_record(ctx, claim) else MAX_PER_STATUS
         if per_status.get(claim.status, 0) >= limit or len(questions) == MAX_CLAIMS:
             continue
+        # Nor twice the same answer for the same word ("speculation" in two sentences).
+        words = {c.text.casefold() for c in claim.cues if c.type in DECISIVE.get(claim.status, ())}
+        if words and words <= deciding.get(claim.status, set()):
+            continue
+        deciding.setdefault(claim.status, set()).update(words)
         per_status[claim.status] = per_status.get(claim.status, 0) + 1
         questions.append(_question(ctx, claim))
     return questions
