@@ -5,7 +5,7 @@ from ..models import Citation, Question
 from . import register
 from .context import Context
 
-ANSWERS = ["possibility", "proof", "poll", "denial"]
+ANSWERS = ["possibility", "proof", "poll", "reader"]
 
 
 @register("headline", priority=9, labels={"fr": "Titre en question", "en": "Question headline"},
