@@ -97,6 +97,11 @@ def register_extensions(app: Flask) -> None:
     from flask_babel import get_locale
 
     app.jinja_env.globals["get_locale"] = get_locale  # base.html sets <html lang> from it
+    from question_bank.quoting import marks_for_script, quote_passage
+
+    # Every citation a page shows is quoted by one helper: its own quotation marks nested.
+    app.jinja_env.filters["quoted"] = quote_passage
+    app.jinja_env.globals["quote_marks"] = marks_for_script
     from question_bank.kinds import KINDS
     from question_bank.kinds import label as kind_label
 
