@@ -78,6 +78,9 @@ CASES = {
     "too short": (lambda base: _paste("Un mot. Deux."),
                   "The article is empty or too short to make questions from.",
                   "L’article est vide ou trop court pour en tirer des questions."),
+    "address of a page without an article": (lambda base: _paste(f"{base}/empty"),
+                                             "No article text could be found in this HTML page.",
+                                             "Aucun texte d’article n’a été trouvé dans cette page HTML."),
     "HTML page without an article": (lambda base: _upload(b"<!doctype html><html><head><title>x</title></head><body></body></html>",
                                                           "page.html"),
                                      "No article text could be found in this HTML page.",
@@ -103,7 +106,8 @@ def test_each_unusable_article_gets_its_own_plain_message(site, monkeypatch, cas
     if case == "article too long to analyse":
         monkeypatch.setattr("quiz.analysis_cache.MAX_WEB_ARTICLE_CHARS", len(FRENCH))
     # The local news site and the closed port are on loopback: only those cases may read it.
-    app.config["FETCH_ALLOW_PRIVATE"] = case in ("unreachable site", "address that is not a page")
+    app.config["FETCH_ALLOW_PRIVATE"] = case in ("unreachable site", "address that is not a page",
+                                                 "address of a page without an article")
     teacher = login(app)
     response = teacher.post("/teach/new", headers={"Accept-Language": language}, **given(base))
     assert response.status_code == 400, (case, response.status_code)

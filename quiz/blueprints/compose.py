@@ -20,6 +20,7 @@ from question_bank.service import SAMPLE_SOURCES, sample_path
 
 from .. import bank
 from ..article_messages import article_message
+from ..heavy_jobs import HeavyWorkRefused, for_current_teacher
 from ..forms import quiz_settings, settings_shown
 from ..preview_form import PreviewOptions, apply_edits, options_from
 from ..printing import DEFAULTS as PRINT_DEFAULTS
@@ -35,6 +36,8 @@ def _now():
 
 
 def _new_form(text: str = "", error: str | None = None, error_field: str = "text", status: int = 200):
+    # A pasted address is typed in the text field: its errors are shown there.
+    error_field = "text" if error_field == "url" else error_field
     return render_template("pages/teach/new.html", text=text, error=error, error_field=error_field), status
 
 
@@ -86,9 +89,12 @@ def new_preview():
     try:
         # A copy from a news site comes with the page's furniture: the teacher sees what was dropped.
         data, dropped = clean_pasted_bytes(data) if field in ("text", "file") else (data, ())
-        article, generated, available = compose_preview(data, _now())   # a new random seed, carried by the page
-    except ArticleError as error:
+        article, generated, available = compose_preview(data, _now(), heavy=for_current_teacher("analysis"))
+    except ArticleError as error:   # (a new random seed, carried by the page)
         return _new_form(text, article_message(error), field, 400)
+    except HeavyWorkRefused as refused:   # the text stays in the form, to send again
+        body, status = _new_form(text, refused.message(), field, 429)
+        return body, status, {"Retry-After": str(refused.retry_after)}
     if not generated.questions:
         return _new_form(text, _("No questions could be made from this article. Try a longer news article."), field, 400)
     return preview_page(article, generated, data, seed=generated.seed, source=article.describe_source() or source,
@@ -164,7 +170,7 @@ def preview_again(form) -> PreviewAgain:
     data, seed = preview_form_article(form)
     options = options_from(form)
     article, generated, available = compose_preview(data, _now(), seed=seed, counts=options.counts,
-                                                    exclude=options.exclude)
+                                                    exclude=options.exclude, heavy=for_current_teacher("analysis"))
     edited = apply_edits(generated, form)
     return PreviewAgain(data, seed, article, edited.quiz, options, edited.errors, available)
 
