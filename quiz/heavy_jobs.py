@@ -45,7 +45,7 @@ class HeavyWorkRefused(Exception):
         self.retry_after = retry_after
 
     def message(self) -> str:
-        if self.running in BUSY_MESSAGES:
+        if self.running is not None:
             return BUSY_MESSAGES[self.running]()
         return _("You have started many analyses and printouts in the last minute: wait %(seconds)s seconds, "
                  "then try again.", seconds=self.retry_after)
@@ -83,6 +83,8 @@ def for_current_teacher(kind: str) -> Callable[[], ContextManager]:
 def claim(teacher_id: int, kind: str, now: datetime, limits: HeavyLimits) -> Slot:
     """A free slot of the teacher's, then one more start this minute; each step is committed
     at once, on its own connection, so that every other worker sees it."""
+    if kind not in BUSY_MESSAGES:   # every kind of heavy job says what it is while it runs
+        raise ValueError(f"unknown kind of heavy job: {kind!r}")
     token = secrets.token_hex(16)
     number = next((n for n in range(limits.at_once) if _take(teacher_id, n, kind, token, now)), None)
     if number is None:
