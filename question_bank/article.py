@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from .errors import ArticleError, UnsupportedLanguage
+from .errors import ArticleError, ArticleTooLarge, ArticleTooShort, BinaryData, NoArticleText, NotUtf8, UnsupportedLanguage
 from .models import Citation, Language, Passage
 
 MAX_BYTES = 1_000_000
@@ -74,13 +74,13 @@ def read_article(path: str | Path, furniture_patterns=None, language: Language |
 def article_from_bytes(data: bytes, source_name: str = "", furniture_patterns=None,
                        language: Language | None = None) -> Article:
     if len(data) > MAX_BYTES:
-        raise ArticleError(f"the article is larger than {MAX_BYTES // 1_000_000} MB; paste only the article itself")
+        raise ArticleTooLarge(f"the article is larger than {MAX_BYTES // 1_000_000} MB; paste only the article itself")
     if b"\x00" in data:
-        raise ArticleError("this looks like a binary file, not an article (text or a saved HTML page)")
+        raise BinaryData("this looks like a binary file, not an article (text or a saved HTML page)")
     try:
         raw = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        raise ArticleError(f"the file is not UTF-8 text (invalid byte at position {error.start})") from None
+        raise NotUtf8(f"the file is not UTF-8 text (invalid byte at position {error.start})") from None
     meta: dict = {}
     if HTML_START.match(data[:2048]) or _looks_like_html(raw):
         raw, meta = _text_from_html(raw)
@@ -96,11 +96,11 @@ def article_from_text(text: str, source_name: str = "", furniture_patterns=None,
     except UnicodeEncodeError as error:   # a lone surrogate: no file or form gives one, but a caller might
         raise ArticleError(f"the text is not valid Unicode (a lone surrogate at position {error.start})") from None
     if size > MAX_BYTES:
-        raise ArticleError(f"the article is larger than {MAX_BYTES // 1_000_000} MB; paste only the article itself")
+        raise ArticleTooLarge(f"the article is larger than {MAX_BYTES // 1_000_000} MB; paste only the article itself")
     if sum(ch.isalpha() for ch in text) < MIN_LETTERS:
-        raise ArticleError("the article is empty or too short to make questions from")
+        raise ArticleTooShort("the article is empty or too short to make questions from")
     if _control_ratio(text) > 0.01:
-        raise ArticleError("this looks like a binary file, not an article (text or a saved HTML page)")
+        raise BinaryData("this looks like a binary file, not an article (text or a saved HTML page)")
     language = language or detect_language(text)
     if furniture_patterns is None:
         from .rules.loader import load_pack  # local import: the pack depends on the language
@@ -119,7 +119,7 @@ def split_passages(text: str, language: str, furniture_patterns, byline_patterns
     """
     blocks = _blocks(text)
     if not blocks:
-        raise ArticleError("the article is empty or too short to make questions from")
+        raise ArticleTooShort("the article is empty or too short to make questions from")
     furniture = _furniture_indexes(text, blocks, furniture_patterns, byline_patterns)
     passages: list[Passage] = []
     number = heading = 0
@@ -225,10 +225,10 @@ def _text_from_html(html: str) -> tuple[str, dict]:
         document = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
                                                include_tables=False, favor_precision=True)
     except Exception as error:  # a page its parsers choke on (e.g. htmldate's AssertionError) has no text we can find
-        raise ArticleError("no article text could be found in this HTML page") from error
+        raise NoArticleText("no article text could be found in this HTML page") from error
     body = (getattr(document, "text", None) or "").strip() if document else ""
     if not body:
-        raise ArticleError("no article text could be found in this HTML page")
+        raise NoArticleText("no article text could be found in this HTML page")
     title = (getattr(document, "title", None) or "").strip()
     meta = {"author": getattr(document, "author", None), "date": getattr(document, "date", None),
             "sitename": getattr(document, "sitename", None), "url": getattr(document, "url", None)}

@@ -9,15 +9,13 @@ import io
 import re
 import zipfile
 
-from .errors import ArticleError
+from .errors import DocumentTooLarge, ProtectedDocument, UnreadableDocument
+
+__all__ = ["MAX_DOCUMENT_BYTES", "MAX_PAGES", "UnreadableDocument", "is_document", "text_of_document"]
 
 MAX_DOCUMENT_BYTES = 10_000_000
 MAX_PAGES = 40
 SUFFIXES = (".pdf", ".docx")
-
-
-class UnreadableDocument(ArticleError):
-    """A PDF or .docx that gives no text (scanned, protected, damaged, or not that format)."""
 
 
 def is_document(filename: str) -> bool:
@@ -26,7 +24,7 @@ def is_document(filename: str) -> bool:
 
 def text_of_document(data: bytes, filename: str) -> str:
     if len(data) > MAX_DOCUMENT_BYTES:
-        raise UnreadableDocument(f"the document is larger than {MAX_DOCUMENT_BYTES // 1_000_000} MB")
+        raise DocumentTooLarge(f"the document is larger than {MAX_DOCUMENT_BYTES // 1_000_000} MB")
     text = _pdf_text(data) if filename.lower().endswith(".pdf") else _docx_text(data)
     if sum(ch.isalpha() for ch in text) < 40:
         raise UnreadableDocument("no text could be read from this document (a scan or an image has no text to read)")
@@ -40,10 +38,12 @@ def _pdf_text(data: bytes) -> str:
     try:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted:
-            raise UnreadableDocument("this PDF is protected by a password: save an unprotected copy")
+            raise ProtectedDocument("this PDF is protected by a password: save an unprotected copy")
         if len(reader.pages) > MAX_PAGES:
-            raise UnreadableDocument(f"the PDF has more than {MAX_PAGES} pages: upload only the article")
+            raise DocumentTooLarge(f"the PDF has more than {MAX_PAGES} pages: upload only the article")
         pages = [page.extract_text() or "" for page in reader.pages]
+    except UnreadableDocument:
+        raise   # a ValueError too: the clause below would hide why the PDF cannot be read
     except (PdfReadError, ValueError, KeyError, OSError) as error:
         raise UnreadableDocument("this file could not be read as a PDF") from error
     return _unwrap("\n\n".join(pages))

@@ -1,8 +1,42 @@
-"""Errors a user can act on. Their message is shown as is, in plain words."""
+"""Errors a user can act on. Their message is shown as is, in plain words (the command line);
+the web app picks its translated message by the error's type (quiz/article_messages.py), so
+every condition a teacher should be told about apart has a type of its own."""
 
 
 class ArticleError(ValueError):
     """The input cannot be read as a news article (empty, binary, too large, …)."""
+
+
+class ArticleTooLarge(ArticleError):
+    """More bytes than the reader accepts (article.MAX_BYTES)."""
+
+
+class BinaryData(ArticleError):
+    """NUL bytes or control characters: a binary file, not text."""
+
+
+class NotUtf8(ArticleError):
+    """Bytes that do not decode as UTF-8."""
+
+
+class ArticleTooShort(ArticleError):
+    """Empty, or too few letters to make questions from."""
+
+
+class NoArticleText(ArticleError):
+    """An HTML page in which no article text was found."""
+
+
+class UnreadableDocument(ArticleError):
+    """A PDF or .docx that gives no text (scanned, damaged, or not that format)."""
+
+
+class ProtectedDocument(UnreadableDocument):
+    """A PDF that needs a password to be read."""
+
+
+class DocumentTooLarge(UnreadableDocument):
+    """A document over the size or page limit (documents.MAX_DOCUMENT_BYTES, MAX_PAGES)."""
 
 
 class UnsupportedLanguage(ArticleError):

@@ -1,19 +1,18 @@
 """A quiz as plain text: the questions with lettered choices, then the answer key.
 
 For the terminal and for a quick copy-paste; the worksheet (HTML/PDF) is rendered elsewhere.
-Headings come from ``templates/questions/<lang>/_text.j2``. Quotes are printed exactly as
-they stand in the article, so a reader can find them by their ¶ label.
+Headings come from ``templates/questions/<lang>/_text.j2``. Quotes are printed word for word
+as they stand in the article, so a reader can find them by their ¶ label; only their own
+quotation marks are nested (question_bank/quoting.py).
 """
 from __future__ import annotations
 
-import re
 from string import ascii_uppercase
 
 from .article import Article
 from .models import Citation, Question, Quiz
+from .quoting import quote_passage
 from .wording import labels
-
-_LINE_BREAKS = re.compile(r"\s*[\r\n]+\s*")
 
 
 def render_quiz_text(quiz: Quiz, article: Article) -> str:
@@ -41,9 +40,10 @@ def _question_lines(number: int, question: Question) -> list[str]:
 def _key_lines(number: int, question: Question, headings: dict[str, str]) -> list[str]:
     letters = ", ".join(letter(i) for i in question.answer)
     lines = [f"{number}. {letters}", f"   {question.explanation}"]
-    return lines + [f"   {_citation(c, headings)}" for c in question.citations]
+    return lines + [f"   {_citation(c, question.language, headings)}" for c in question.citations]
 
 
-def _citation(citation: Citation, headings: dict[str, str]) -> str:
-    quote = _LINE_BREAKS.sub(" ", citation.quote)  # one line; other characters exactly as in the article
-    return f"{citation.passage} — {headings['quote_open']}{quote}{headings['quote_close']}"
+def _citation(citation: Citation, language: str, headings: dict[str, str]) -> str:
+    # One line, the passage's own quotation marks nested; every word as in the article.
+    quote = quote_passage(citation.quote, language, marks=(headings["quote_open"], headings["quote_close"]))
+    return f"{citation.passage} — {quote}"

@@ -54,7 +54,8 @@ def create_app(test_config: dict | None = None) -> Flask:
 def warm_up() -> None:
     """Load both languages' models and rule packs by analysing a sentence in each."""
     from question_bank.article import article_from_text
-    from question_bank.service import findings_for
+
+    from .analysis_cache import analyse_alone as findings_for   # never beside a teacher's analysis
 
     for text in ("Le conseil municipal aurait voté le budget des écoles, selon des sources proches du dossier.",
                  "The council is said to have approved the school budget, according to people familiar with it."):
@@ -97,6 +98,11 @@ def register_extensions(app: Flask) -> None:
     from flask_babel import get_locale
 
     app.jinja_env.globals["get_locale"] = get_locale  # base.html sets <html lang> from it
+    from question_bank.quoting import marks_for_script, quote_passage
+
+    # Every citation a page shows is quoted by one helper: its own quotation marks nested.
+    app.jinja_env.filters["quoted"] = quote_passage
+    app.jinja_env.globals["quote_marks"] = marks_for_script
     from question_bank.kinds import KINDS
     from question_bank.kinds import label as kind_label
 
@@ -156,6 +162,16 @@ def register_blueprints(app: Flask) -> None:
 
     for blueprint in (health.bp, auth.bp, take.bp, teach.bp, students.bp, manage.bp, compose.bp, printing.bp, bank.bp):
         app.register_blueprint(blueprint)
+    from flask import render_template
+
+    from .heavy_jobs import HeavyWorkRefused
+
+    @app.errorhandler(HeavyWorkRefused)
+    def heavy_work_refused(refused: HeavyWorkRefused):
+        """A preview update, a publication or a PDF asked while the teacher's heavy work is at
+        its limit: a plain page saying to wait (the Back button keeps their form)."""
+        return (render_template("pages/teach/busy.html", message=refused.message()), 429,
+                {"Retry-After": str(refused.retry_after)})
 
 
 def register_commands(app: Flask) -> None:

@@ -4,9 +4,12 @@ Long texts are refused before analysis: the web's limit is far below the CLI's."
 from __future__ import annotations
 
 import hashlib
+import threading
+from contextlib import nullcontext
 from datetime import datetime, timedelta
 from functools import lru_cache
 from pathlib import Path
+from typing import Callable, ContextManager
 
 from sqlalchemy.exc import IntegrityError
 
@@ -27,14 +30,29 @@ class ArticleTooLong(ArticleError):
     """Longer than the web analyses (the CLI reads up to 1 MB)."""
 
 
-def cached_findings(article: Article, now: datetime) -> Findings:
+# One analysis at a time in a process. A worker's threads share its spaCy pipelines and rule
+# matchers, which are not safe to run from two threads at once: two teachers' analyses in one
+# gunicorn worker failed with a KeyError in spaCy's StringStore (tests/test_heavy_concurrency.py).
+# Under the GIL, two CPU-bound analyses side by side would not finish sooner anyway.
+_ONE_ANALYSIS = threading.Lock()
+
+
+def analyse_alone(article: Article) -> Findings:
+    with _ONE_ANALYSIS:
+        return findings_for(article)
+
+
+def cached_findings(article: Article, now: datetime, heavy: Callable[[], ContextManager] = nullcontext) -> Findings:
+    """The article's findings, from the cache or analysed now inside `heavy()` (the teacher's
+    heavy-work limit, quiz/heavy_jobs.py: only a real analysis counts, never a cache hit)."""
     if len(article.text) > MAX_WEB_ARTICLE_CHARS:
         raise ArticleTooLong(f"the article is longer than {MAX_WEB_ARTICLE_CHARS:,} characters")
     digest = _digest(article)
     found = db.session.get(AnalysisCache, digest)
     if found is not None and found.created_at > now - KEEP:
         return Findings.model_validate_json(found.findings)
-    findings = findings_for(article)
+    with heavy():
+        findings = analyse_alone(article)
     db.session.execute(db.delete(AnalysisCache).where(AnalysisCache.created_at <= now - KEEP))
     if found is not None:
         db.session.delete(found)

@@ -34,6 +34,10 @@ def from_environment(instance_path: str) -> dict:
         # New attempts per quiz from one address per minute: a class behind one school router
         # joins within a minute or two; a script inventing names is stopped.
         "JOINS_PER_MINUTE": int(os.environ.get("MLQUIZ_JOINS_PER_MINUTE", "60") or 60),   # failed-login limits, counted in the database (quiz/throttle.py)
+        # Heavy work per teacher (an article's analysis, a PDF), counted in the database so that
+        # every worker agrees (quiz/heavy_jobs.py): so many at once, so many started a minute.
+        "HEAVY_AT_ONCE": int(os.environ.get("MLQUIZ_HEAVY_AT_ONCE", "1") or 1),
+        "HEAVY_PER_MINUTE": int(os.environ.get("MLQUIZ_HEAVY_PER_MINUTE", "10") or 10),
         # A pasted address is fetched from the server: how long it may take, and whether the
         # server's own network may be read (never in production; tests serve pages on loopback).
         "FETCH_TIMEOUT": float(os.environ.get("MLQUIZ_FETCH_TIMEOUT", "10") or 10),

@@ -203,6 +203,19 @@ class LoginFailure(db.Model):
     at: Mapped[datetime] = mapped_column(DateTime, index=True)
 
 
+class HeavyJob(db.Model):
+    """A heavy job (an article's analysis, a PDF) a teacher has running, in one of their slots.
+    The primary key is what makes a slot one job's at a time, whichever worker takes it: a
+    second insert into a held slot fails. `token` lets only its own job free the slot."""
+
+    __tablename__ = "heavy_job"
+    teacher_id: Mapped[int] = mapped_column(ForeignKey("teacher.id", ondelete="CASCADE"), primary_key=True)
+    slot: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    token: Mapped[str] = mapped_column(String(32))
+    started_at: Mapped[datetime] = mapped_column(DateTime)
+
+
 class AnalysisCache(db.Model):
     """An article's findings, kept for a day: the preview, its updates and publishing analyse
     a text once, whichever worker serves each request. The key is a digest of the text, its

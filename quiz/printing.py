@@ -3,6 +3,7 @@ print-view response. Questions are the teacher's to see: every caller checks own
 from __future__ import annotations
 
 import re
+from contextlib import nullcontext
 
 from flask import Response, render_template
 from flask_babel import gettext as _
@@ -47,17 +48,19 @@ def options_from(form, seed: int = 0) -> tuple[PrintOptions | None, dict[str, st
 
 
 def deliver(article: Article, quiz: Quiz, options: PrintOptions, source: str, part: str, fmt: str,
-            filename: str, back_url: str) -> Response:
-    """The PDF as a download, or the print view in the browser."""
+            filename: str, back_url: str, heavy=nullcontext) -> Response:
+    """The PDF as a download, or the print view in the browser. Laying out the PDF is heavy
+    work (WeasyPrint, every version of a class set): it runs inside `heavy()`."""
     if fmt == "html":
         sheet, css, body = worksheet_parts(article, quiz, options, source, part)
         page = render_template("pages/teach/print.html", sheet=sheet, css=css, body=body, back_url=back_url,
                                copies=options.copy_count if part != "key" else 0, variants=options.variants)
         return Response(page, mimetype="text/html", headers={"Cache-Control": "no-store"})
-    if part == "key":
-        data, suffix = answer_key_pdf(article, quiz, options, source).pdf, "key"
-    else:
-        data, suffix = worksheet_pdf(article, quiz, options, source).pdf, "worksheet"
+    with heavy():
+        if part == "key":
+            data, suffix = answer_key_pdf(article, quiz, options, source).pdf, "key"
+        else:
+            data, suffix = worksheet_pdf(article, quiz, options, source).pdf, "worksheet"
     safe = re.sub(r"[^A-Za-z0-9-]+", "-", filename).strip("-") or "mlquiz"
     return Response(data, mimetype="application/pdf", headers={
         "Content-Disposition": f'attachment; filename="{safe}-{suffix}.pdf"',

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import secrets
+from contextlib import nullcontext
 from datetime import datetime
 
 from question_bank.article import Article, article_from_bytes
@@ -33,16 +34,18 @@ def preview(data: bytes, seed: int | None = None, **options) -> tuple[Article, Q
                              **options)
 
 
-def compose_preview(data: bytes, now: datetime, seed: int | None = None, **options) -> tuple[Article, Quiz, dict[str, int]]:
+def compose_preview(data: bytes, now: datetime, seed: int | None = None, heavy=nullcontext,
+                    **options) -> tuple[Article, Quiz, dict[str, int]]:
     """The preview's article, its quiz with the teacher's options, and how many sound questions
     of each kind it supports (what the teacher can ask for), from one analysis (kept: the
-    preview's updates and publishing do not analyse the article again)."""
+    preview's updates and publishing do not analyse the article again). The analysis, when it
+    runs, runs inside `heavy()` (the teacher's heavy-work limit)."""
     from question_bank.generate import available
 
     from .analysis_cache import cached_findings
 
     article = article_from_bytes(data)
-    findings = cached_findings(article, now)
+    findings = cached_findings(article, now, heavy)
     seed = new_seed() if seed is None else seed
     return article, quiz_for(article, seed=seed, findings=findings, **options), available(article, findings, seed)
 

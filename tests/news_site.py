@@ -22,6 +22,7 @@ class Pages(BaseHTTPRequestHandler):
             "/moved": lambda: self._redirect("/article"),
             "/private": lambda: self._redirect("http://169.254.169.254/latest/meta-data/"),
             "/missing": lambda: self._send(404, b"not here"),
+            "/empty": lambda: self._send(200, b"<!doctype html><html><head><title>x</title></head><body></body></html>"),
             "/image": lambda: self._send(200, b"\x89PNG....", "image/png"),
             "/huge": lambda: self._send(200, b"<p>" + b"x" * 2_000_000 + b"</p>"),
             "/slow": self._slow,

@@ -265,7 +265,11 @@ def test_pasted_article_shows_questions_with_their_citations(app):
     for question in quiz.questions:
         assert question.prompt in text
         for citation in question.citations:
-            assert f"{citation.passage} — “{' '.join(citation.quote.split())}”" in text
+            # The passage's own quotation marks are nested (" → ‘ ’): its words are the article's.
+            quote = " ".join(citation.quote.split())
+            shown = re.sub(r'(^|(?<=\s))"', "‘", quote).replace('"', "’")
+            assert f"{citation.passage} — “{shown}”" in text
+    assert "“\"" not in text and "\"”" not in text
     assert "¶1" in text and "correct answer" in text
     assert 'name="csrf_token"' in page
     assert "<script>" not in page

@@ -17,6 +17,7 @@ from markupsafe import Markup
 
 from ..article import Article
 from ..models import Language
+from ..quoting import quote_passage
 from ..wording import TEMPLATES_DIR, labels
 from .printable import key_entry, printed
 from .variants import Variant
@@ -57,6 +58,7 @@ def _environment() -> Environment:
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
     env.filters["css_string"] = css_string
     env.filters["keep_marks"] = keep_marks
+    env.filters["quoted"] = quote_passage
     return env
 
 

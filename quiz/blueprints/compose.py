@@ -12,14 +12,15 @@ from flask import Blueprint, abort, current_app, flash, redirect, render_templat
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from question_bank.errors import ArticleError, BadAddress, NotAPage, PrivateAddress, Unreachable, UnsupportedLanguage
+from question_bank.errors import ArticleError
 from question_bank.documents import MAX_DOCUMENT_BYTES, UnreadableDocument, is_document, text_of_document
 from question_bank.fetch import fetch_page, looks_like_address, public_only
 from question_bank.paste import clean_pasted_bytes
 from question_bank.service import SAMPLE_SOURCES, sample_path
 
 from .. import bank
-from ..analysis_cache import ArticleTooLong
+from ..article_messages import article_message
+from ..heavy_jobs import HeavyWorkRefused, for_current_teacher
 from ..forms import quiz_settings, settings_shown
 from ..preview_form import PreviewOptions, apply_edits, options_from
 from ..printing import DEFAULTS as PRINT_DEFAULTS
@@ -34,41 +35,9 @@ def _now():
     return current_app.config["CLOCK"]()
 
 
-def article_message(error: ArticleError) -> str:
-    """The reader's plain message for an article that cannot be used, in the page's language."""
-    text = str(error)
-    if isinstance(error, PrivateAddress):
-        return _("This address leads to a private network, which the server does not read. Paste the article's text instead.")
-    if isinstance(error, BadAddress):
-        return _("Only http:// and https:// addresses of a web page can be read.")
-    if isinstance(error, Unreachable):
-        return _("The page could not be fetched: the network may be unavailable from the server, or the site is down or too slow. Paste the article's text instead.")
-    if isinstance(error, NotAPage):
-        return _("This address does not give a web page the app can read (an error, too many redirections, too large, or not a page). Paste the article's text instead.")
-    if isinstance(error, ArticleTooLong):
-        return _("The article is very long (more than 200,000 characters): give only the article, or the part of it you want to work on.")
-    if isinstance(error, UnreadableDocument):
-        if "password" in text:
-            return _("This PDF is protected by a password: save an unprotected copy and upload it again.")
-        if "pages" in text or "larger than" in text:
-            return _("This document is too long: upload only the article (at most 40 pages, 10 MB).")
-        return _("No text could be read from this document (a scan or an image has no text): paste the article's text instead.")
-    if isinstance(error, UnsupportedLanguage):
-        return _("This article does not seem to be in French or English, the two languages supported.")
-    if "larger than" in text:
-        return _("The article is too long (more than 1 MB): paste only the article itself.")
-    if "binary" in text:
-        return _("This looks like a binary file, not an article: paste the text or upload a .txt or saved .html page.")
-    if "UTF-8" in text:
-        return _("This file is not UTF-8 text: save it as UTF-8 and upload it again, or paste its text.")
-    if "empty or too short" in text:
-        return _("The article is empty or too short to make questions from.")
-    if "HTML page" in text:
-        return _("No article text could be found in this HTML page.")
-    return text[:1].upper() + text[1:]
-
-
 def _new_form(text: str = "", error: str | None = None, error_field: str = "text", status: int = 200):
+    # A pasted address is typed in the text field: its errors are shown there.
+    error_field = "text" if error_field == "url" else error_field
     return render_template("pages/teach/new.html", text=text, error=error, error_field=error_field), status
 
 
@@ -120,9 +89,12 @@ def new_preview():
     try:
         # A copy from a news site comes with the page's furniture: the teacher sees what was dropped.
         data, dropped = clean_pasted_bytes(data) if field in ("text", "file") else (data, ())
-        article, generated, available = compose_preview(data, _now())   # a new random seed, carried by the page
-    except ArticleError as error:
+        article, generated, available = compose_preview(data, _now(), heavy=for_current_teacher("analysis"))
+    except ArticleError as error:   # (a new random seed, carried by the page)
         return _new_form(text, article_message(error), field, 400)
+    except HeavyWorkRefused as refused:   # the text stays in the form, to send again
+        body, status = _new_form(text, refused.message(), field, 429)
+        return body, status, {"Retry-After": str(refused.retry_after)}
     if not generated.questions:
         return _new_form(text, _("No questions could be made from this article. Try a longer news article."), field, 400)
     return preview_page(article, generated, data, seed=generated.seed, source=article.describe_source() or source,
@@ -198,7 +170,7 @@ def preview_again(form) -> PreviewAgain:
     data, seed = preview_form_article(form)
     options = options_from(form)
     article, generated, available = compose_preview(data, _now(), seed=seed, counts=options.counts,
-                                                    exclude=options.exclude)
+                                                    exclude=options.exclude, heavy=for_current_teacher("analysis"))
     edited = apply_edits(generated, form)
     return PreviewAgain(data, seed, article, edited.quiz, options, edited.errors, available)
 

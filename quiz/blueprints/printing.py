@@ -8,6 +8,7 @@ from flask_login import login_required
 
 from question_bank.errors import ArticleError
 
+from ..heavy_jobs import for_current_teacher
 from ..printing import FORMATS, deliver, options_from
 from ..publishing import article_of, quiz_of
 from .compose import page_again, preview_again
@@ -25,7 +26,7 @@ def published(code: str):
         return quiz_page_with(record, print_form=request.args, print_errors=errors, status=400)
     return deliver(article_of(record), quiz_of(record), options, record.source, request.args.get("part", "all"),
                    _format(request.args), filename=f"mlquiz-{record.code}",
-                   back_url=url_for("teach.quiz_page", code=record.code))
+                   back_url=url_for("teach.quiz_page", code=record.code), heavy=for_current_teacher("print"))
 
 
 @bp.post("/preview/worksheet")
@@ -47,7 +48,8 @@ def from_preview():
                           errors={"keep": errors["keep"]} if "keep" in errors else None)
     quiz = generated.model_copy(update={"questions": kept})
     return deliver(article, quiz, options, (form.get("source") or "").strip()[:300], form.get("part", "all"),
-                   _format(form), filename="mlquiz-preview", back_url=url_for("compose.new"))
+                   _format(form), filename="mlquiz-preview", back_url=url_for("compose.new"),
+                   heavy=for_current_teacher("print"))
 
 
 def _format(form) -> str:

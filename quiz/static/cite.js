@@ -27,8 +27,25 @@
     return range.toString().length;
   }
 
+  // The article's quotation marks, as question_bank/quoting.py nests them: the passage's own
+  // first-level marks become the second level, so a speaker's words never print « « … » ».
+  var marks = preview && preview.dataset.quoteMarks ? JSON.parse(preview.dataset.quoteMarks)
+    : {outer: ["« ", " »"], first: ["«", "»"], second: ["“", "”"]};
+  var spaces = "[ \u00a0\u202f]*";
+
+  function escaped(mark) { return mark.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"); }
+
+  function quoted(text) {
+    var nested = text.replace(/[ \t\r\n]+/g, " ")
+      .replace(new RegExp(escaped(marks.first[0]) + spaces, "g"), marks.second[0])
+      .replace(new RegExp(spaces + escaped(marks.first[1]), "g"), marks.second[1])
+      .replace(/(^|[\s(\[{—–-])"/g, "$1" + marks.second[0])
+      .replace(/"/g, marks.second[1]);
+    return marks.outer[0] + nested + marks.outer[1];
+  }
+
   function show(label, text) {
-    if (preview) { preview.textContent = label + " — « " + text + " »"; }
+    if (preview) { preview.textContent = label + " — " + quoted(text); }
   }
 
   function onSelect() {

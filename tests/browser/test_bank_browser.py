@@ -8,7 +8,7 @@ from web_support import TEACHER_EMAIL, TEACHER_PASSWORD, sample_bytes
 QUOTE = "Selon des sources proches du dossier, les deux directions auraient signé une lettre d'intention au début du mois."
 
 
-def _article_in_bank(app) -> int:
+def _article_in_bank(app, language: str = "fr") -> int:
     from question_bank.article import article_from_bytes
     from quiz import bank
     from quiz.extensions import db
@@ -16,7 +16,7 @@ def _article_in_bank(app) -> int:
 
     with app.app_context():
         teacher = db.session.execute(db.select(Teacher).filter_by(email=TEACHER_EMAIL)).scalar_one()
-        record = bank.store_article(teacher, article_from_bytes(sample_bytes("fr")), app.config["CLOCK"]())
+        record = bank.store_article(teacher, article_from_bytes(sample_bytes(language)), app.config["CLOCK"]())
         db.session.commit()
         return record.id
 
@@ -75,6 +75,26 @@ def test_selecting_a_passage_makes_the_citation_of_the_saved_question(live_app, 
         assert citation["quote"] == QUOTE == text[citation["start"]:citation["end"]]
         assert citation["passage"] == "¶1"
     page.screenshot(path=str(SHOTS / "bank-article.png"), full_page=True)
+
+
+def test_a_selection_holding_a_speakers_words_is_previewed_with_nested_marks(live_app, page):
+    """The preview of the selection quotes it as the key will: French « “…”, … », English
+    “‘…,’ …”, never the article's mark doubled."""
+    base = _log_in(page, live_app)
+    for language, selected, shown in (
+            ("fr", "« À ce prix-là, on parle de près de quarante fois son chiffre d'affaires annuel, "
+                   "un multiple rarement vu en Europe », calcule Hugo Marchetti",
+             "« “À ce prix-là, on parle de près de quarante fois son chiffre d'affaires annuel, "
+             "un multiple rarement vu en Europe”, calcule Hugo Marchetti »"),
+            ("en", '"Any bid would need to clear a high bar with shareholders," said Tomasz Wierzbicki',
+             "“‘Any bid would need to clear a high bar with shareholders,’ said Tomasz Wierzbicki”")):
+        article_id = _article_in_bank(live_app, language)
+        page.goto(f"{base}/teach/bank/article/{article_id}/new?kind=multiple_choice")
+        _select(page, selected)
+        sync_api.expect(page.locator("#cited-preview")).to_contain_text(shown)
+        assert page.input_value("#quote") == selected   # the citation itself is the article's text
+        SHOTS.mkdir(exist_ok=True)
+        page.locator("#citation-fields").screenshot(path=str(SHOTS / f"bank-nested-marks-{language}.png"))
 
 
 def test_a_selection_across_two_paragraphs_is_not_taken(live_app, page):

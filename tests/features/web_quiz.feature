@@ -10,6 +10,7 @@ Feature: A timed quiz in the browser
     Given the teacher is logged in
     When the teacher <gives> the French sample article
     Then the preview shows the generated questions with their cited passages
+    And the preview quotes a speaker's words inside a cited passage with nested marks, never « «
     When the teacher keeps 4 questions, sets a 10 minute limit and publishes
     Then the teacher lands on the quiz's page, which shows its join code
     And the stored quiz has exactly the 4 kept questions and a 600 second limit
@@ -177,6 +178,7 @@ Feature: A timed quiz in the browser
     And the review page shows the score, the explanations and the correct answers
     And every cited quote is highlighted in a mark with a cite- id
     And every question links to its highlighted passage
+    And the review quotes a speaker's words inside a cited passage with nested marks, never « «
 
   Scenario: The teacher downloads the results as CSV
     Given a published 10 minute quiz of the French sample

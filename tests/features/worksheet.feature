@@ -16,7 +16,19 @@ Feature: Printable worksheet with a separate answer key that cites the article
   Scenario: The answer key cites the article word for word
     When the teacher runs mlquiz worksheet --sample fr -o worksheet.pdf
     Then the answer key starts on a page of its own, headed "Corrigé"
-    And for every question the key gives the right answer, the explanation and each citation as "¶N — « quote »" with the quote exactly as in the article
+    And for every question the key gives the right answer, the explanation and each citation as "¶N — « quote »" with the words of the quote exactly as in the article
+
+  Scenario Outline: A cited passage with quotation marks of its own is quoted with nested marks
+    A speaker's words open with the article's own quotation mark; the key nests it
+    (French « … “ … ” … », English “ … ‘ … ’ … ”) instead of printing « « … » ».
+    When the teacher runs mlquiz worksheet --sample <language> -o worksheet.pdf
+    Then no citation in the answer key doubles a quotation mark
+    And the key quotes the passage starting "<start>" as "<shown>"
+
+    Examples:
+      | language | start          | shown |
+      | fr       | « À ce prix-là | « “À ce prix-là, on parle de près de quarante fois son chiffre d'affaires annuel, un multiple rarement vu en Europe”, calcule Hugo Marchetti, analyste chez Norvane Research. » |
+      | en       | "Any bid       | “‘Any bid would need to clear a high bar with shareholders,’ said Tomasz Wierzbicki, transport analyst at Keelstone Securities.” |
 
   Scenario: Two versions dealt as a class set, with matching keys
     When the teacher runs mlquiz worksheet --sample en -o class.pdf --variants 2 --copies 4

@@ -15,6 +15,7 @@ SPACES = "[ \u00a0\u202f]"
 LABEL = r"(?:¶\d+|Titre|Intertitre \d+|Headline|Subheading \d+)"
 CITATION_LINE = re.compile(rf"^   ({LABEL}) — (?:«{SPACES}(.*){SPACES}»|\"(.*)\")$")
 LINE_BREAKS = re.compile(r"\s*[\r\n]+\s*")
+QUOTATION_MARK = re.compile(SPACES + r"?[«»“”\"]" + SPACES + "?")
 SAMPLES = {"French sample": "fr", "English sample": "en"}
 
 
@@ -103,8 +104,11 @@ def key_quotes_sample(cli_result):
         assert citations, f"answer {number} quotes no passage: {entry['lines']}"
         for citation in citations:
             label, quote = citation[1], citation[2] or citation[3]
-            assert quote in flat, f"answer {number}: {quote!r} is not in the article"
-            places = [m.start() for m in re.finditer(re.escape(quote), flat)]
+            # The quote's own quotation marks are printed nested (« → “): its words are the article's.
+            assert not re.search(r"[«»]", quote), f"answer {number}: guillemets inside guillemets: {quote!r}"
+            words = re.escape(QUOTATION_MARK.sub('"', quote)).replace('"', QUOTATION_MARK.pattern)
+            places = [m.start() for m in re.finditer(words, flat)]
+            assert places, f"answer {number}: {quote!r} is not in the article"
             labels = {p.label for p in article.passages for at in places if p.start <= at < p.end}
             assert label in labels, f"answer {number}: {quote!r} is in {labels}, not {label}"
             paragraph_labels += label.startswith("¶")

@@ -474,6 +474,22 @@ def preview_shows_questions(page):
     assert "Veltora" in text
 
 
+# A cited passage of the French sample opens with the speaker's own guillemets: after its
+# ¶ label (the question's prompt quotes the same sentence, without a label).
+NESTED_CITATION = re.compile(r"¶\d+ — « “À ce prix-là, on parle de près de quarante fois")
+DOUBLED_GUILLEMETS = re.compile(r"«\s*«|»\s*»")
+
+
+def assert_nested_marks(text: str) -> None:
+    assert NESTED_CITATION.search(text), "the speaker's guillemets are not nested in the cited passage"
+    assert not DOUBLED_GUILLEMETS.search(text), DOUBLED_GUILLEMETS.search(text)
+
+
+@then("the preview quotes a speaker's words inside a cited passage with nested marks, never « «")
+def preview_nests_marks(page):
+    assert_nested_marks(visible_text(page))
+
+
 @then("the teacher lands on the quiz's page, which shows its join code")
 def lands_on_quiz_page(site, teacher, publish_response):
     location = path_of(publish_response["response"].headers["Location"])
@@ -709,6 +725,12 @@ def questions_link(site, student):
     assert all(h in mark_ids for h in cite_links), set(cite_links) - mark_ids
     citations = sum(len(q["citations"]) for q in stored_quiz(site.app, student.code)["questions"])
     assert len(cite_links) >= len(stored_quiz(site.app, student.code)["questions"]), (len(cite_links), citations)
+
+
+@then("the review quotes a speaker's words inside a cited passage with nested marks, never « «")
+def review_nests_marks(student):
+    page = student.client.get(f"/quiz/{student.code}/review").get_data(as_text=True)
+    assert_nested_marks(visible_text(page))
 
 
 @then("the CSV has a header row naming the student, the score and every question")

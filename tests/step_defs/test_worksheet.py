@@ -281,7 +281,7 @@ def key_on_own_page(printed, heading):
 
 
 @then('for every question the key gives the right answer, the explanation and each citation as '
-      '"¶N — « quote »" with the quote exactly as in the article')
+      '"¶N — « quote »" with the words of the quote exactly as in the article')
 def key_cites_verbatim(printed):
     words = WORDS[printed.language]
     _copies, key = split_parts(pdf_pages(printed.pdf), printed.language)
@@ -293,8 +293,39 @@ def key_cites_verbatim(printed):
         assert entry["explanation"] == flat(question.explanation)
         for citation in question.citations:
             assert text[citation.start:citation.end] == citation.quote
-            printed_citation = flat(f"{citation.passage} — {words['open']}{citation.quote}{words['close']}")
-            assert printed_citation in flat(entry["citations"]), printed_citation
+            # The passage's own quotation marks are nested in print (next scenario): compare
+            # the words, every quotation mark read as the same sign.
+            printed_citation = without_marks(f"{citation.passage} — {words['open']}{citation.quote}{words['close']}")
+            assert printed_citation in without_marks(entry["citations"]), printed_citation
+
+
+QUOTATION_MARKS = re.compile(r"[ \u00a0\u202f]*[«»“”‘’\"][ \u00a0\u202f]*")
+DOUBLED_MARKS = re.compile(r"«[\s\u202f]*«|»[\s\u202f]*»|““|””|‘‘|’’")
+
+
+def without_marks(text: str) -> str:
+    return QUOTATION_MARKS.sub('"', flat(text))
+
+
+def key_citations(printed) -> list[str]:
+    """The "IN THE ARTICLE:" part of every entry of the (first version's) key, flattened."""
+    _copies, key = split_parts(pdf_pages(printed.pdf), printed.language)
+    count = len(expected_quiz(printed.language).questions)
+    return [flat(entry["citations"]) for entry in
+            key_entries(key_versions(key, printed.language)[0][1], count, printed.language)]
+
+
+@then("no citation in the answer key doubles a quotation mark")
+def no_doubled_marks(printed):
+    for citations in key_citations(printed):
+        assert not DOUBLED_MARKS.search(citations), citations
+
+
+@then(parsers.parse('the key quotes the passage starting "{start}" as "{shown}"'))
+def key_nests_marks(printed, start, shown):
+    assert any(start in citation.quote for question in expected_quiz(printed.language).questions
+               for citation in question.citations), f"the sample no longer cites {start!r}"
+    assert any(flat(shown) in citations for citations in key_citations(printed)), (shown, key_citations(printed))
 
 
 # --- Then: versions -------------------------------------------------------------------------
