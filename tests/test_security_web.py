@@ -586,3 +586,35 @@ def test_a_hostile_student_name_is_shown_as_text(site, code):
         body = response.get_data(as_text=True)
         assert "<script>alert" not in body, where
         assert "&lt;script&gt;alert(1)&lt;/script&gt;" in body, where
+
+
+def test_two_first_logins_at_the_same_moment_both_stay_logged_in(tmp_path, monkeypatch):
+    """Another worker gives the account its first session token while this login is making
+    its own: both browsers must end up with the stored token (before, the later write won and
+    the other browser was sent back to the login page)."""
+    import secrets as real_secrets
+
+    from quiz.blueprints import auth
+    from quiz.extensions import db
+    from quiz.models import Teacher
+    from web_support import TEACHER_EMAIL, TEACHER_PASSWORD, create_teacher, make_app
+
+    app = make_app(tmp_path)
+    create_teacher(app)
+    first, second = app.test_client(), app.test_client()
+    credentials = {"email": TEACHER_EMAIL, "password": TEACHER_PASSWORD}
+
+    token_hex = real_secrets.token_hex
+
+    def token_while_another_login_commits(n: int) -> str:
+        monkeypatch.setattr(auth.secrets, "token_hex", token_hex)
+        assert second.post("/login", data=credentials).status_code == 302   # the other worker wins
+        return token_hex(n)
+
+    monkeypatch.setattr(auth.secrets, "token_hex", token_while_another_login_commits)
+    assert first.post("/login", data=credentials).status_code == 302
+    with app.app_context():
+        stored = db.session.execute(db.select(Teacher.session_token)).scalar_one()
+    assert stored
+    assert first.get("/teach/").status_code == 200
+    assert second.get("/teach/").status_code == 200

@@ -7,6 +7,7 @@ from functools import lru_cache
 from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user, logout_user
+from sqlalchemy import update
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from .. import throttle
@@ -39,10 +40,20 @@ def login():
         flash(_("Wrong email or password."), "error")
         return render_template("pages/login.html", email=email), 401
     if not teacher.session_token:
-        teacher.session_token = secrets.token_hex(16)
-        db.session.commit()
+        _first_session_token(teacher)
     login_user(teacher)
     return redirect(url_for("teach.dashboard"))
+
+
+def _first_session_token(teacher: Teacher) -> None:
+    """Give the account its session token once: two first logins at the same moment (two
+    browsers, two workers) must end with the same token, or the loser's cookie is refused at
+    once (make bench-load's teachers on one account were sent back to the login page). Only an
+    empty token is replaced, in one statement; then everyone reads the one that was stored."""
+    db.session.execute(update(Teacher).where(Teacher.id == teacher.id, Teacher.session_token == "")
+                       .values(session_token=secrets.token_hex(16)))
+    db.session.commit()
+    db.session.refresh(teacher)
 
 
 @bp.post("/logout")
