@@ -281,10 +281,10 @@ async def teacher(connector, base: str, code: str, start: float, run: Run, stop:
         while not stop.is_set():
             began = time.perf_counter()
             try:
-                async with client.get(f"{base}/teach/quiz/{code}/live.json",
+                async with client.get(f"{base}/teach/quiz/{code}/live.json", allow_redirects=False,
                                       headers={"Accept": "application/json"}) as response:
                     await response.read()
-                    if response.status >= 400:
+                    if response.status != 200:   # a redirect to the login page is a lost session
                         run.error(f"live HTTP {response.status}")
             except Exception as error:
                 run.error(f"live {type(error).__name__}")
