@@ -40,7 +40,10 @@ def describe_extra(multiplier: float, extra_seconds: int, unlimited: bool) -> st
 
 
 def students_now(quiz: PublishedQuiz, now: datetime) -> list[StudentNow]:
+    # Only this quiz's answers are counted (the view is asked every few seconds by every
+    # teacher watching: counting every quiz's answers grew with the whole database).
     answered = (db.select(Answer.attempt_id, db.func.count(Answer.id).label("n"))
+                .join(Attempt, Attempt.id == Answer.attempt_id).filter(Attempt.quiz_id == quiz.id)
                 .group_by(Answer.attempt_id).subquery())
     rows = db.session.execute(
         db.select(Attempt.id, Attempt.student_name, Attempt.started_at, Attempt.submitted_at, Attempt.score,
@@ -49,6 +52,7 @@ def students_now(quiz: PublishedQuiz, now: datetime) -> list[StudentNow]:
         .outerjoin(answered, answered.c.attempt_id == Attempt.id)
         .filter(Attempt.quiz_id == quiz.id).order_by(Attempt.started_at, Attempt.id)).all()
     settings = settings_of(quiz)
+    extras: dict[tuple, str] = {}   # most students share the same accommodation: worded once
     students = []
     for (attempt_id, name, started_at, submitted_at, score, multiplier, extra_seconds, unlimited, own_limit,
          limit, count) in rows:
@@ -57,9 +61,16 @@ def students_now(quiz: PublishedQuiz, now: datetime) -> list[StudentNow]:
         phase = "submitted" if submitted_at is not None else timing.phase(ends, rules, now)
         students.append(StudentNow(id=attempt_id, name=name, answered=int(count), phase=phase,
                                    seconds_left=None if phase == "submitted" else timing.seconds_left(ends, now),
-                                   extra=describe_extra(multiplier, extra_seconds, unlimited),
+                                   extra=_extra(extras, multiplier, extra_seconds, unlimited),
                                    score=score if submitted_at is not None else None))
     return students
+
+
+def _extra(words: dict[tuple, str], multiplier: float, extra_seconds: int, unlimited: bool) -> str:
+    key = (multiplier, extra_seconds, unlimited)
+    if key not in words:
+        words[key] = describe_extra(multiplier, extra_seconds, unlimited)
+    return words[key]
 
 
 def snapshot(quiz: PublishedQuiz, now: datetime, closed: bool) -> dict:
