@@ -248,5 +248,5 @@ MARK_WORD_NO_SENTENCE = Kind("mark_word_no_sentence", N_("a mark-the-word questi
 FEEDBACK_COUNT = Kind("feedback_count", N_("choice feedback must have one entry per choice"))
 REF_TWICE = Kind("ref_twice", N_("the ref %(ref)s is used twice"))
 NEEDS_CITATION = Kind("needs_citation", N_(
-    "it cites no passage of its article yet: edit it, select the passage that proves its answer, "
+    "it cites no passage of its article yet. Edit it, select the passage that proves its answer, "
     "and approve it then"))

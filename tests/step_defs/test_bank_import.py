@@ -175,7 +175,7 @@ def approve(site):
 
 @then("the page says plainly that it cannot be approved before a passage is picked")
 def refused_plainly(approval):
-    assert ("This question cannot be approved: it cites no passage of its article yet: edit it, "
+    assert ("This question cannot be approved: it cites no passage of its article yet. Edit it, "
             "select the passage that proves its answer, and approve it then") in approval
 
 
