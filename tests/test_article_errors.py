@@ -18,7 +18,8 @@ FRENCH = ("Le quai nord du port de Brévannes fermera le 1er juin, a annoncé ma
           "Selon des sources syndicales, une quarantaine d'emplois seraient menacés par cette décision.\n")
 
 
-def _pdf(pages: int = 1, password: str | None = None) -> bytes:
+def blank_pdf(pages: int = 1, password: str | None = None) -> bytes:
+    """A real PDF of blank pages (no text), optionally protected by a password."""
     from pypdf import PdfWriter
 
     writer = PdfWriter()
@@ -40,10 +41,10 @@ def _pdf(pages: int = 1, password: str | None = None) -> bytes:
     (lambda: article_from_text("Un mot."), ArticleTooShort, "empty or too short"),
     (lambda: article_from_bytes(b"<!doctype html><html><body></body></html>"), NoArticleText, "HTML page"),
     (lambda: text_of_document(b"%PDF" + b"x" * 10_000_001, "big.pdf"), DocumentTooLarge, "larger than 10 MB"),
-    (lambda: text_of_document(_pdf(pages=MAX_PAGES + 1), "book.pdf"), DocumentTooLarge, f"more than {MAX_PAGES} pages"),
-    (lambda: text_of_document(_pdf(password="secret"), "locked.pdf"), ProtectedDocument, "password"),
+    (lambda: text_of_document(blank_pdf(pages=MAX_PAGES + 1), "book.pdf"), DocumentTooLarge, f"more than {MAX_PAGES} pages"),
+    (lambda: text_of_document(blank_pdf(password="secret"), "locked.pdf"), ProtectedDocument, "password"),
     (lambda: text_of_document(b"%PDF-1.7 not really", "scan.pdf"), UnreadableDocument, "could not be read as a PDF"),
-    (lambda: text_of_document(_pdf(), "blank.pdf"), UnreadableDocument, "no text could be read"),
+    (lambda: text_of_document(blank_pdf(), "blank.pdf"), UnreadableDocument, "no text could be read"),
     (lambda: text_of_document(b"not a zip", "letter.docx"), UnreadableDocument, "Word document"),
 ])
 def test_each_condition_raises_its_own_type_with_its_sentence(read, kind, says):

@@ -7,26 +7,12 @@ import io
 
 import pytest
 from news_site import news_site
+from test_article_errors import FRENCH, blank_pdf
 from test_teach import build_app, login, text_of
 
 GERMAN = ("Wird das Schwimmbad im Sommer schließen?\n"
           "Nach Angaben aus dem Rathaus braucht das städtische Schwimmbad dringend ein neues Dach. "
           "Die Schließung könnte mehrere Monate dauern, sagen die Schwimmvereine der Stadt.\n")
-FRENCH = ("Le quai nord du port de Brévannes fermera le 1er juin, a annoncé mardi la chambre de commerce. "
-          "Selon des sources syndicales, une quarantaine d'emplois seraient menacés par cette décision.\n")
-
-
-def _pdf(pages: int = 1, password: str | None = None) -> bytes:
-    from pypdf import PdfWriter
-
-    writer = PdfWriter()
-    for _ in range(pages):
-        writer.add_blank_page(width=200, height=200)
-    if password:
-        writer.encrypt(password)
-    out = io.BytesIO()
-    writer.write(out)
-    return out.getvalue()
 
 
 def _upload(data: bytes, name: str) -> dict:
@@ -54,13 +40,13 @@ CASES = {
     "article too long to analyse": (lambda base: _paste(FRENCH * 2),
                                     "The article is very long (more than 200,000 characters): give only the article, or the part of it you want to work on.",
                                     "L’article est très long (plus de 200 000 caractères) : donnez seulement l’article, ou la partie sur laquelle vous voulez travailler."),
-    "PDF with a password": (lambda base: _upload(_pdf(password="secret"), "locked.pdf"),
+    "PDF with a password": (lambda base: _upload(blank_pdf(password="secret"), "locked.pdf"),
                             "This PDF is protected by a password: save an unprotected copy and upload it again.",
                             "Ce PDF est protégé par un mot de passe : enregistrez-en une copie non protégée et envoyez-la."),
-    "PDF of 41 pages": (lambda base: _upload(_pdf(pages=41), "book.pdf"),
+    "PDF of 41 pages": (lambda base: _upload(blank_pdf(pages=41), "book.pdf"),
                         "This document is too long: upload only the article (at most 40 pages, 10 MB).",
                         "Ce document est trop long : envoyez seulement l’article (40 pages et 10 Mo au plus)."),
-    "PDF without text": (lambda base: _upload(_pdf(), "scan.pdf"),
+    "PDF without text": (lambda base: _upload(blank_pdf(), "scan.pdf"),
                          "No text could be read from this document (a scan or an image has no text): paste the article's text instead.",
                          "Aucun texte n’a pu être lu dans ce document (un scan ou une image n’a pas de texte) : collez plutôt le texte de l’article."),
     "article in German": (lambda base: _paste(GERMAN * 3),
