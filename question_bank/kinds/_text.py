@@ -44,6 +44,13 @@ _STRAIGHT_PAIR = re.compile(r'"([^"]*)"')
 _INSIDE_SPACE = re.compile(r"(?<=“)\s+|\s+(?=”)")
 
 
+def mentions_any(text: str, words) -> bool:
+    """Does `text` hold one of `words` (or phrases) as whole words, whatever the letter case?
+    A hyphen joins words: "sous-directeur" holds no "directeur"."""
+    folded = text.casefold()
+    return any(re.search(rf"(?<![\w-]){re.escape(w.casefold())}(?![\w-])", folded) for w in words)
+
+
 def unique(items: list, key=lambda item: item.casefold(), limit: int | None = None) -> list:
     """Each item once (by `key`: its wording, whatever its letter case), in order, at most `limit`."""
     seen: set = set()

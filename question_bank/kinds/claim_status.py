@@ -12,7 +12,7 @@ import re
 from ..models import Claim, Question
 from ..rules.loader import load_pack
 from . import register
-from ._text import content_words
+from ._text import content_words, mentions_any
 from .context import Context
 
 MAX_CLAIMS = 4
@@ -112,9 +112,7 @@ def _accusation(denied: str, language: str) -> bool:
     """"denies 10 charges of…", "conteste les accusations": the words after the denial name an
     accusation, which exists whatever the denial (reviewed blind: "the information meant: 10
     charges" made the key debatable)."""
-    head = " ".join(denied.casefold().split()[:4])
-    return any(re.search(rf"(?<![\w-]){re.escape(n.casefold())}(?![\w-])", head)
-               for n in load_pack(language).attribution.accusation_nouns)
+    return mentions_any(" ".join(denied.split()[:4]), load_pack(language).attribution.accusation_nouns)
 
 
 def _all_sources(claim: Claim, claims: list[Claim]) -> list:
@@ -157,11 +155,11 @@ def _on_record(ctx: Context, claim: Claim) -> bool:
     inside = lambda spans: [x for x in spans if sentence.start <= x.start < sentence.end]  # noqa: E731
     sources = inside(ctx.findings.sources)
     attribution = load_pack(ctx.language).attribution
-    public = _names_any(sentence.quote, attribution.public_bodies)
+    public = mentions_any(sentence.quote, attribution.public_bodies)
     return (bool(sources) and not inside(ctx.findings.cues) and not claim.cues
             and not any(mark in sentence.quote for mark in QUOTE_MARKS)
             and all(s.kind == "document" and s.confidence >= 0.8 and
-                    (_names_any(s.who, attribution.records) or (public and _names_any(s.who, attribution.statistics)))
+                    (mentions_any(s.who, attribution.records) or (public and mentions_any(s.who, attribution.statistics)))
                     for s in sources))
 
 
@@ -177,11 +175,6 @@ def _record_phrase(ctx: Context, claim: Claim) -> str:
     end = min((i for i in (text.find(",", at, sentence.end), sentence.end) if i >= 0))
     phrase = text[at:end].strip(" .;:")
     return phrase if len(phrase.split()) <= MAX_RECORD_WORDS else source.who
-
-
-def _names_any(text: str, words: list[str]) -> bool:
-    text = text.casefold()
-    return any(re.search(rf"(?<![\w-]){re.escape(w.casefold())}(?![\w-])", text) for w in words)
 
 
 # "amid speculation that…", "sur fond de rumeurs": a rumour named as the circumstance of a

@@ -15,6 +15,7 @@ import re
 from ..models import Question, Source
 from ..rules.loader import load_pack
 from . import register
+from ._text import mentions_any
 from .context import Context
 
 ANSWERS = ["party", "independent", "journalist", "unnamed"]
@@ -58,8 +59,7 @@ def _role(source: Source, roles: list[str]) -> str | None:
     apposition = apposition.strip(" ,;:")
     if not name.strip() or not apposition:
         return None
-    folded = apposition.casefold()
-    if not any(re.search(rf"(?<![\w-]){re.escape(r)}(?![\w-])", folded) for r in roles):
+    if not mentions_any(apposition, roles):
         return None
     return apposition
 

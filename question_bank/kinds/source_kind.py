@@ -10,6 +10,7 @@ import re
 from ..models import Question, Source
 from ..rules.loader import load_pack
 from . import register
+from ._text import mentions_any
 from .context import Context
 
 MAX_QUESTIONS = 3
@@ -70,9 +71,7 @@ def _relayed(ctx: Context, source: Source, sentence) -> bool:
 def _names_outlet(language: str, text: str) -> bool:
     attribution = load_pack(language).attribution
     names = any(re.search(rf"(?<!\w){re.escape(n)}(?![\w’'])", text) for n in attribution.media_names)
-    words = attribution.outlet_nouns
-    lowered = text.casefold()
-    return names or any(re.search(rf"(?<![\w-]){re.escape(w.casefold())}(?![\w-])", lowered) for w in words)
+    return names or mentions_any(text, attribution.outlet_nouns)
 
 
 def _in_preference_order(ctx: Context, sources: list[Source]) -> list[Source]:
