@@ -41,7 +41,7 @@ def find_sources(article, parsed, pack, cues: list[Cue]) -> list[Source]:
             via = _relay(pp, relay_of, speakers) if relay_of is not None else _owner_relay(pp, who, speakers)
             sources.append(Source(start=start, end=start + len(span.text), text=span.text, kind=speaker.kind,
                                   who=_named_part(_whole_words(who)), rule=f"{pack.language}.source.attribution",
-                                  confidence=speaker.confidence, via=via, verb=_verb_in(span, spec)))
+                                  confidence=speaker.confidence, via=via, verb=_verb_in(span, spec, who)))
     return _without_overlaps(sources)
 
 
@@ -130,11 +130,14 @@ def _split_relay(who):
     return who, None
 
 
-def _verb_in(span, spec) -> str:
+def _verb_in(span, spec, who=None) -> str:
     """The reporting verb of an attribution, as the pack lists it ("estime" → "estimer", even
-    where the small model's lemma is wrong)."""
+    where the small model's lemma is wrong); never a word of the speaker's own phrase ("Le
+    rapport … pointe" is "pointer", not "rapporter")."""
     verbs = frozenset(v.lower() for v in spec.verbs)
     for token in span:
+        if who is not None and who.start <= token.i < who.end:
+            continue
         if not token.is_punct and _is_reporting(token, verbs) and token.pos_ not in ("PROPN", "DET"):
             return _canonical(token, verbs)
     return ""
@@ -202,6 +205,9 @@ def _attributions(doc, spec):
         elif _misread_verb(token, verbs) is not None:
             who = _misread_verb(token, verbs)     # "Un ancien salarié raconte que…" read as an adjective
             yield (who.start, token.i), who, None
+        elif _misread_with_object(token, verbs) is not None:
+            who = _misread_with_object(token, verbs)
+            yield (who.start, token.i), who, None
 
 
 def _verb_attributions(verb, spec):
@@ -213,6 +219,9 @@ def _verb_attributions(verb, spec):
     aux = [c.i for c in verb.children if c.dep_.startswith("aux")]
     passive = any(c.dep_ in ("auxpass", "aux:pass", "nsubjpass", "nsubj:pass") for c in verb.children)
     who = None if passive else _subject_of(verb)   # "X is said to…": X is what is talked about
+    if who is None and not passive and "Fin" in verb.morph.get("VerbForm") and verb.dep_ not in ("ROOT", "conj") \
+            and verb.i > verb.sent.start:
+        who = _subject_before(verb)   # the parse hung it on a participle: "Les chiffres publiés par X montrent…"
     if who is not None and _reports(verb, who, spec):
         first = min([verb.i, who.start] + aux)
         yield (first, max(verb.i, who.end - 1)), who, None
@@ -317,12 +326,43 @@ def _misread_verb(token, verbs):
     subject = next((c for c in token.children if c.dep_.startswith("nsubj") and c.i < token.i), None)
     if subject is not None:
         return _phrase(subject, cut_at_comma=True)
+    return _subject_before(token)
+
+
+def _misread_with_object(token, verbs):
+    """A reporting verb the French tagger took for an adjective after its subject's noun
+    ("Le rapport pointe des dépenses", "Une note interne évoque la fermeture"): right after a
+    noun or an adjective, right before the determiner of its object. A determiner before it
+    makes it the noun ("une note"), so only a word after a noun phrase is read this way."""
+    doc = token.doc
+    if doc.lang_ != "fr" or token.pos_ not in ("ADJ", "NOUN") or token.i == token.sent.start:
+        return None
+    following = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    if following is None or not (following.pos_ == "DET" or following.lower_ in PARTITIVES) or \
+            doc[token.i - 1].pos_ not in ("NOUN", "ADJ", "PROPN"):
+        return None
+    if not _is_reporting(token, verbs) or token.lower_.endswith(PARTICIPLE_ENDINGS):
+        return None
+    return _subject_before(token)
+
+
+PARTITIVES = {"des", "du"}   # articles the tagger often reads as prepositions
+PARTICIPLE_ENDINGS = ("é", "ée", "és", "ées")   # "une entreprise soupçonnée de…" describes, it does not speak
+
+
+def _subject_before(token):
+    """The noun phrase right before a verb the parse gave no subject, back to the start of its
+    clause; a participle that describes it ("Le décret paru au Journal officiel prévoit…",
+    "Les chiffres publiés par le ministère montrent…") belongs to it."""
+    doc = token.doc
     start = token.i
-    while start > token.sent.start and not doc[start - 1].is_punct and doc[start - 1].pos_ not in ("VERB", "SCONJ"):
+    while start > token.sent.start and not doc[start - 1].is_punct and (
+            doc[start - 1].pos_ not in ("VERB", "SCONJ", "AUX") or doc[start - 1].dep_ in ("acl", "amod")):
         start -= 1
     if start == token.i or doc[start].pos_ not in ("DET", "PROPN", "NOUN", "PRON", "NUM"):
         return None
-    return doc[start:token.i]
+    head = next((t for t in doc[start:token.i] if t.pos_ in ("NOUN", "PROPN", "PRON")), None)
+    return doc[start:token.i] if head is not None else None
 
 
 def _suffixed_pronoun(token):
@@ -451,6 +491,11 @@ def _reports(verb, who, spec) -> bool:
         return True
     if any(child.dep_ == "mark" and child.lower_ == "as" for child in verb.children):
         return True
+    if _canonical(verb, frozenset(spec.clause_verbs)) in spec.clause_verbs:
+        # "ils soutiennent la baisse", "the firm posted a loss": an act, unless words follow or
+        # precede, or it judges its object ("called the scheme unfair")
+        return who.start > verb.i or any(mark in verb.sent.text for mark in ("«", "\"", "“", "”")) or \
+            any(child.dep_ in ("oprd", "acomp", "xcomp") for child in verb.children)
     if verb.dep_ in ("relcl", "acl:relcl") or who.start > verb.i:
         return True  # "which the paper said", "…, a indiqué l'Insee"
     if any(child.dep_ in ("obj", "dobj") for child in verb.children) and verb.lemma_.lower() in spec.stance_verbs:

@@ -247,6 +247,8 @@ def _attributed_or_confirmed(source: Source, pp, sent) -> str:
         return "attributed"          # another outlet's report, a claim, an estimate, an opinion
     if source.kind == "document":
         return "confirmed"
+    if verb in CONFIRMING and source.kind in ("named_person", "named_organisation"):
+        return "confirmed"           # "the minister confirmed that…": corroborated on the record, by name
     if verb in ANNOUNCING and _speaks_for_itself(source, pp, sent):
         return "confirmed"
     if (source.kind == "named_organisation" or verb in ANNOUNCING) and _decision(source, pp):
@@ -333,6 +335,9 @@ CLAIMING = {"claim", "allege", "argue", "believe", "estimate", "predict", "forec
             "accuse", "insist", "contend", "maintain", "fear", "hope", "warn", "prétendre", "affirmer", "estimer",
             "prévoir", "juger", "penser", "croire", "accuser", "soupçonner", "suggérer", "craindre", "espérer",
             "avancer", "assurer", "insister", "considérer", "dénoncer"}
+# "Confirm" says the speaker vouches that something is true (AP Stylebook: a report is
+# "confirmed" when a party in a position to know says so on the record).
+CONFIRMING = {"confirm", "confirmer"}
 DECISION_WORDS = {"will", "shall", "'ll", "would", "va", "vont", "décidé", "decided", "approved", "adopted", "adopté"}
 ANNOUNCING = {"announce", "confirm", "publish", "release", "approve", "declare", "report", "disclose", "reveal",
               "annoncer", "confirmer", "publier", "officialiser", "déclarer", "indiquer", "communiquer", "préciser",
@@ -346,7 +351,13 @@ def _sentence_level(pp, source: Source, sent) -> bool:
     if span is None:
         return False
     root = sent.root
-    return any(_clause_head(t) == _clause_head(root) or t.head == root or t == root for t in span)
+    # A subordinate clause's own verb hangs from the root too, but tells only its clause
+    # ("X offered £1bn, while Y is rumoured to…": the rumour is Y's bid, not X's offer).
+    return any(_clause_head(t) == _clause_head(root) or t == root or
+               (t.head == root and t.dep_ not in SUBORDINATE_DEPS) for t in span)
+
+
+SUBORDINATE_DEPS = {"advcl", "acl", "acl:relcl", "relcl", "csubj"}
 
 
 def _applies(pp, cue: Cue, anchor) -> bool:

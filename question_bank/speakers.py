@@ -105,6 +105,8 @@ class Speakers:
         if root.lower_ in QUANTIFIERS and len(who) > 2 and who[1].lower_ in ("de", "d'", "d’", "of"):
             # "plusieurs de ses anciens employés", "several of the staff": some of a group, none named
             return Speaker("anonymous", True, True, text, 0.85)
+        if any(" " in d and root.lower_ in d.split() and d in text.casefold() for d in self.documents):
+            return self._document(who, root, plural)     # "court papers": not a newspaper
         if self._outlet(who, root):
             named = self.outlet_names is not None and bool(self.outlet_names.search(text))
             return Speaker("other_media", plural, False, text, 0.9 if named else 0.75)

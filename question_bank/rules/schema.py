@@ -120,6 +120,9 @@ class Attribution(Strict):
     cue_rules: list[str] = []        # cue rules whose matches are also anonymous sources ("reportedly")
     stance_verbs: list[str] = []     # verbs that attribute a stance even without reported words (deny)
     announcing_verbs: list[str] = [] # a named body announcing or confirming something is on the record
+    # Verbs that report only when they introduce words (a clause, a quotation, an incise): with a
+    # plain object they name an act ("soutenir une réforme", "post a loss", "call a meeting").
+    clause_verbs: list[str] = []
     spokesperson_words: list[str] = []  # a spokesperson speaks for a named organisation
     person_roles: list[str] = []     # "X, chief executive of Y": a named person even when NER misses X
     leader_roles: list[str] = []     # roles that speak for an organisation (its head, its spokesperson)
