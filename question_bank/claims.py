@@ -335,8 +335,9 @@ CLAIMING = {"claim", "allege", "argue", "believe", "estimate", "predict", "forec
             "accuse", "insist", "contend", "maintain", "fear", "hope", "warn", "prétendre", "affirmer", "estimer",
             "prévoir", "juger", "penser", "croire", "accuser", "soupçonner", "suggérer", "craindre", "espérer",
             "avancer", "assurer", "insister", "considérer", "dénoncer"}
-# "Confirm" says the speaker vouches that something is true (AP Stylebook: a report is
-# "confirmed" when a party in a position to know says so on the record).
+# "Confirm" commits its source to the fact being true (FactBank, Saurí and Pustejovsky 2009:
+# a source-introducing predicate that marks the event certain, CT+, for its source); said by
+# a named party, that is the guide's on-record confirmation.
 CONFIRMING = {"confirm", "confirmer"}
 DECISION_WORDS = {"will", "shall", "'ll", "would", "va", "vont", "décidé", "decided", "approved", "adopted", "adopté"}
 ANNOUNCING = {"announce", "confirm", "publish", "release", "approve", "declare", "report", "disclose", "reveal",
