@@ -400,7 +400,8 @@ def _incise(token, verbs, spec_words=frozenset()):
     # the verb's stem decide, not its part of speech.
     if back < 0 or doc[back].text not in INCISE_OPENERS or not _is_reporting(token, verbs):
         return None
-    if doc[back].text == "," and not _quoted_before(doc[back]) and _introduces_words(token):
+    if doc[back].text == "," and not _quoted_before(doc[back]) and (_introduces_words(token) or
+                                                                      _closes_relative(doc[back])):
         return None
     if not _quoted_before(doc[back]) and any(c.dep_.startswith("nsubj") and c.i < token.i for c in token.children):
         return None  # "X's inspector, Gareth Pryce, told councillors…": the subject came first  # "Le maire, Paul Garnier, a expliqué que…" is an apposition, not an incise
@@ -422,6 +423,31 @@ def _incise(token, verbs, spec_words=frozenset()):
         pronoun = [t for t in doc[token.i + 1:start] if t.lower_ in PRONOUN_SUFFIXES and t.lower_ != "-t"]
         return doc[pronoun[0].i:pronoun[0].i + 1] if pronoun else None
     return doc[start:end]
+
+
+def _subject_before_relative(verb):
+    """"Un cadre de la banque, qui souhaite rester anonyme, décrit…": the parse hangs the main
+    verb on the relative clause or on the noun; its subject is the noun phrase before ", qui"."""
+    doc = verb.doc
+    if verb.i == 0 or doc[verb.i - 1].text != "," or not _closes_relative(doc[verb.i - 1]):
+        return None
+    opener = next(t for t in doc[verb.sent.start:verb.i] if t.lower_ in RELATIVES and doc[t.i - 1].text == ",")
+    phrase = doc[verb.sent.start:opener.i - 1]
+    return phrase if any(t.pos_ in ("NOUN", "PROPN") for t in phrase) else None
+
+
+def _closes_relative(comma) -> bool:
+    """"Un cadre, qui souhaite rester anonyme, décrit…": the comma closes a relative clause
+    between commas (an explicative relative, Grevisse § 1113) whose antecedent opens the
+    sentence; what follows is the main verb, not an incise."""
+    doc, start = comma.doc, comma.sent.start
+    before = doc[start:comma.i]
+    relative = [t for t in before if t.lower_ in RELATIVES and t.i > start and doc[t.i - 1].text == ","]
+    return bool(relative) and doc[start].pos_ in ("DET", "PROPN", "NOUN") and \
+        not any(t.text in QUOTE_MARKS for t in before)
+
+
+QUOTE_MARKS = {"«", "»", '"', "“", "”"}
 
 
 def _introduces_words(verb) -> bool:
@@ -540,12 +566,30 @@ def _subject_of(verb):
             if child.lower_ in RELATIVES and verb.dep_ in ("relcl", "acl:relcl") and verb.head.pos_ in ("NOUN", "PROPN"):
                 return _phrase(verb.head)     # "Marc Schaffel, who said…": the antecedent speaks
             return _phrase(child)
+    opening = _subject_before_relative(verb)
+    if opening is not None:
+        return opening
+    partitive = _partitive_subject(verb)
+    if partitive is not None:
+        return partitive
     # French incise: "…, a indiqué ce vendredi l'Insee" — the subject follows the verb.
     for child in verb.children:
         if child.i > verb.i and child.dep_ in ("obj", "dobj", "obl:arg", "nsubj") and child.pos_ in ("PROPN", "NOUN") \
                 and not any(c.dep_ == "case" for c in child.children):     # "publiée dans une revue": not a subject
             if verb.i > 0 and any(t.text in (",", "»", "\"", "”") for t in verb.doc[max(0, verb.i - 3):verb.i]):
                 return _phrase(child)
+    return None
+
+
+def _partitive_subject(verb):
+    """"D'anciens employés dénoncent…", "De nombreux élus estiment…": the plural indefinite
+    article is "de" before an adjective (Grevisse, Le Bon Usage, § 584), which the tagger
+    reads as a preposition, so the subject comes out as an oblique opening the sentence."""
+    for child in verb.children:
+        if child.dep_.startswith("obl") and child.i < verb.i and child.left_edge.i == verb.sent.start and \
+                child.left_edge.lower_ in ("de", "d'", "d’") and child.pos_ == "NOUN":
+            phrase = _phrase(child)
+            return verb.doc[child.left_edge.i:phrase.end]      # with its article: "D'anciens employés"
     return None
 
 

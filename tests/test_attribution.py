@@ -52,6 +52,8 @@ def findings(text: str, language: str):
     ("fr", "Une note de la direction évoque la fermeture de trois guichets.", "document"),
     ("fr", "Les chiffres publiés par la préfecture montrent que les accidents ont reculé.", "document"),
     ("en", "Court papers filed on Friday allege that the trustee moved the funds abroad.", "document"),
+    ("fr", "D'anciens livreurs dénoncent des horaires impossibles.", "anonymous"),
+    ("fr", "De nombreux commerçants estiment que la rue a perdu ses clients.", "anonymous"),
 ])
 def test_the_source_of_a_sentence_has_its_kind(language, sentence, kind):
     sources = findings(sentence, language).sources
@@ -186,3 +188,10 @@ def test_a_rumour_in_a_subordinate_clause_leaves_the_main_clause_asserted():
     statuses = {c.anchor: c.status for c in claims}
     assert statuses.get("money:1.2e+09") == "asserted", [(c.anchor, c.status, c.text) for c in claims]
     assert statuses.get("money:1.5e+09") == "unconfirmed", [(c.anchor, c.status, c.text) for c in claims]
+
+
+def test_a_relative_clause_between_commas_is_not_an_incise():
+    """"Un cadre, qui souhaite rester anonyme, décrit X": the one who describes is the cadre,
+    not X (a comma before the verb does not make it an incise)."""
+    sources = findings("Un cadre de la banque, qui souhaite rester anonyme, décrit une ambiance tendue.", "fr").sources
+    assert [(s.kind, s.who) for s in sources] == [("anonymous", "Un cadre de la banque")]
