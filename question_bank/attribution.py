@@ -283,6 +283,25 @@ def _agent_of(verb):
                 (c for c in child.children if c.dep_ in ("pobj", "obj")), None)
             if head is not None:
                 return _phrase(head, cut_at_comma=True)
+    return _agent_after(verb)
+
+
+def _agent_after(verb):
+    """"évoqués initialement par la presse", "annoncé à l'été dernier par le gouvernement": the
+    parse hung the agent elsewhere; on the surface it follows the participle, after an adverb or
+    a time phrase, before any punctuation or other verb."""
+    if "Part" not in verb.morph.get("VerbForm"):
+        return None
+    doc = verb.doc
+    for token in doc[verb.i + 1:min(verb.i + 7, verb.sent.end)]:
+        if token.is_punct or (token.pos_ == "VERB" and token.i > verb.i + 1):
+            return None
+        if token.lower_ in ("par", "by") and token.i + 1 < len(doc):
+            head = next((t for t in doc[token.i + 1:token.i + 4] if t.pos_ in ("NOUN", "PROPN")), None)
+            if head is None:
+                return None
+            phrase = _phrase(head, cut_at_comma=True)
+            return doc[token.i + 1:phrase.end] if phrase.start <= token.i else phrase
     return None
 
 
@@ -404,7 +423,10 @@ def _incise(token, verbs, spec_words=frozenset()):
                                                                       _closes_relative(doc[back])):
         return None
     if not _quoted_before(doc[back]) and any(c.dep_.startswith("nsubj") and c.i < token.i for c in token.children):
-        return None  # "X's inspector, Gareth Pryce, told councillors…": the subject came first  # "Le maire, Paul Garnier, a expliqué que…" is an apposition, not an incise
+        return None
+    if any(c.dep_.startswith("nsubj") and c.i < token.i and c.pos_ in ("NOUN", "PROPN") and _after_closing_quote(c)
+           for c in token.children):
+        return None  # '"…," the mayor, Claire Hobbs, told the hall': the subject sits between quote and verb  # "X's inspector, Gareth Pryce, told councillors…": the subject came first  # "Le maire, Paul Garnier, a expliqué que…" is an apposition, not an incise
     if pronoun is not None:
         return doc[pronoun.i:pronoun.i + 1]
     glued = _suffixed_pronoun(token)
@@ -453,6 +475,13 @@ QUOTE_MARKS = {"«", "»", '"', "“", "”"}
 def _introduces_words(verb) -> bool:
     after = verb.doc[verb.i + 1:verb.sent.end]
     return any(t.lower_ in ("que", "qu'", "qu’", "that", ":", "«", "\"", "“") for t in after)
+
+
+def _after_closing_quote(token) -> bool:
+    """Does a closing quotation mark come before this word in its sentence?"""
+    doc = token.doc
+    marks = [t.i for t in doc[token.sent.start:token.i] if t.text in ("»", "”", '"')]
+    return bool(marks) and (doc[marks[-1]].text != '"' or len(marks) % 2 == 0)
 
 
 def _quoted_before(comma) -> bool:
@@ -565,7 +594,7 @@ def _subject_of(verb):
         if child.dep_ in SUBJECT_DEPS:
             if child.lower_ in RELATIVES and verb.dep_ in ("relcl", "acl:relcl") and verb.head.pos_ in ("NOUN", "PROPN"):
                 return _phrase(verb.head)     # "Marc Schaffel, who said…": the antecedent speaks
-            return _phrase(child)
+            return _with_name_before(_phrase(child))
     opening = _subject_before_relative(verb)
     if opening is not None:
         return opening
@@ -579,6 +608,19 @@ def _subject_of(verb):
             if verb.i > 0 and any(t.text in (",", "»", "\"", "”") for t in verb.doc[max(0, verb.i - 3):verb.i]):
                 return _phrase(child)
     return None
+
+
+def _with_name_before(subject):
+    """"Vellor, premier employeur de la région, a confirmé…": the parse may take the
+    apposition for the subject and leave the name before it aside; the name belongs to it."""
+    doc, start = subject.doc, subject.start
+    if start >= 2 and doc[start - 1].text == "," and doc[start - 2].pos_ == "PROPN":
+        first = start - 2
+        while first > subject.sent.start and doc[first - 1].pos_ == "PROPN":
+            first -= 1
+        if first == subject.sent.start:
+            return doc[first:subject.end]
+    return subject
 
 
 def _partitive_subject(verb):
@@ -602,7 +644,7 @@ def _phrase(head, cut_at_comma: bool = False):
     if cut_at_comma and commas:
         last = commas[0] - 1  # "selon des sources proches de la mairie, la piscine…": the clause, not the source
     span = head.doc[first:last + 1]
-    while len(span) > 1 and (span[0].dep_ == "case" or span[0].lower_ in ("selon", "d'", "d’", "après")):
+    while len(span) > 1 and (span[0].dep_ == "case" or span[0].is_punct or span[0].lower_ in ("selon", "d'", "d’", "après")):
         span = span[1:]
     while len(span) > 1 and span[-1].is_punct:
         span = span[:-1]

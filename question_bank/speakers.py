@@ -69,6 +69,7 @@ class Speakers:
         self.bodies = _lower(spec.kinds.get("named_organisation", []))
         self.roles = _lower(spec.person_roles)
         self.spokespeople = _lower(spec.spokesperson_words)
+        self.leaders = _lower(spec.leader_roles) - self.spokespeople
 
     def classify(self, who, base: int = 0) -> Speaker | None:
         """The speaker of a phrase (a spaCy Span whose doc starts at `base` in the article),
@@ -133,6 +134,10 @@ class Speakers:
         titled = self._titled_name(who) and not (labels & ORG_LABELS and not self._has_role(who))
         if labels & PERSON_LABELS or titled or self._representative(who, root) or _name_at_end(who, root):
             return Speaker("named_person", plural, True, text, 0.9)
+        if self._office_holder(who, root, plural):
+            # "le ministre de l'Intérieur", "the mayor of Dunmore": one person, identified by the
+            # office (the tagger often labels the whole phrase an organisation)
+            return Speaker("named_person", False, True, text, 0.75)
         if labels & ORG_LABELS or (root.pos_ == "PROPN" and not _indefinite(who)):
             return Speaker("named_organisation", plural, False, text, 0.7)
         if (lemma in self.bodies or root.lower_ in self.bodies) and not _indefinite(who) and not plural:
@@ -145,6 +150,9 @@ class Speakers:
             # "le sénateur", "les deux sénateurs", "the minister": someone named before
             earlier = self._named_before(lemma, plural) or self._last(lambda s: s.person and (s.plural or not plural))
             return Speaker(earlier.kind if earlier else "named_person", plural, True, text, 0.6)
+        described = self._described_name(who, root)
+        if described is not None:
+            return Speaker(described, False, described == "named_person", text, 0.75)
         if _nominal(who, root) and plural:
             return Speaker("anonymous", True, True, text, 0.4)     # a bare plural: often wrong (measured)
         if _nominal(who, root) and _definite(who):
@@ -162,6 +170,26 @@ class Speakers:
         if plural and not any(t.dep_ != "punct" for t in root.children):
             return Speaker("anonymous", True, False, who.text, 0.6)     # "studies show": none named
         return Speaker("document", plural, False, who.text, 0.8)
+
+    def _office_holder(self, who, root, plural: bool) -> bool:
+        """A definite, singular leading office with what it heads: "le maire de Brévin"."""
+        if plural or not _definite(who) or root.pos_ != "NOUN" or root.lower_ not in self.leaders:
+            return False
+        return any(c.dep_ in ("nmod", "prep") and c.i > root.i for c in root.children)
+
+    def _described_name(self, who, root) -> str | None:
+        """"Ravenlines, the country's largest bus operator": a capitalised word that an
+        apposition describes is a name, whose kind the apposition's head gives."""
+        if not root.is_title:
+            return None
+        for child in root.children:
+            if child.dep_ == "appos" and child.pos_ == "NOUN":
+                head = {child.lower_, child.lemma_.lower()}
+                if head & self.bodies:
+                    return "named_organisation"
+                if head & self.roles:
+                    return "named_person"
+        return None
 
     def _representative(self, who, root) -> bool:
         """"Lawyers for X", "l'avocat de Y", "her lawyer": someone speaking for a named person."""

@@ -54,6 +54,11 @@ def findings(text: str, language: str):
     ("en", "Court papers filed on Friday allege that the trustee moved the funds abroad.", "document"),
     ("fr", "D'anciens livreurs dénoncent des horaires impossibles.", "anonymous"),
     ("fr", "De nombreux commerçants estiment que la rue a perdu ses clients.", "anonymous"),
+    ("en", "Ravenlines, the country's largest bus operator, said fares would rise.", "named_organisation"),
+    ("fr", "Vellor, premier employeur de la région, a confirmé les suppressions de postes.", "named_organisation"),
+    ("fr", "Le ministre de l'Intérieur a assuré que les renforts arriveraient lundi.", "named_person"),
+    ("fr", "Le projet, annoncé à l'été dernier par le gouvernement, doit être voté en mai.", "named_organisation"),
+    ("fr", "Le prix dépasse les 300 euros évoqués initialement par la presse locale.", "other_media"),
 ])
 def test_the_source_of_a_sentence_has_its_kind(language, sentence, kind):
     sources = findings(sentence, language).sources
@@ -195,3 +200,8 @@ def test_a_relative_clause_between_commas_is_not_an_incise():
     not X (a comma before the verb does not make it an incise)."""
     sources = findings("Un cadre de la banque, qui souhaite rester anonyme, décrit une ambiance tendue.", "fr").sources
     assert [(s.kind, s.who) for s in sources] == [("anonymous", "Un cadre de la banque")]
+
+
+def test_the_speaker_between_a_quotation_and_its_verb_is_the_subject_not_the_listener():
+    sources = findings("\"We will not give up,\" the mayor of Dunmore, Claire Hobbs, told a packed hall.", "en").sources
+    assert [(s.kind, s.who) for s in sources] == [("named_person", "the mayor of Dunmore, Claire Hobbs")]
