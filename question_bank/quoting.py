@@ -62,6 +62,44 @@ def quote_passage(text: str, language: str, *, marks: tuple[str, str] | None = N
     return f"{opening}{nested}{closing}"
 
 
+def find_quoted(text: str, quote: str, start: int = 0, end: int | None = None) -> tuple[int, int] | None:
+    """Where `quote` is in text[start:end]: as it is, or as `quote_passage` printed it (its marks
+    nested, its layout spaces joined), or as a teacher typed it with other quotation marks.
+    The article's own characters at those offsets are the citation."""
+    end = len(text) if end is None else end
+    exact = text.find(quote, start, end)
+    if exact >= 0:
+        return exact, exact + len(quote)
+    match = _lenient(quote).search(text, start, end)
+    if match is None:
+        return None
+    first, last = match.span()
+    while first < last and text[first] in _INSIDE_SPACES:   # the spaces a mark's pattern took around it
+        first += 1
+    while last > first and text[last - 1] in _INSIDE_SPACES:
+        last -= 1
+    return first, last
+
+
+# Any quotation mark stands for any other (nesting turns « » into “ ”, “ ” into ‘ ’), with the
+# spaces French puts inside; an apostrophe is a mark too (’ nests “ ” in English).
+_ANY_MARK = "[ \u00a0\u202f]*[«»“”‘’\"'„]" + "[ \u00a0\u202f]*"
+_MARK_CHARS = set("«»“”‘’\"'„")
+_INSIDE_SPACES = " \u00a0\u202f"
+
+
+def _lenient(quote: str) -> re.Pattern:
+    parts = []
+    for piece in re.split(r"(\s+)", quote.strip()):
+        if not piece:
+            continue
+        if piece.isspace():
+            parts.append(r"\s+")
+            continue
+        parts.append("".join(_ANY_MARK if ch in _MARK_CHARS else re.escape(ch) for ch in piece))
+    return re.compile("".join(parts))
+
+
 def marks_for_script(language: str) -> dict[str, object]:
     """The same table for the browser (cite.js quotes the passage a teacher selects)."""
     table = MARKS[language]

@@ -14,6 +14,7 @@ from question_bank.bank.items import BankFile, BankQuestion
 from question_bank.formats import MAX_IMPORT_BYTES, ImportProblems, load_any
 from question_bank.formats import gift
 from bank_builders import sample_bank
+from question_bank.quoting import quote_passage
 
 FIXTURES = Path(__file__).parent / "fixtures" / "formats" / "gift"
 SAME = ("kind", "prompt", "choices", "answer", "accepted", "choice_feedback", "explanation", "citations")
@@ -48,11 +49,26 @@ def test_sample_bank_round_trip():
 
 
 def test_citations_travel_as_feedback_lines():
+    """Each citation is one line, typeset: the speaker's own « » nested as “ ” inside ours."""
     bank = sample_bank()
     text = gift.export(bank).decode("utf-8")
+    quoted = [c for q in bank.questions for c in q.citations if "«" in c.quote]
+    assert quoted, "the sample bank cites a quotation"
     for question in bank.questions:
         for citation in question.citations:
-            assert gift.escape(f"\n{citation.passage} — « {citation.quote} »") in text
+            assert gift.escape(f"\n{citation.passage} — {quote_passage(citation.quote, 'fr')}") in text
+    assert "« «" not in text and "«\u00a0«" not in text
+
+
+def test_a_citation_typed_with_other_quotation_marks_is_found_in_its_passage():
+    """A teacher who types straight quotes, or no space inside « », cites the same words."""
+    bank = sample_bank()
+    citation = next(c for q in bank.questions for c in q.citations if "«" in c.quote)
+    typed = citation.quote.replace("« ", '"').replace(" »", '"')
+    data = gift.export(bank).decode("utf-8")
+    line = gift.escape(f"\n{citation.passage} — {quote_passage(citation.quote, 'fr')}")
+    loaded = gift.load(data.replace(line, gift.escape(f"\n{citation.passage} — « {typed} »"), 1).encode("utf-8"))
+    assert citation in [c for q in loaded.questions for c in q.citations]
 
 
 def _tricky_bank() -> BankFile:

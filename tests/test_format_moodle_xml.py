@@ -153,8 +153,20 @@ def test_citations_are_readable_paragraphs_with_their_offsets():
     feedback = etree.fromstring(f"<div>{elements['tf-1'].findtext('generalfeedback/text')}</div>")
     explanation, citation = feedback.findall("p")
     assert explanation.text == "Le conditionnel « valoriserait » montre que le prix n'est pas confirmé."
-    assert "".join(citation.itertext()) == "¶2 — « Veltora valoriserait sa cible à 2,8 milliards d'euros, dette comprise. »"
-    assert (citation.get("data-passage"), citation.get("data-start"), citation.get("data-end")) == ("¶2", "657", "727")
+    quote = "Veltora valoriserait sa cible à 2,8 milliards d'euros, dette comprise."
+    assert "".join(citation.itertext()) == f"¶2 — «\u00a0{quote}\u00a0»"
+    assert (citation.get("data-passage"), citation.get("data-start"), citation.get("data-end"),
+            citation.get("data-quote")) == ("¶2", "657", "727", quote)
+
+
+def test_a_quoted_speaker_inside_a_citation_is_nested_and_comes_back_exact():
+    bank = sample_bank()
+    quoted = [(q.ref, c) for q in bank.questions for c in q.citations if "«" in c.quote]
+    assert quoted
+    data = MOODLE.export(bank).decode("utf-8")
+    assert "« «" not in data and "«\u00a0«" not in data
+    loaded = {q.ref: q.citations for q in MOODLE.load(data.encode("utf-8")).questions}
+    assert all(citation in loaded[ref] for ref, citation in quoted)
 
 
 # ---------------------------------------------------------------- a file written as Moodle documents it
@@ -306,7 +318,7 @@ def test_html_goes_in_cdata_so_moodle_keeps_its_spaces():
 
     data = MOODLE.export(sample_bank()).decode("utf-8")
     sections = re.findall(r"<!\[CDATA\[(.*?)\]\]>", data, re.S)
-    assert any(re.search(r"</span> »</p>", s) for s in sections)          # the space before »
+    assert any(re.search("\u00a0»</span></p>", s) for s in sections)     # the space before »
     assert any(re.search(r"<strong>¶1</strong> \S", s) for s in sections)  # the space after ¶1
     assert "&lt;p" not in data                                          # no escaped HTML left
 

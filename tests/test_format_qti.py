@@ -21,6 +21,7 @@ from lxml import etree
 
 from question_bank.formats import FORMATS
 from bank_builders import sample_bank
+from question_bank.quoting import quote_passage
 
 QTI = "http://www.imsglobal.org/xsd/imsqti_v2p1"
 CP = "http://www.imsglobal.org/xsd/imscp_v1p1"
@@ -182,7 +183,7 @@ def test_explanation_and_citations_travel_as_feedback(package):
     for question, item in _items_by_question(package):
         feedback = ["".join(p.itertext()) for p in item.iterfind("q:modalFeedback/q:p", NS)]
         assert feedback[0] == question.explanation
-        assert feedback[1:] == [f"{c.passage} — « {c.quote} »" for c in question.citations]
+        assert feedback[1:] == [f"{c.passage} — {quote_passage(c.quote, question.language)}" for c in question.citations]
 
 
 def test_the_article_item_shows_every_passage_with_its_label(package):

@@ -11,7 +11,7 @@
   because the order of choices is deliberate) scored by the standard match_correct
   template, or a textEntryInteraction whose mapping gives 1 to every accepted answer
   (caseSensitive="false") scored by map_response. True/false is a two-choice interaction.
-- The explanation, the per-choice feedback and the citations (``¶3 — « quote »``) are a
+- The explanation, the per-choice feedback and the citations (``¶3 — « quote »``, marks nested) are a
   modalFeedback with showHide="hide" on an identifier the FEEDBACK outcome never takes:
   the standard templates do not set FEEDBACK, so "hidden only when FEEDBACK is NEVER"
   means shown after every submission, while the templates stay the standard ones.
@@ -27,6 +27,7 @@ import xml.etree.ElementTree as ET
 import zipfile
 
 from ..bank.items import BankArticle, BankFile, BankQuestion
+from ..quoting import quote_passage
 from . import Format, register
 
 QTI = "http://www.imsglobal.org/xsd/imsqti_v2p1"
@@ -158,7 +159,7 @@ def _feedback(item: ET.Element, question: BankQuestion) -> None:
                                                           else f"{choice}: {comment}")
     for citation in question.citations:
         ET.SubElement(feedback, _q("p"), {"class": "mlquiz-citation"}).text = \
-            _safe(f"{citation.passage} — « {citation.quote} »")
+            _safe(f"{citation.passage} — {quote_passage(citation.quote, question.language)}")
 
 
 def _document(root: ET.Element) -> bytes:

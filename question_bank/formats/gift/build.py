@@ -12,6 +12,7 @@ from ...bank.build import NotAWordOfTheSentence, mark_word_display
 from ...bank.items import MARK_WORD_KINDS, BankArticle, BankQuestion
 from ...errors import ArticleError
 from ...models import Citation
+from ...quoting import find_quoted
 from .items import ArticleItem, Category, QuestionItem
 from .syntax import ARTICLE_TITLE, CATEGORY_ROOT
 
@@ -63,14 +64,15 @@ def _citations(item: QuestionItem, article: BankArticle, problems: list[str],
             problems.append(P.problem(P.EMPTY_QUOTE(label=label), P.at_line(line)))
             continue
         passage = next((p for p in article.passages if p.label == label), None)
-        start = article.text.find(quote, passage.start, passage.end) if passage else -1
-        if start < 0:
+        found = find_quoted(article.text, quote, passage.start, passage.end) if passage else None
+        if found is None:
             shown = f"« {quote[:60]} »" if article.language == "fr" else f"“{quote[:60]}”"
             what = P.QUOTE_NOT_IN_ARTICLE if passage else P.QUOTE_NO_SUCH_PASSAGE
             problems.append(P.problem(what(label=label, quote=shown), P.at_line(line)))
             continue
-        citations.append(Citation.model_validate({"passage": label, "start": start, "end": start + len(quote),
-                                                  "quote": quote}, context={"text": article.text}))
+        start, end = found
+        citations.append(Citation.model_validate({"passage": label, "start": start, "end": end,
+                                                  "quote": article.text[start:end]}, context={"text": article.text}))
     for match in reversed(matches):       # the explanation is what is left, with the line breaks we added
         start, end = match.span()
         if start > 0 and explanation[start - 1] == "\n":

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from ...bank.items import BankFile, BankQuestion
 from ...models import Citation
+from ...quoting import quote_passage
 from .syntax import ARTICLE_TITLE, CATEGORY_ROOT, FORMAT_TAG, WEIGHT
 
 
@@ -17,8 +18,10 @@ def _part(text: str) -> str:
 
 
 def citation_line(citation: Citation, language: str) -> str:
-    quote = f"« {citation.quote} »" if language == "fr" else f"“{citation.quote}”"
-    return f"{citation.passage} — {quote}"
+    """`¶3 — « quote »`, the speaker's own marks inside nested (« … “ … ” … »), so the line
+    reads as typography expects and its closing mark is the last one (the import finds the
+    article's text again, whatever the marks: quoting.find_quoted)."""
+    return f"{citation.passage} — {quote_passage(citation.quote, language)}"
 
 
 def _general_feedback(question: BankQuestion) -> str:

@@ -41,7 +41,8 @@ class HtmlField(HTMLParser):
         self.article = self.article or attributes.get("data-mlquiz-article")
         if "mlquiz-citation" in classes:
             self._citation = {"passage": attributes.get("data-passage", ""), "start": attributes.get("data-start"),
-                              "end": attributes.get("data-end"), "quote": [], "sentence": "mlquiz-sentence" in classes}
+                              "end": attributes.get("data-end"), "quote": [], "sentence": "mlquiz-sentence" in classes,
+                              "exact": attributes.get("data-quote")}
             self.citations.append(self._citation)
         elif self._citation is not None and "mlquiz-quote" in classes:
             self._quoting = True

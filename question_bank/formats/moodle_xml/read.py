@@ -177,6 +177,12 @@ def _validation_message(error: ValidationError) -> P.Message:
     return P.INVALID(detail="; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in error.errors()))
 
 
+def _quote_of(found: dict) -> str:
+    """The article's exact words: data-quote since the quote shown is typeset (its marks
+    nested); files written before that carry them in the quote's span."""
+    return found["exact"] if found.get("exact") is not None else "".join(found["quote"])
+
+
 def _citations(feedback: "HtmlField", where: P.Message, local: list[P.Problem],
                optional: bool = False) -> list[tuple[Citation, bool]]:
     """The citation paragraphs of the general feedback. `optional`: the teacher chose the
@@ -185,7 +191,7 @@ def _citations(feedback: "HtmlField", where: P.Message, local: list[P.Problem],
     for number, found in enumerate(feedback.citations, 1):
         try:
             citation = Citation(passage=found["passage"], start=int(found["start"]), end=int(found["end"]),
-                                quote="".join(found["quote"]))
+                                quote=_quote_of(found))
         except (ValueError, TypeError) as error:
             message = error.errors()[0]["msg"] if isinstance(error, ValidationError) else str(error)
             local.append(P.problem(P.CITATION_UNREADABLE(number=number, detail=message), where))

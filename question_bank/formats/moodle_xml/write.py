@@ -9,6 +9,7 @@ import xml.etree.ElementTree as ET
 
 from ...bank.items import MARK_WORD_KINDS, BankArticle, BankFile, BankQuestion
 from ...models import Citation
+from ...quoting import quote_passage
 from .conventions import (ARTICLE_NAME, ARTICLE_TAG, CATEGORY_ROOT, DIFFICULTY_TAG, KIND_TAG, STATUS_TAG,
                           TRUE_FALSE_LABELS)
 
@@ -91,7 +92,8 @@ def _question_xml(q: BankQuestion) -> ET.Element:
     question = ET.Element("question", type=qtype)
     sentence = (q.display.get("sentence") or {}) if q.kind in MARK_WORD_KINDS else {}
     feedback = (_p(_esc(q.explanation)) if q.explanation else "") + "".join(
-        _citation_html(c, c.start == sentence.get("start") and c.end == sentence.get("end")) for c in q.citations)
+        _citation_html(c, c.start == sentence.get("start") and c.end == sentence.get("end"), q.language)
+        for c in q.citations)
     _header(question, _readable_name(q), _p(_esc(q.prompt), lang=q.language), feedback,
             grade="1", penalty="1" if qtype == "truefalse" else "0.3333333", idnumber=q.ref)
     if qtype == "multichoice":
@@ -110,11 +112,13 @@ def _question_xml(q: BankQuestion) -> ET.Element:
     return question
 
 
-def _citation_html(citation: Citation, is_sentence: bool) -> str:
+def _citation_html(citation: Citation, is_sentence: bool, language: str) -> str:
+    """The passage as a reader sees it (the language's marks, the speaker's own nested) and,
+    for the import, the article's exact characters in data-quote."""
     cls = "mlquiz-citation mlquiz-sentence" if is_sentence else "mlquiz-citation"
     return (f'<p class="{cls}" data-passage="{_esc(citation.passage)}" data-start="{citation.start}" '
-            f'data-end="{citation.end}">{_esc(citation.passage)} — « '
-            f'<span class="mlquiz-quote">{_esc(citation.quote)}</span> »</p>')
+            f'data-end="{citation.end}" data-quote="{_esc(citation.quote)}">{_esc(citation.passage)} — '
+            f'<span class="mlquiz-quote">{_esc(quote_passage(citation.quote, language))}</span></p>')
 
 
 def _moodle_type(q: BankQuestion) -> str:
