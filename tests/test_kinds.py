@@ -704,3 +704,14 @@ def test_claim_status_does_not_ask_twice_the_same_answer_for_the_same_word():
                                   "line. Speculation is also growing that the mayor will resign over the sale.\n")
     unconfirmed = [q for q in build("claim_status", article, findings) if q.status == "unconfirmed"]
     assert len(unconfirmed) == 1
+
+
+def test_claim_status_does_not_ask_a_sentence_holding_two_claims_of_different_status():
+    """"X offered £1.2bn, while Y is rumoured to…": the offer is stated, the bid only reported;
+    quoted whole, the sentence has two defensible keys."""
+    text = ("Harlow Foods bid talk\n\nHarlow Foods offered £1.2bn for the dairy in June, while a US fund is rumoured "
+            "to be ready to pay £1.5bn for it.\n")
+    article, findings = _analysed(text)
+    statuses = {c.status for c in findings.claims if c.citations[0].start == text.index("Harlow Foods offered")}
+    assert statuses == {"asserted", "unconfirmed"}
+    assert [q for q in build("claim_status", article, findings) if "Harlow Foods offered" in q.prompt] == []

@@ -68,7 +68,17 @@ def _askable(ctx: Context, claim: Claim) -> bool:
     clear = _clear_cut(claim, ctx.article.text, ctx.findings.claims) or _on_record(ctx, claim)
     return (clear and not _settled_elsewhere(ctx, claim)
             and not _stated_elsewhere(ctx, claim) and not _named_later(ctx, claim)
-            and _denied_target(ctx, claim) is not None)
+            and not _mixed_sentence(ctx, claim) and _denied_target(ctx, claim) is not None)
+
+
+def _mixed_sentence(ctx: Context, claim: Claim) -> bool:
+    """The quoted sentence also holds another claim, rated differently ("X offered £1bn, while
+    Y is rumoured to…"): quoted whole, it has two defensible keys (reviewed blind: "the plan is
+    stated, its execution doubted"). A doubt word in another clause alone is not enough: that
+    also dropped four sound questions of the review for one debatable."""
+    sentence = claim.citations[0]
+    return any(other is not claim and other.status != claim.status and
+               any(c.start == sentence.start for c in other.citations) for other in ctx.findings.claims)
 
 
 # What a denial sentence denies: what follows the denial verb ("denied that the coach resigned",
