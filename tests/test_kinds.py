@@ -715,3 +715,15 @@ def test_claim_status_does_not_ask_a_sentence_holding_two_claims_of_different_st
     statuses = {c.status for c in findings.claims if c.citations[0].start == text.index("Harlow Foods offered")}
     assert statuses == {"asserted", "unconfirmed"}
     assert [q for q in build("claim_status", article, findings) if "Harlow Foods offered" in q.prompt] == []
+
+
+def test_source_kind_offers_no_document_that_a_statement_would_also_fit():
+    """"X said in a statement": a named organisation speaks. A "document (… press release)"
+    choice would fit it too (reviewed blind), so the document choice gives other examples."""
+    for text, language in (("Port news\n\nA spokeswoman for Harlow Foods said in a statement that the plant would "
+                            "reopen on Monday.\n", "en"),
+                           ("Le port\n\nDans un communiqué, un porte-parole de la société Vellor a indiqué que l'usine "
+                            "rouvrirait lundi.\n", "fr")):
+        [question] = build("source_kind", *_analysed(text))
+        assert question.choices[question.answer[0]].startswith(("A named organisation", "D'une organisation"))
+        assert not any(word in choice for choice in question.choices for word in ("press release", "communiqué"))

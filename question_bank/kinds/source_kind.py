@@ -55,6 +55,7 @@ def _mixed(ctx: Context, source: Source) -> bool:
     return len(kinds) > 1 or _relayed(ctx, source, sentence)
 
 
+
 def _relayed(ctx: Context, source: Source, sentence) -> bool:
     """An unnamed source that speaks to an outlet ("a expliqué à l'AFP une source", "the paper,
     which did not name its sources"): "an unnamed source" and "another outlet" are both right
