@@ -40,6 +40,9 @@ def create_app(test_config: dict | None = None) -> Flask:
 
         install(app, app.config["ROUTE_CPU_LOG"])
     register_extensions(app)
+    from .live_cache import SnapshotCache
+
+    app.extensions["mlquiz_live"] = SnapshotCache(app.config["LIVE_CACHE_SECONDS"])
     register_blueprints(app)
     register_commands(app)
     if app.config.get("PRELOAD_MODELS"):

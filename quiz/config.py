@@ -49,6 +49,9 @@ def from_environment(instance_path: str) -> dict:
         "TIMEZONE": os.environ.get("MLQUIZ_TIMEZONE", "Europe/Paris") or "Europe/Paris",
         # make bench-load: CPU per request by route, written to this folder (off when unset).
         "ROUTE_CPU_LOG": os.environ.get("MLQUIZ_ROUTE_CPU_LOG", ""),
+        # The live class view is shared by the teachers watching one quiz for this long, per
+        # worker (quiz/live_cache.py); 0 computes it on every poll.
+        "LIVE_CACHE_SECONDS": float(os.environ.get("MLQUIZ_LIVE_CACHE_SECONDS", "2") or 0),
         "BABEL_DEFAULT_LOCALE": "fr",
         "CLOCK": utc_now,
         "SLEEP": time.sleep,   # the login delay after many failures on one account (tests record it)

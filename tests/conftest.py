@@ -16,6 +16,10 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parent.parent
+# The live class view is shared between polls for a moment (quiz/live_cache.py). The suite's
+# clock moves only when a test moves it, so the sharing is off here, for every app and every
+# server a test starts, except in the tests of the sharing itself (tests/test_live_cache.py).
+os.environ.setdefault("MLQUIZ_LIVE_CACHE_SECONDS", "0")
 
 
 def pytest_sessionstart(session):

@@ -218,9 +218,11 @@ def live(code: str):
 @bp.get("/quiz/<code>/live.json")
 @login_required
 def live_json(code: str):
-    quiz = owned_quiz_or_404(code)
+    quiz = owned_quiz_or_404(code)   # the owner is checked before anything shared is read
     now = _now()
-    response = current_app.json.response(room.snapshot(quiz, now, _is_closed(quiz, now)))
+    state = current_app.extensions["mlquiz_live"].get(
+        (quiz.id, str(get_locale())), now, lambda: room.snapshot(quiz, now, _is_closed(quiz, now)))
+    response = current_app.json.response(state)
     response.headers["Cache-Control"] = "no-store"
     return response
 
