@@ -22,6 +22,16 @@ DisclosureKind = Literal["ai_use", "sponsorship", "correction", "conflict_of_int
 PassageKind = Literal["title", "heading", "paragraph", "furniture"]
 
 
+class InvalidValue(ValueError):
+    """A rule of these models broken: its English sentence (the command line, logs) and a code
+    with fields, from which an import problem is worded in the teacher's language
+    (question_bank/bank/library_errors.py)."""
+
+    def __init__(self, code: str, message: str, **fields: Any):
+        super().__init__(message)
+        self.code, self.fields = code, fields
+
+
 class Frozen(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
@@ -34,7 +44,7 @@ class Span(Frozen):
     @model_validator(mode="after")
     def _consistent(self) -> "Span":
         if self.end <= self.start or self.end - self.start != len(self.text):
-            raise ValueError(f"span [{self.start}, {self.end}) does not match its text {self.text!r}")
+            raise InvalidValue("span_mismatch", f"span [{self.start}, {self.end}) does not match its text {self.text!r}")
         return self
 
 
@@ -62,10 +72,11 @@ class Citation(Frozen):
     @model_validator(mode="after")
     def _invariant(self, info: ValidationInfo) -> "Citation":
         if not self.quote.strip() or self.end - self.start != len(self.quote):
-            raise ValueError(f"citation [{self.start}, {self.end}) does not match its quote")
+            raise InvalidValue("citation_mismatch", f"citation [{self.start}, {self.end}) does not match its quote")
         text = (info.context or {}).get("text")
         if text is not None and text[self.start:self.end] != self.quote:
-            raise ValueError(f"citation quote not found at [{self.start}, {self.end}) in the article")
+            raise InvalidValue("citation_not_in_article",
+                               f"citation quote not found at [{self.start}, {self.end}) in the article")
         return self
 
 
@@ -205,21 +216,27 @@ class Question(Frozen):
     def _answer_in_choices(self) -> "Question":
         if self.is_written:
             if self.answer or not [a for a in self.accepted if a.strip()]:
-                raise ValueError(f"question {self.id}: a written-answer question needs accepted answers, not choices")
+                raise InvalidValue("written_with_choices",
+                                   f"question {self.id}: a written-answer question needs accepted answers, not choices")
             if self.choice_feedback:
-                raise ValueError(f"question {self.id}: a written-answer question has no choices to give feedback on")
+                raise InvalidValue("written_with_feedback",
+                                   f"question {self.id}: a written-answer question has no choices to give feedback on")
             return self
         if self.choice_feedback and len(self.choice_feedback) != len(self.choices):
-            raise ValueError(f"question {self.id}: {len(self.choice_feedback)} feedbacks for {len(self.choices)} choices")
+            raise InvalidValue("feedback_count",
+                               f"question {self.id}: {len(self.choice_feedback)} feedbacks for {len(self.choices)} choices",
+                               feedbacks=len(self.choice_feedback), choices=len(self.choices))
         if not self.answer or any(not 0 <= i < len(self.choices) for i in self.answer):
-            raise ValueError(f"question {self.id}: answer {self.answer} is not an index of its choices")
+            raise InvalidValue("answer_not_a_choice", f"question {self.id}: answer {self.answer} is not an index of its choices",
+                               answer=self.answer)
         if len(set(self.answer)) > 1:
             # A student answers by picking one choice (the page, the worksheet, the grading), and
             # Moodle XML, QTI and GIFT each grade several right answers differently: refused.
-            raise ValueError(f"question {self.id}: it has {len(set(self.answer))} right answers; "
-                             "a question here has exactly one (keep one, or split the question)")
+            raise InvalidValue("too_many_right", f"question {self.id}: it has {len(set(self.answer))} right answers; "
+                               "a question here has exactly one (keep one, or split the question)",
+                               count=len(set(self.answer)))
         if len(set(self.choices)) != len(self.choices):
-            raise ValueError(f"question {self.id}: duplicate choices")
+            raise InvalidValue("duplicate_choices", f"question {self.id}: duplicate choices")
         return self
 
     def public_view(self) -> dict[str, Any]:

@@ -70,9 +70,9 @@ def test_any_text_survives_both_formats(explanation, feedback):
     (b"articles: []\nquestions: []\n", "this is not an mlquiz bank file: it has no `format: mlquiz-bank` entry at the top"),
     (b"format: moodle\n", "this is not an mlquiz bank file: its format is 'moodle', not 'mlquiz-bank'"),
     (b"format: mlquiz-bank\nversion: 2\n", "version 2 of the bank format is not supported (this mlquiz reads version 1)"),
-    (b"format: mlquiz-bank\narticles: [\n  {ref: a\n", "line 4, column 1: this is not valid YAML (did not find expected ',' or '}')"),
+    (b"format: mlquiz-bank\narticles: [\n  {ref: a\n", "line 4, column 1: this is not valid YAML (a list [ ] or a group { } that is not closed, or a missing comma)"),
     (b"format: mlquiz-bank\nquestions:\n  - ref: a\n   kind: b\n",
-     "line 4, column 4: this is not valid YAML (did not find expected '-' indicator)"),
+     "line 4, column 4: this is not valid YAML (the indentation is not consistent)"),
     (b"format: mlquiz-bank\nbase: &b {ref: x}\narticles: [*b, *b]\n",
      "the file uses YAML aliases (&anchor, *alias); write every item out in full"),
 ])
@@ -82,7 +82,7 @@ def test_yaml_problems_in_plain_words(data, problem):
 
 def test_json_syntax_error_has_line_and_column():
     assert problems_of(JSON, b'{\n  "format": "mlquiz-bank",\n  "articles": [,]\n}') == [
-        "line 3, column 16: this is not valid JSON (Expecting value)"]
+        "line 3, column 16: this is not valid JSON (a value is missing)"]
     assert problems_of(JSON, b'"just text"') == [
         "the file must be a JSON mapping with `format: mlquiz-bank`, `articles` and `questions`; "
         "this one is a piece of text"]
@@ -99,11 +99,11 @@ def test_wrong_values_are_named_by_item_and_field():
     raw["colour"] = "blue"
     problems = problems_of(JSON, json.dumps(raw).encode("utf-8"))
     assert problems == [
-        f"article 1 ({raw['articles'][0]['ref']}): language: Input should be 'fr' or 'en'",
-        f"question 3 ({third}): citations[0].start: Input should be greater than or equal to 0",
-        f"question 3 ({third}): difficulty: Input should be 'easy', 'medium' or 'hard'",
-        f"question {tf + 1} (tf-1): prompt: Field required",
-        "top level: colour: Extra inputs are not permitted",
+        f"article 1 ({raw['articles'][0]['ref']}): language: this value is not allowed (expected 'fr', 'en')",
+        f"question 3 ({third}): citations[0].start: this number is too small (at least 0)",
+        f"question 3 ({third}): difficulty: this value is not allowed (expected 'easy', 'medium', 'hard')",
+        f"question {tf + 1} (tf-1): prompt: this field is missing",
+        "top level: colour: this field is not part of the format",
     ]
 
 
@@ -112,7 +112,7 @@ def test_a_citation_breaking_its_invariant_is_named():
     raw["questions"][0]["citations"][0]["end"] = 10
     problems = problems_of(YAML, yaml.safe_dump(raw, allow_unicode=True).encode("utf-8"))
     first = raw["questions"][0]["ref"]
-    assert problems == [f"question 1 ({first}): citations[0]: citation [0, 10) does not match its quote"]
+    assert problems == [f"question 1 ({first}): citations[0]: the citation's offsets do not match its quote"]
 
 
 def test_many_problems_are_cut_to_the_first_fifty():

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pydantic import ValidationError
 
 from ..models import Citation
+from . import library_errors as L
 from . import problems as P
 from .items import MARK_WORD_KINDS, TEACHER_KINDS, BankArticle, BankFile, BankQuestion
 
@@ -43,7 +44,7 @@ def question_problems(question: BankQuestion, article: BankArticle | None,
     try:
         _as_quiz_question(question)
     except ValidationError as error:
-        add(P.INVALID(detail="; ".join(e["msg"].removeprefix("Value error, ") for e in error.errors())))
+        add(P.INVALID(detail=[message for _, message in L.validation_messages(error)]))
     if question.kind == "true_false" and len(question.choices) != 2:
         add(P.TF_TWO_CHOICES())
     if question.kind == "short_answer" and question.choices:

@@ -15,7 +15,7 @@ from typing import Any, Literal
 
 from pydantic import Field, field_validator, model_validator
 
-from ..models import Citation, Frozen, Language, Passage, Question
+from ..models import Citation, Frozen, InvalidValue, Language, Passage, Question
 
 Difficulty = Literal["easy", "medium", "hard"]
 Status = Literal["draft", "approved", "retired"]
@@ -76,7 +76,7 @@ class BankQuestion(Frozen):
     def _approved_cites(self) -> "BankQuestion":
         # What goes into a quiz must cite its article; a draft may wait for the teacher's passage.
         if not self.citations and self.status == "approved":
-            raise ValueError("an approved question cites at least one passage of its article")
+            raise InvalidValue("approved_without_citation", "an approved question cites at least one passage of its article")
         return self
 
     @field_validator("choice_feedback")

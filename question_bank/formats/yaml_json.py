@@ -13,6 +13,7 @@ from typing import Any, Callable
 import yaml
 from pydantic import ValidationError
 
+from ..bank import library_errors as L
 from ..bank import problems as P
 from ..bank.items import FORMAT_NAME, FORMAT_VERSION, BankFile
 from . import MAX_IMPORT_BYTES, Format, ImportProblems, register
@@ -52,16 +53,18 @@ def _parse_yaml(text: str) -> Any:
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         where = P.at_line(mark.line + 1, mark.column + 1) if mark else None
-        raise ImportProblems([P.problem(P.NOT_YAML(detail=error.problem or error.context), where)]) from None
-    except yaml.YAMLError as error:
-        raise ImportProblems([P.problem(P.NOT_YAML(detail=str(error)))]) from None
+        raise ImportProblems([P.problem(P.NOT_YAML(detail=L.yaml_message(error.problem, error.context)), where)]) \
+            from None
+    except yaml.YAMLError:
+        raise ImportProblems([P.problem(P.NOT_YAML(detail=L.YAML_OTHER()))]) from None
 
 
 def _parse_json(text: str) -> Any:
     try:
         return json.loads(text)
     except json.JSONDecodeError as error:
-        raise ImportProblems([P.problem(P.NOT_JSON(detail=error.msg), P.at_line(error.lineno, error.colno))]) from None
+        raise ImportProblems([P.problem(P.NOT_JSON(detail=L.json_message(error)),
+                                        P.at_line(error.lineno, error.colno))]) from None
 
 
 def _shares_nodes(value: Any) -> bool:
@@ -118,9 +121,8 @@ def _field(loc: tuple) -> str:
 
 def _validation_problems(raw: dict, error: ValidationError) -> list[P.Problem]:
     problems = []
-    for item in error.errors():
-        where, rest = _where(raw, tuple(item["loc"]))
-        message = item["msg"].removeprefix("Value error, ")
+    for loc, message in L.validation_messages(error):
+        where, rest = _where(raw, loc)
         what = P.INVALID_FIELD(field=_field(rest), detail=message) if rest else P.INVALID(detail=message)
         problems.append(P.problem(what, where))
     return problems

@@ -57,7 +57,7 @@ Feature: Plain Moodle files come into an article the teacher chooses, and import
       | file        | content                                  | message                                                                                 | english                         |
       | words.gift  | a mark-the-word choice not in its sentence | ligne 3 : « banana » n’est pas un mot de la phrase                                      | is not a word of the sentence   |
       | broken.gift | an answer block never closed             | ligne 1 : le bloc de réponse ouvert ici n’est jamais fermé par }                         | is never closed                 |
-      | broken.xml  | a tag closed by the wrong name           | ligne 3, colonne 34 : le XML est mal formé (mismatched tag)                              | is not well-formed              |
-      | broken.yaml | a mapping left open                      | ce n’est pas du YAML valide                                                             | this is not valid YAML          |
-      | broken.json | a comma with nothing before it           | ligne 1, colonne 2 : ce n’est pas du JSON valide                                        | this is not valid JSON          |
+      | broken.xml  | a tag closed by the wrong name           | ligne 3, colonne 34 : le XML est mal formé (une balise fermante qui ne correspond pas à sa balise ouvrante) | mismatched tag |
+      | broken.yaml | a mapping left open                      | ce n’est pas du YAML valide (une liste [ ] ou un groupe { } non fermé, ou une virgule qui manque) | did not find expected |
+      | broken.json | a comma with nothing before it           | ligne 1, colonne 2 : ce n’est pas du JSON valide (un nom de champ doit être entre guillemets droits doubles, ou une virgule est en trop) | Expecting property name |
       | package.zip | a QTI package (export only)              | type de fichier inconnu 'package.zip' : importez                                        | unknown file type               |

@@ -7,6 +7,7 @@ from typing import Mapping
 from pydantic import ValidationError
 
 from ...article import article_from_text
+from ...bank import library_errors as L
 from ...bank import problems as P
 from ...bank.build import NotAWordOfTheSentence, mark_word_display
 from ...bank.items import MARK_WORD_KINDS, BankArticle, BankQuestion
@@ -34,7 +35,7 @@ def _bank_article(item: ArticleItem, category: Category | None, problems: list[s
     try:
         article = article_from_text(item.text)
     except ArticleError as error:
-        problems.append(P.problem(P.ARTICLE_UNREADABLE(reason=str(error)), P.at_line(item.line)))
+        problems.append(P.problem(P.ARTICLE_UNREADABLE(reason=L.article_reason(error)), P.at_line(item.line)))
         return None
     title = article.title
     if category is not None:
@@ -125,8 +126,7 @@ def _bank_question(item: QuestionItem, article: BankArticle, problems: list[str]
 
 
 def _messages(error: ValidationError) -> P.Message:
-    return P.INVALID(detail="; ".join(".".join(map(str, e["loc"])) + ": " + e["msg"].removeprefix("Value error, ")
-                                      for e in error.errors()))
+    return L.invalid(error)
 
 
 def articles_and_questions(items: list[Category | ArticleItem | QuestionItem | None],

@@ -11,6 +11,7 @@ from defusedxml import DefusedXmlException
 from pydantic import ValidationError
 
 from ...article import detect_language, split_passages
+from ...bank import library_errors as L
 from ...bank import problems as P
 from ...bank.build import NotAWordOfTheSentence, mark_word_display
 from ...bank.items import MARK_WORD_KINDS, BankArticle, BankFile, BankQuestion
@@ -67,9 +68,8 @@ def _parse(data: bytes) -> ET.Element:
         raise ImportProblems([P.problem(P.XML_DTD(error=type(error).__name__))]) from None
     except ET.ParseError as error:
         line, column = error.position
-        # expat's own words ("mismatched tag"), the part before its position
-        message = str(error).split(":")[0]
-        raise ImportProblems([P.problem(P.XML_NOT_WELL_FORMED(detail=message), P.at_line(line, column + 1))]) from None
+        raise ImportProblems([P.problem(P.XML_NOT_WELL_FORMED(detail=L.xml_message(error.code)),
+                                        P.at_line(line, column + 1))]) from None
     if root.tag != "quiz":
         raise ImportProblems([P.problem(P.XML_NOT_MOODLE(tag=root.tag))])
     return root
@@ -89,8 +89,14 @@ def _article(element, where: P.Message, problems: list[P.Problem]) -> BankArticl
         payload = json.loads(base64.b64decode(page.article or "", validate=True).decode("utf-8"))
         if not isinstance(payload, dict) or not isinstance(payload.get("text"), str):
             raise ValueError("no text in it")
-    except (binascii.Error, UnicodeDecodeError, ValueError) as error:
-        problems.append(P.problem(P.ARTICLE_PAYLOAD_DAMAGED(detail=str(error)), where))
+    except binascii.Error:
+        problems.append(P.problem(P.ARTICLE_PAYLOAD_DAMAGED(detail=L.PAYLOAD_NOT_BASE64()), where))
+        return None
+    except UnicodeDecodeError:
+        problems.append(P.problem(P.ARTICLE_PAYLOAD_DAMAGED(detail=L.PAYLOAD_NOT_UTF8()), where))
+        return None
+    except ValueError:     # not JSON, or no text in it
+        problems.append(P.problem(P.ARTICLE_PAYLOAD_DAMAGED(detail=L.PAYLOAD_NOT_JSON()), where))
         return None
     text = payload["text"]
     try:
@@ -104,7 +110,7 @@ def _article(element, where: P.Message, problems: list[P.Problem]) -> BankArticl
     except ValidationError as error:
         problems.append(P.problem(_validation_message(error), where))
     except ValueError as error:  # ArticleError, UnsupportedLanguage, RulePackError: plain sentences
-        problems.append(P.problem(P.ARTICLE_NOT_READ(reason=str(error)), where))
+        problems.append(P.problem(P.ARTICLE_NOT_READ(reason=L.article_reason(error)), where))
     return None
 
 
@@ -174,7 +180,7 @@ def _display(kind: str, article, citations, choices: list[str], where: P.Message
 
 
 def _validation_message(error: ValidationError) -> P.Message:
-    return P.INVALID(detail="; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in error.errors()))
+    return L.invalid(error)
 
 
 def _quote_of(found: dict) -> str:
@@ -193,7 +199,10 @@ def _citations(feedback: "HtmlField", where: P.Message, local: list[P.Problem],
             citation = Citation(passage=found["passage"], start=int(found["start"]), end=int(found["end"]),
                                 quote=_quote_of(found))
         except (ValueError, TypeError) as error:
-            message = error.errors()[0]["msg"] if isinstance(error, ValidationError) else str(error)
+            # a ValidationError is a ValueError too: its first problem, in our words; int() of
+            # an offset that is no number raises a plain ValueError or TypeError
+            message = L.validation_messages(error)[0][1] if isinstance(error, ValidationError) else \
+                L.FIELD_WRONG_TYPE(expected=L.EXPECTED["int"])
             local.append(P.problem(P.CITATION_UNREADABLE(number=number, detail=message), where))
             continue
         citations.append((citation, found["sentence"]))
