@@ -595,13 +595,23 @@ def _subject_of(verb):
             if child.lower_ in RELATIVES and verb.dep_ in ("relcl", "acl:relcl") and verb.head.pos_ in ("NOUN", "PROPN"):
                 return _phrase(verb.head)     # "Marc Schaffel, who said…": the antecedent speaks
             return _with_name_before(_phrase(child))
+    if verb.dep_ == "xcomp" and verb.head.pos_ == "VERB" and verb.head != verb and \
+            not any(c.dep_ in ("obj", "dobj", "iobj") for c in verb.head.children):
+        # "The mayor likes to call it…", "X a tenu à préciser…": the subject of the verb it
+        # completes (subject control, Quirk et al. 1985, § 16.40); "asked the council to
+        # approve" is the object's act (object control), not the asker's
+        return _subject_of(verb.head)
     opening = _subject_before_relative(verb)
     if opening is not None:
         return opening
     partitive = _partitive_subject(verb)
     if partitive is not None:
         return partitive
-    # French incise: "…, a indiqué ce vendredi l'Insee" — the subject follows the verb.
+    # French incise: "…, a indiqué ce vendredi l'Insee" — the subject follows the verb. (English
+    # inverts only "said X", which its parse gives a subject; "X, likes to call the network…"
+    # has its object after the verb.)
+    if verb.doc.lang_ != "fr":
+        return None
     for child in verb.children:
         if child.i > verb.i and child.dep_ in ("obj", "dobj", "obl:arg", "nsubj") and child.pos_ in ("PROPN", "NOUN") \
                 and not any(c.dep_ == "case" for c in child.children):     # "publiée dans une revue": not a subject

@@ -59,6 +59,7 @@ def findings(text: str, language: str):
     ("fr", "Le ministre de l'Intérieur a assuré que les renforts arriveraient lundi.", "named_person"),
     ("fr", "Le projet, annoncé à l'été dernier par le gouvernement, doit être voté en mai.", "named_organisation"),
     ("fr", "Le prix dépasse les 300 euros évoqués initialement par la presse locale.", "other_media"),
+    ("en", "The mayor, Ann Ford, likes to call the network a success.", "named_person"),   # subject control
 ])
 def test_the_source_of_a_sentence_has_its_kind(language, sentence, kind):
     sources = findings(sentence, language).sources

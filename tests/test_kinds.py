@@ -727,3 +727,27 @@ def test_source_kind_offers_no_document_that_a_statement_would_also_fit():
         [question] = build("source_kind", *_analysed(text))
         assert question.choices[question.answer[0]].startswith(("A named organisation", "D'une organisation"))
         assert not any(word in choice for choice in question.choices for word in ("press release", "communiqué"))
+
+
+OPINION = ("Our towns deserve better buses\n\n"
+           "I have taken the number 12 bus every morning for a decade, and I am tired of waiting.\n\n"
+           "We should be honest about what we are losing. Half of all trips in our town now end in a car.\n\n"
+           "The mayor, Ann Ford, likes to call the network a success. Her deputy, Tom Reyes, calls it "
+           "the best in the region. I call it a scandal.\n\n"
+           "I believe it is time we demanded more, and I will keep saying so.\n")
+
+
+def test_figure_source_asks_about_a_figure_an_opinion_piece_gives_with_no_source():
+    article, findings = _analysed(OPINION.replace("Half of all trips", "Some 62% of all trips"))
+    assert findings.genre == "opinion"
+    [question] = build("figure_source", article, findings)
+    assert question.choices[question.answer[0]] == "No one: the article gives no source for it"
+    assert set(question.choices[:-1]) == {"Ann Ford", "Tom Reyes"}
+    assert "62%" in question.prompt and "no source" in question.explanation
+
+
+def test_figure_source_does_not_call_a_figure_unsourced_when_a_source_is_near():
+    """"According to the transport survey" in the paragraph before: the figure may be its own."""
+    sourced = OPINION.replace("I am tired of waiting.", "I am tired of waiting. According to the transport survey, "
+                              "we are losing riders.").replace("Half of all trips", "Some 62% of all trips")
+    assert build("figure_source", *_analysed(sourced)) == []

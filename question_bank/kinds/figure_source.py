@@ -11,8 +11,10 @@ phrase that names them.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..models import Amount, Question, Source
+from ..rules.loader import load_pack
 from . import register
 from .context import Context
 
@@ -26,7 +28,8 @@ PRONOUNS = {"il", "elle", "ils", "elles", "on", "he", "she", "it", "they", "we",
             "-il", "-elle", "-ils", "-elles", "-t-il", "-t-elle"}
 DISTRACTORS = 2
 MIN_DISTRACTORS = 1   # with "no one" beside them: three choices at least
-ARTICLES = {"le", "la", "les", "l'", "l’", "un", "une", "the", "a", "an", "ce", "cette", "this"}
+ARTICLES = {"le", "la", "les", "l'", "l’", "un", "une", "the", "a", "an", "ce", "cette", "this",
+            "his", "her", "their", "its", "our", "my", "son", "sa", "ses", "leur", "leurs", "notre"}
 MAX_LABEL_WORDS = 8
 
 
@@ -35,11 +38,15 @@ MAX_LABEL_WORDS = 8
                   "en": "finding who produced a figure before trusting it"},
           min_confidence=0.8)
 def build(ctx: Context) -> list[Question]:
-    if ctx.findings.genre not in ("report", "interview", "fact_check"):
+    if ctx.findings.genre not in ("report", "interview", "fact_check", "opinion"):
         return []
     speakers = _speakers(ctx)
     for amount in sorted(ctx.findings.amounts, key=lambda a: (ctx.is_taken(a.start, a.end), a.start)):
-        producer = _producer(ctx, amount)
+        if ctx.findings.genre == "opinion" and len(speakers) >= DISTRACTORS and _unsourced(ctx, amount):
+            return [_question(ctx, amount, None, ctx.rng.sample(speakers, min(DISTRACTORS, len(speakers))))]
+        # An opinion piece's speakers are as often the targets of its argument as its sources
+        # (reviewed blind): only a figure nobody gives is asked there.
+        producer = _producer(ctx, amount) if ctx.findings.genre != "opinion" else None
         if producer is None:
             continue
         # Not the producer under another label, nor the body it speaks for ("Jane Roe, director
@@ -71,6 +78,53 @@ def _producer(ctx: Context, amount: Amount) -> Source | None:
     return source
 
 
+def _unsourced(ctx: Context, amount: Amount) -> bool:
+    """A figure an opinion piece's writer gives with no source: not in a quotation, and no word
+    of attribution in its paragraph or the paragraph before it (a reporting verb
+    by its stem, "selon", "according to", a document's or an outlet's noun, a source found by
+    the parse), nor a doubt on it. Read on the surface as well as from the findings: a source
+    the parse missed would make "no one" a wrong key. Not in reports: there one source often
+    gives the figures of the paragraphs after it (an agency's estimate in ¶2, its detail in ¶3)."""
+    sentence = ctx.sentence_at(amount.start)
+    if sentence is None or ctx.passage_kind(sentence) != "paragraph":
+        return False
+    passages = [p for p in ctx.article.passages if p.kind == "paragraph"]
+    at = next(i for i, p in enumerate(passages) if p.label == sentence.passage)
+    reach = passages[max(0, at - SOURCE_REACH):at + 1]
+    start, end = reach[0].start, reach[-1].end
+    text = ctx.article.text[start:end]
+    own = passages[at]
+    if any(start <= x.start < end for x in ctx.findings.sources) or any(m in text for m in QUOTE_MARKS) or \
+            any(own.start <= c.start < own.end for c in ctx.findings.cues):
+        return False
+    if _same_figure_elsewhere(ctx, amount, own):
+        return False
+    return not _attribution_words(ctx.language).search(text)
+
+
+SOURCE_REACH = 1   # paragraphs before a figure in which a source would still give it
+
+
+QUOTE_MARKS = ("«", "»", "“", "”", '"')
+
+
+@lru_cache(maxsize=2)
+def _attribution_words(language: str) -> re.Pattern:
+    attribution = load_pack(language).attribution
+    stems = {v[:-2] if len(v) > 5 and v.endswith(("er", "ir", "re")) else v for v in attribution.verbs}
+    nouns = [*attribution.kinds.get("document", []), *attribution.kinds.get("other_media", []),
+             *attribution.kinds.get("anonymous", []), *attribution.media_names]
+    verbs = "|".join(re.escape(stem) for stem in sorted(stems, key=len, reverse=True) if len(stem) >= 3)
+    words = "|".join(re.escape(w) for w in sorted({*attribution.prepositions, *nouns}, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:(?:{verbs})\w*|(?:{words})(?![\w-]))", re.IGNORECASE)
+
+
+def _same_figure_elsewhere(ctx: Context, amount: Amount, paragraph) -> bool:
+    """The same figure given in another paragraph: its source may be there."""
+    return any(other.key == amount.key and not paragraph.start <= other.start < paragraph.end
+               for other in ctx.findings.amounts)
+
+
 def _proper(label: str) -> bool:
     """A speaker a student can find by name ("Jane Roe", "RBC"), not "the ministry" or "il"."""
     words = label.split()
@@ -96,8 +150,10 @@ def _same(a: str, b: str) -> bool:
 
 
 def _label(source: Source) -> str:
-    """"Jane Roe, the chief executive of X" → "Jane Roe": the name before its apposition."""
-    return source.who.split(",")[0].strip(" ;:")
+    """"Jane Roe, the chief executive of X" → "Jane Roe": the name before its apposition;
+    "Her deputy, Tom Reyes" → "Tom Reyes": the name in it."""
+    parts = [part.strip(" ;:") for part in source.who.split(",") if part.strip(" ;:")]
+    return next((part for part in parts if _proper(part)), parts[0] if parts else "")
 
 
 def _figure(amount: Amount) -> str:
@@ -105,12 +161,19 @@ def _figure(amount: Amount) -> str:
     return re.sub(r"\s+(?:de|d['’]|of)$", "", amount.text.strip())
 
 
-def _question(ctx: Context, amount: Amount, producer: Source, others: list[str]) -> Question:
+def _question(ctx: Context, amount: Amount, producer: Source | None, others: list[str]) -> Question:
+    """`producer` None: the writer gives the figure with no source, and "no one" is the key."""
     sentence = ctx.sentence_at(amount.start)
-    choices = [_label(producer), *others, ctx.labels("choices")["none"]]
+    none = ctx.labels("choices")["none"]
+    if producer is None:
+        return ctx.question(
+            prompt=ctx.render("prompt", figure=_figure(amount), passage=sentence.passage),
+            choices=[*others, none], answer=[len(others)],
+            explanation=ctx.render("unsourced", figure=_figure(amount), passage=sentence.passage),
+            citations=[ctx.cite(sentence.start, sentence.end)], confidence=0.85)
     return ctx.question(
         prompt=ctx.render("prompt", figure=_figure(amount), passage=sentence.passage),
-        choices=choices, answer=[0],
+        choices=[_label(producer), *others, none], answer=[0],
         # The whole phrase, with the role that says what the producer stands to gain or lose.
         explanation=ctx.render("explanation", figure=_figure(amount), producer=producer.who.strip(" ,;:"),
                                passage=sentence.passage),
