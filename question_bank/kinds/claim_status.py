@@ -72,13 +72,18 @@ def _askable(ctx: Context, claim: Claim) -> bool:
 
 
 def _mixed_sentence(ctx: Context, claim: Claim) -> bool:
-    """The quoted sentence also holds another claim, rated differently ("X offered £1bn, while
-    Y is rumoured to…"): quoted whole, it has two defensible keys (reviewed blind: "the plan is
-    stated, its execution doubted"). A doubt word in another clause alone is not enough: that
-    also dropped four sound questions of the review for one debatable."""
+    """The quoted sentence also holds another claim that is established where this one is not,
+    or the reverse ("X offered £1bn, while Y is rumoured to…"): quoted whole, it has two
+    defensible keys (reviewed blind). Two doubts of different strength in one sentence (in
+    doubt, only reported) still say the same to a reader: not established. A doubt word in
+    another clause alone is not enough either: that dropped four sound questions for one."""
     sentence = claim.citations[0]
-    return any(other is not claim and other.status != claim.status and
+    doubtful = claim.status in DOUBTFUL
+    return any(other is not claim and (other.status in DOUBTFUL) != doubtful and
                any(c.start == sentence.start for c in other.citations) for other in ctx.findings.claims)
+
+
+DOUBTFUL = {"unconfirmed", "disputed", "denied"}
 
 
 # What a denial sentence denies: what follows the denial verb ("denied that the coach resigned",
