@@ -15,7 +15,29 @@ from dataclasses import dataclass
 from .article import Article
 from .rules.schema import GenreMarkers
 
-QUOTED = re.compile(r"«[^»]*»|“[^”]*”|\"[^\"]*\"")
+QUOTED = re.compile(r"«[^»]*»|“[^”]*”")
+# A straight " opens after a space, a bracket or a dash and before a letter; any other closes.
+STRAIGHT_OPENING = re.compile(r'(?:^|(?<=[\s(\[{—–-]))"(?=\S)')
+
+
+def without_quotations(text: str) -> str:
+    """The writer's own words: every quotation blanked. Straight quotes are paired by their
+    direction, not two by two: a quotation that runs on into a new sentence or paragraph is
+    opened again without being closed (the convention of English and French newspapers), and
+    pairing by twos would turn the quoted words after it into the writer's ("problems. "He has
+    talked to me…")."""
+    text = QUOTED.sub(" ", text)
+    out, inside, last = [], False, 0
+    for match in re.finditer('"', text):
+        opening = STRAIGHT_OPENING.match(text, match.start()) is not None
+        if not inside and opening:
+            out.append(text[last:match.start()])
+            inside = True
+        elif inside and not opening:
+            inside, last = False, match.end()
+            out.append(" ")
+    out.append(" " if inside else text[last:])
+    return "".join(out)
 WORD = re.compile(r"[\w’'-]+")
 # The headline and the first lines are where a page labels its genre ("Tribune", "Opinion").
 HEAD_PASSAGES = 2
@@ -33,7 +55,7 @@ class GenreGuess:
 def classify(article: Article, markers: GenreMarkers) -> GenreGuess:
     head = _head_text(article)
     body = _body_text(article)
-    outside = QUOTED.sub(" ", body)
+    outside = without_quotations(body)
     words = [w.casefold() for w in WORD.findall(outside)]
     n_words = max(len(words), 1)
     if _has_any(head, markers.satire_labels) or _has_any(_tail_text(article), markers.satire_labels):

@@ -83,6 +83,18 @@ Le parking comptera 300 places, selon les plans présentés en conseil municipal
     assert findings(text).genre == "report"
 
 
+
+def test_a_quotation_that_runs_on_into_a_new_sentence_stays_the_speakers():
+    """Straight quotes reopened without being closed ("…problems. "He told me…"): paired by
+    twos, the speaker's "I" and "we should" would be read as the writer's voice."""
+    text = ('Coach denies row with club director\n\n'
+            'The club director, Ana Silva, has denied that the coach left after a row. "It is not true," '
+            'Ms Silva told a local radio station. "He left for personal reasons. "He called me last week and '
+            'I told him we should respect his choice. I think he was right to go."\n'
+            'Ms Silva said she did not know the details. The coach has not commented.\n')
+    assert findings(text).genre == "report"
+
+
 OVERSTATED_EN = """Harlow Foods buys rival bakery chain
 
 Harlow Foods could be about to buy the Pellow bakery chain, according to people familiar with the talks.
