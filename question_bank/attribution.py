@@ -217,7 +217,8 @@ def _verb_attributions(verb, spec):
     if _hearsay_or_naming(verb):
         return
     aux = [c.i for c in verb.children if c.dep_.startswith("aux")]
-    passive = any(c.dep_ in ("auxpass", "aux:pass", "nsubjpass", "nsubj:pass") for c in verb.children)
+    passive = any(c.dep_ in ("auxpass", "aux:pass", "nsubjpass", "nsubj:pass") for c in verb.children) or \
+        _bare_participle(verb)
     who = None if passive else _subject_of(verb)   # "X is said to…": X is what is talked about
     if who is None and not passive and "Fin" in verb.morph.get("VerbForm") and verb.dep_ not in ("ROOT", "conj") \
             and verb.i > verb.sent.start:
@@ -244,6 +245,14 @@ def _verb_attributions(verb, spec):
                 yield (who.start, agent.end - 1), who, agent
                 return
         yield (verb.i, agent.end - 1), agent, None
+
+
+def _bare_participle(verb) -> bool:
+    """"Le plan, annoncé au printemps par X, …": a past participle without an auxiliary or an
+    object describes what was announced (a passive in meaning, whatever subject the parse gave it)."""
+    return "Part" in verb.morph.get("VerbForm") and "Past" in verb.morph.get("Tense") and \
+        not any(c.dep_.startswith("aux") or c.dep_ in ("obj", "dobj") for c in verb.children) and \
+        verb.dep_ != "ROOT"      # an object: an active verb ("décrit une ambiance" is also a present)
 
 
 CITING = {"cite", "quote", "citer"}
@@ -287,7 +296,7 @@ def _agent_of(verb):
 
 
 def _agent_after(verb):
-    """"évoqués initialement par la presse", "annoncé à l'été dernier par le gouvernement": the
+    """"avancés d'abord par la presse", "annoncé au printemps par la préfecture": the
     parse hung the agent elsewhere; on the surface it follows the participle, after an adverb or
     a time phrase, before any punctuation or other verb."""
     if "Part" not in verb.morph.get("VerbForm"):

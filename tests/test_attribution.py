@@ -57,8 +57,8 @@ def findings(text: str, language: str):
     ("en", "Ravenlines, the country's largest bus operator, said fares would rise.", "named_organisation"),
     ("fr", "Vellor, premier employeur de la région, a confirmé les suppressions de postes.", "named_organisation"),
     ("fr", "Le ministre de l'Intérieur a assuré que les renforts arriveraient lundi.", "named_person"),
-    ("fr", "Le projet, annoncé à l'été dernier par le gouvernement, doit être voté en mai.", "named_organisation"),
-    ("fr", "Le prix dépasse les 300 euros évoqués initialement par la presse locale.", "other_media"),
+    ("fr", "Le plan, annoncé au printemps par la préfecture, sera discuté en juin.", "named_organisation"),
+    ("fr", "Le devis dépasse les 300 euros avancés d'abord par la presse locale.", "other_media"),
     ("en", "The mayor, Ann Ford, likes to call the network a success.", "named_person"),   # subject control
 ])
 def test_the_source_of_a_sentence_has_its_kind(language, sentence, kind):
