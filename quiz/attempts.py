@@ -174,6 +174,26 @@ def submit(attempt: Attempt, now: datetime) -> Grade:
     return grade(attempt)
 
 
+def end_at_closing(attempt: Attempt, now: datetime) -> None:
+    """The teacher closes the quiz: an attempt still open is handed in now, with what was saved
+    (a grace period is for time running out, not for a teacher who ends the quiz)."""
+    close_if_overdue(attempt, now)
+    if attempt.submitted_at is None:
+        _finish(attempt, now, automatic=True)
+
+
+def handed_in_how(attempt: Attempt) -> str | None:
+    """"student" (the student handed in), "closed" (open when the teacher closed the quiz),
+    "time" (time ran out), or None while open. Read from what is stored: an attempt ended by
+    the closing is stamped with the quiz's closing time, one whose time ran out with its deadline."""
+    if attempt.submitted_at is None:
+        return None
+    if not attempt.auto_submitted:
+        return "student"
+    closed = attempt.quiz.closed_at
+    return "closed" if closed is not None and attempt.submitted_at >= closed else "time"
+
+
 def close_if_overdue(attempt: Attempt, now: datetime) -> None:
     """An attempt left open is closed at its deadline; what was saved before counts."""
     if attempt.submitted_at is not None:

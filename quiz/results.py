@@ -9,9 +9,10 @@ import csv
 import io
 import re
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timezone
+from zoneinfo import ZoneInfo
 
-from .attempts import grade
+from .attempts import grade, handed_in_how
 from .models import Attempt, PublishedQuiz
 
 # A spreadsheet runs a cell starting with one of these as a formula (CSV injection).
@@ -28,6 +29,7 @@ class StudentRow:
     started_at: datetime
     submitted_at: datetime | None
     auto_submitted: bool
+    handed_in: str | None             # student | closed (by the teacher) | time (ran out) | None (open)
     score: int | None                 # None while the attempt is still open
     total: int
     correct: dict[str, bool | None]   # question id → right / wrong / None (not submitted yet)
@@ -80,6 +82,7 @@ def student_rows(quiz: PublishedQuiz, attempts: list[Attempt]) -> list[StudentRo
             score = graded.score
         rows.append(StudentRow(attempt_id=attempt.id, name=attempt.student_name, started_at=attempt.started_at,
                                submitted_at=attempt.submitted_at, auto_submitted=bool(attempt.auto_submitted),
+                               handed_in=handed_in_how(attempt),
                                score=score, total=total, correct=correct, chosen=chosen, written=written))
     return sorted(rows, key=lambda r: (r.name.casefold(), r.started_at))
 
@@ -147,6 +150,11 @@ def neutralise(cell: str) -> str:
     return "'" + cell if cell.startswith(FORMULA_STARTS) else cell
 
 
+def _local(moment: datetime, zone: str) -> str:
+    """A stored naive-UTC time in the school's zone: "2026-12-01T20:46:25+01:00"."""
+    return moment.replace(tzinfo=timezone.utc).astimezone(ZoneInfo(zone)).isoformat(timespec="seconds")
+
+
 @dataclass(frozen=True)
 class CsvDialect:
     """How a spreadsheet in the teacher's language reads CSV: French Excel splits on ";"."""
@@ -160,11 +168,12 @@ CSV_DIALECTS = {
 }
 
 
-def csv_text(quiz: PublishedQuiz, rows: list[StudentRow], language: str = "en") -> str:
+def csv_text(quiz: PublishedQuiz, rows: list[StudentRow], language: str = "en", zone: str = "UTC") -> str:
     """A header row (student, score, total, submitted at, auto-submitted, Q1…Qn), a row of the
     questions' prompts under Q1…Qn, then one row per student with 1/0/empty per question.
     Starts with a byte-order mark so that Excel reads UTF-8 (accented names), and uses the
-    separator of the teacher's language."""
+    separator of the teacher's language. Times are the school's (`zone`), with their offset
+    from UTC (ISO 8601), as the pages show them."""
     dialect = CSV_DIALECTS.get(language, CSV_DIALECTS["en"])
     numbers = [f"Q{n}" for n in range(1, len(quiz.questions) + 1)]
     out = io.StringIO()
@@ -177,7 +186,7 @@ def csv_text(quiz: PublishedQuiz, rows: list[StudentRow], language: str = "en") 
         cells = [row.name,
                  "" if row.score is None else str(row.score),
                  str(row.total),
-                 row.submitted_at.isoformat(timespec="seconds") if row.submitted_at else "",
+                 _local(row.submitted_at, zone) if row.submitted_at else "",
                  "" if row.submitted_at is None else ("1" if row.auto_submitted else "0")]
         cells += ["" if row.correct.get(i) is None else ("1" if row.correct[i] else "0") for i in ids]
         writer.writerow([neutralise(cell) for cell in cells])

@@ -530,10 +530,32 @@ def test_results_page_and_csv(app, clock):
     by_name = {row[0]: row for row in rows[2:]}
     assert set(by_name) == {"'=cmd|' /C calc'!A0", "Léa Martin", "Zoé Late"}
     total = str(len(ids))
-    assert by_name["Léa Martin"][:5] == ["Léa Martin", "1", total, "2026-03-02T09:00:00", "0"]
+    # In the school's zone (MLQUIZ_TIMEZONE, Europe/Paris here) with its offset, as the pages show it.
+    assert by_name["Léa Martin"][:5] == ["Léa Martin", "1", total, "2026-03-02T10:00:00+01:00", "0"]
     assert by_name["Léa Martin"][5:] == ["1"] + ["0"] * (len(ids) - 1)
-    assert by_name["'=cmd|' /C calc'!A0"][1:5] == ["0", total, "2026-03-02T09:10:00", "1"]
+    assert by_name["'=cmd|' /C calc'!A0"][1:5] == ["0", total, "2026-03-02T10:10:00+01:00", "1"]
     assert by_name["Zoé Late"][1:] == ["", total, "", ""] + [""] * len(ids)
+
+
+def test_closing_the_quiz_hands_in_the_attempts_still_open_and_says_so(app, clock):
+    """Not "time ran out": the teacher ended the quiz, and every page says that, at once
+    (even with a grace period, which is for time running out)."""
+    code = publish_sample(app, time_limit_seconds=1800, on_expiry="grace", grace_seconds=120)
+    quiz = stored(app, code)
+    first = quiz.questions[0]
+    noe = join(app, code, "Noé Petit")
+    noe.post(f"/quiz/{code}/answer", json={"question_id": first["id"], "choices": first["answer"]})
+    late = join(app, code, "Ana Ruiz")
+    clock.advance(minutes=5)
+    teacher = login(app)
+    teacher.post(f"/teach/quiz/{code}/close")
+    state = {s["name"]: s["phase"] for s in teacher.get(f"/teach/quiz/{code}/live.json").get_json()["students"]}
+    assert state == {"Noé Petit": "submitted", "Ana Ruiz": "submitted"}
+    results = text_of(teacher.get(f"/teach/quiz/{code}/results"))
+    assert "Yes, when you closed the quiz" in results and "when time ran out" not in results
+    done = text_of(noe.get(f"/quiz/{code}/done"))
+    assert "The teacher closed the quiz" in done and "Time ran out" not in done
+    assert late.get(f"/quiz/{code}/done").status_code == 200
 
 
 def test_csv_cells_that_look_like_formulas_are_neutralised():

@@ -325,7 +325,8 @@ def done(quiz: PublishedQuiz, attempt: Attempt):
     reviewable = attempts.can_review(attempt, now)
     grade = attempts.grade(attempt) if reviewable else None
     return render_template("pages/take/done.html", quiz=quiz, attempt=attempt, reviewable=reviewable,
-                           grade=grade, answered=len(attempt.answers), total=len(quiz.questions))
+                           grade=grade, answered=len(attempt.answers), total=len(quiz.questions),
+                           handed_in=attempts.handed_in_how(attempt))
 
 
 @bp.get("/quiz/<code>/review")

@@ -105,6 +105,7 @@ def _attempt_view(attempt: Attempt, now) -> dict:
             "readmit_open": attempt.rejoin_until is not None and attempt.rejoin_until > now,
             "started_at": attempt.started_at, "phase": current,
             "submitted_at": attempt.submitted_at, "auto_submitted": attempt.auto_submitted,
+            "handed_in": attempts.handed_in_how(attempt),
             "score": attempt.score, "seconds_left": None if current == "submitted" else timing.seconds_left(ends, now),
             "extra": room.describe_extra(attempt.extra_multiplier, attempt.extra_seconds, attempt.unlimited)}
 
@@ -190,7 +191,7 @@ def close(code: str):
         quiz.closed_at = now
         db.session.commit()
     for attempt in db.session.execute(db.select(Attempt).filter_by(quiz_id=quiz.id, submitted_at=None)).scalars():
-        attempts.close_if_overdue(attempt, now)
+        attempts.end_at_closing(attempt, now)
     if quiz.review_policy == "after_close":
         flash(_("Quiz closed. Students can now see their answers reviewed."), "success")
     else:
@@ -271,7 +272,8 @@ def student_result(code: str, attempt_id: int):
 def results_csv(code: str):
     quiz = owned_quiz_or_404(code)
     rows = results.student_rows(quiz, _attempts_of(quiz))
-    response = Response(results.csv_text(quiz, rows, str(get_locale())), mimetype="text/csv")
+    response = Response(results.csv_text(quiz, rows, str(get_locale()), current_app.config["TIMEZONE"]),
+                        mimetype="text/csv")
     response.headers["Content-Type"] = "text/csv; charset=utf-8"
     response.headers["Content-Disposition"] = f'attachment; filename="mlquiz-{quiz.code}-results.csv"'
     response.headers["Cache-Control"] = "no-store"

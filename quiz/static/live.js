@@ -25,7 +25,13 @@
     return Math.floor(student.seconds_left / 60) + " " + labels.min;
   }
 
+  function showClosed(closed) {
+    root.querySelectorAll("[data-closed-only]").forEach(function (el) { el.hidden = !closed; });
+    root.querySelectorAll("[data-open-only]").forEach(function (el) { el.hidden = closed; });
+  }
+
   function render(state) {
+    showClosed(Boolean(state.closed));
     Object.keys(state.counts).forEach(function (key) {
       var el = root.querySelector('[data-count="' + key + '"]');
       if (el) { el.textContent = String(state.counts[key]); }
@@ -43,7 +49,7 @@
       cell(tr, student.answered + "/" + state.total);
       cell(tr, timeLeft(student));
       cell(tr, labels[student.phase] || student.phase);
-      cell(tr, student.extra);
+      cell(tr, student.extra || labels.empty || "");
       rows.appendChild(tr);
     });
     if (!state.students.length) {

@@ -70,6 +70,15 @@ def test_the_projector_page_counts_students_as_they_join_in_french(live_app, bro
     sync_api.expect(screen.locator("[data-count=joined]")).to_have_text("1", timeout=10_000)
     sync_api.expect(screen.locator(".projector-count")).to_contain_text("Élèves connectés")
     screen.screenshot(path=str(SHOTS / "projector-fr.png"))
+    # Closed from the teacher's laptop: the screen stops inviting students, without a reload.
+    laptop = _teacher(browser, base, locale="fr-FR")
+    laptop.goto(f"{base}/teach/quiz/{code}")
+    laptop.locator("summary", has_text="Fermer le quiz").click()
+    laptop.get_by_role("button", name="Fermer le quiz maintenant").click()
+    sync_api.expect(screen.locator("h1.projector-closed")).to_be_visible(timeout=10_000)
+    sync_api.expect(screen.locator(".projector-code")).to_be_hidden()
+    sync_api.expect(screen.locator(".projector-qr svg")).to_be_hidden()
+    screen.screenshot(path=str(SHOTS / "projector-closed-fr.png"))
 
 
 def test_results_show_the_spread_of_choices_and_one_students_answers(live_app, browser):

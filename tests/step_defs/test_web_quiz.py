@@ -12,7 +12,8 @@ import html
 import io
 import re
 from dataclasses import dataclass, replace
-from datetime import timedelta
+from datetime import timedelta, timezone
+from zoneinfo import ZoneInfo
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -771,4 +772,6 @@ def csv_rows(site, code, csv_response):
     assert [sam[n] for n in numbers] == ["0"] * len(questions), sam
     for row in rows:
         attempt = attempt_of(site, code, row["student"])
-        assert row["submitted_at"] == attempt["submitted_at"].isoformat(timespec="seconds"), row
+        # the school's time, with its offset from UTC (stored times are naive UTC)
+        local = attempt["submitted_at"].replace(tzinfo=timezone.utc).astimezone(ZoneInfo(site.app.config["TIMEZONE"]))
+        assert row["submitted_at"] == local.isoformat(timespec="seconds"), row
