@@ -70,9 +70,12 @@ def test_any_text_survives_both_formats(explanation, feedback):
     (b"articles: []\nquestions: []\n", "this is not an mlquiz bank file: it has no `format: mlquiz-bank` entry at the top"),
     (b"format: moodle\n", "this is not an mlquiz bank file: its format is 'moodle', not 'mlquiz-bank'"),
     (b"format: mlquiz-bank\nversion: 2\n", "version 2 of the bank format is not supported (this mlquiz reads version 1)"),
-    (b"format: mlquiz-bank\narticles: [\n  {ref: a\n", "line 4, column 1: this is not valid YAML (a list [ ] or a group { } that is not closed, or a missing comma)"),
+    (b"format: mlquiz-bank\narticles: [\n  {ref: a\n", "line 3, column 3: this is not valid YAML (a list [ ] or a group { } that is not closed, or a missing comma)"),
     (b"format: mlquiz-bank\nquestions:\n  - ref: a\n   kind: b\n",
      "line 4, column 4: this is not valid YAML (the indentation is not consistent)"),
+    # At the end of the file, the line where the unclosed quotation began.
+    (b'format: mlquiz-bank\narticles:\n  - ref: a\n    text: "open\n    language: fr\nquestions: []\n\n\n',
+     "line 4, column 11: this is not valid YAML (a quotation mark that is never closed)"),
     (b"format: mlquiz-bank\nbase: &b {ref: x}\narticles: [*b, *b]\n",
      "the file uses YAML aliases (&anchor, *alias); write every item out in full"),
 ])

@@ -52,6 +52,10 @@ def _parse_yaml(text: str) -> Any:
         return yaml.load(text, Loader=_LOADER)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
+        if error.context_mark is not None and mark is not None and mark.index >= len(text.rstrip()):
+            # At the end of the file ("a quotation mark never closed", "a [ never closed"): the
+            # line where the unclosed thing began says more than the file's last line.
+            mark = error.context_mark
         where = P.at_line(mark.line + 1, mark.column + 1) if mark else None
         raise ImportProblems([P.problem(P.NOT_YAML(detail=L.yaml_message(error.problem, error.context)), where)]) \
             from None
