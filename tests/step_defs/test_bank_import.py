@@ -188,8 +188,10 @@ def still_draft(site):
 @when(parsers.parse('the teacher picks the passage "{quote}" in the question\'s edit form and approves it'),
       target_fixture="picked")
 def pick_and_approve(site, quote):
-    question_id, _item = _multiple_choice(site)
+    question_id, item = _multiple_choice(site)
     page = site.client.get(f"/teach/bank/question/{question_id}/edit").get_data(as_text=True)
+    # The notice asks for an explanation too when the file gave none (approving needs one).
+    assert ("write in a sentence why that answer is right" in page) == (not item.explanation)
     form = form_posting_to(page, f"/teach/bank/question/{question_id}/edit")
     values = dict(form.values())
     assert values["cite_start"] == values["cite_end"] == values["quote"] == ""   # nothing picked yet
