@@ -255,10 +255,11 @@ def publish_from_bank(owner: Teacher, article: BankArticle, records: list[BankQu
 
 @dataclass(frozen=True)
 class Imported:
-    articles: int                         # articles added
+    articles: int                         # articles added (not those already in the bank)
     questions: int                        # questions added
     needing_citation: int                 # … of which drafts still to cite (a plain Moodle file)
     skipped: list[P.Problem]              # questions left out, each with its reason
+    already: int = 0                      # questions of the file already in the bank, word for word
 
 
 def import_file(owner: Teacher, data: bytes, filename: str, now: datetime,
@@ -277,18 +278,34 @@ def import_file(owner: Teacher, data: bytes, filename: str, now: datetime,
     problems = checks.check_bank(loaded, known_articles=known)
     if problems:
         raise BankRefused(problems)
+    new_articles = [a for a in loaded.articles if a.ref not in known]
     try:
         records = {a.ref: store_article(owner, a, now) for a in loaded.articles}
         for ref in {q.article for q in loaded.questions} - set(records):
             records[ref] = db.session.execute(db.select(BankArticle).filter_by(owner_id=owner.id, ref=ref)).scalar_one()
-        for question in loaded.questions:
+        present = _questions_by_content(records.values())
+        added = [q for q in loaded.questions if _content(q) not in present]
+        for question in added:
             _insert(owner, records[question.article], question, now)
         db.session.commit()
     except Exception:
         db.session.rollback()
         raise
-    return Imported(len(loaded.articles), len(loaded.questions),
-                    sum(q.needs_citation for q in loaded.questions), skipped)
+    return Imported(len(new_articles), len(added), sum(q.needs_citation for q in added), skipped,
+                    already=len(loaded.questions) - len(added))
+
+
+def _content(item: items.BankQuestion) -> tuple:
+    """What makes two questions the same for a student: an export imported again (a teacher
+    who re-imports yesterday's file) adds nothing, where an edited copy is a new question."""
+    return (item.article, item.kind, item.prompt, tuple(item.choices), tuple(item.answer), tuple(item.accepted),
+            item.explanation, tuple((c.start, c.end) for c in item.citations))
+
+
+def _questions_by_content(articles) -> set[tuple]:
+    ids = [a.id for a in articles if a.id is not None]
+    records = db.session.execute(db.select(BankQuestion).where(BankQuestion.article_id.in_(ids))).scalars() if ids else []
+    return {_content(question_item(r)) for r in records}
 
 
 def _with_word_pickers(loaded: items.BankFile, known: dict[str, items.BankArticle]) -> items.BankFile:

@@ -83,6 +83,8 @@ def import_command(file: str, owner: str | None, into: str | None) -> None:
         raise SystemExit(2) from None
     click.echo(f"imported {imported.questions} question(s) and {imported.articles} article(s) "
                f"into the bank of {teacher.email}")
+    if imported.already:
+        click.echo(f"{imported.already} question(s) of the file were already in the bank, word for word: not added again")
     if imported.needing_citation:
         click.echo(f"{imported.needing_citation} draft(s) need a citation: pick the passage each one cites "
                    "in its edit form (Question bank), then approve it")

@@ -239,6 +239,10 @@ def import_file():
         return _import_page(refused.problems, upload.filename, chosen, 400)
     flash(_("Imported. Questions: %(questions)s; articles: %(articles)s. Nothing was changed in your other questions.",
             questions=imported.questions, articles=imported.articles), "success")
+    if imported.already:
+        flash(ngettext("%(num)d question of the file was already in your bank, word for word: it was not added again.",
+                       "%(num)d questions of the file were already in your bank, word for word: they were not added "
+                       "again.", imported.already), "notice")
     if imported.needing_citation:
         flash(ngettext("%(num)d question is a draft waiting for its citation: edit it, select the passage of the "
                        "article that proves its answer, then approve it.",

@@ -56,6 +56,12 @@ Feature: The question bank: teachers add, edit and approve questions, and move t
     Then the bank has the file's questions as drafts, with their citations in the article
     And their prompts, choices and keys are those of the file
 
+  Scenario: Importing the same file again adds nothing and says so
+    When the teacher imports the GIFT file "seed-like.fr.gift"
+    And the teacher imports the GIFT file "seed-like.fr.gift" again
+    Then the second import added no question and no article
+    And the page says the file's questions were already in the bank
+
   Scenario: Exporting Moodle XML
     When the teacher exports their bank as Moodle XML
     Then they get a Moodle XML file with one question per bank question and the article as a description

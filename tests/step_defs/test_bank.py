@@ -451,6 +451,28 @@ def import_gift(site, name):
     return {"new": [q for q in _questions(site.app) if q["id"] not in before], "data": data.decode("utf-8")}
 
 
+@when(parsers.parse('the teacher imports the GIFT file "{name}" again'), target_fixture="again")
+def import_gift_again(site, name, imported):
+    before = {q["id"] for q in _questions(site.app)}
+    response = _import(site, name, (FIXTURES / name).read_bytes())
+    assert response.status_code == 302, response.get_data(as_text=True)[:1500]
+    page = site.client.get(response.headers["Location"]).get_data(as_text=True)
+    return {"new": [q for q in _questions(site.app) if q["id"] not in before], "page": page,
+            "count": len(imported["new"])}
+
+
+@then("the second import added no question and no article")
+def nothing_added(again):
+    assert again["new"] == []
+    assert "Questions: 0; articles: 0." in again["page"], again["page"][:3000]
+
+
+@then("the page says the file's questions were already in the bank")
+def says_already(again):
+    assert (f"{again['count']} questions of the file were already in your bank, word for word: they were not "
+            "added again.") in again["page"]
+
+
 @then("the bank has the file's questions as drafts, with their citations in the article")
 def imported_drafts(site, imported):
     text = _article(site.app)["text"]
