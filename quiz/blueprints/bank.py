@@ -130,8 +130,16 @@ def change_status(question_id: int):
     try:
         bank.set_status(record, status, _now())
     except bank.BankRefused as refused:
-        flash(_("This question cannot be approved: %(why)s", why=" ".join(all_shown(refused.problems))), "error")
+        why = " ".join(all_shown(refused.problems)).rstrip(".") + "."
+        flash(_("The question “%(prompt)s” cannot be approved: %(why)s", prompt=_short(record.prompt), why=why),
+              "error")
     return redirect(_back(record))
+
+
+def _short(text: str, limit: int = 80) -> str:
+    """A prompt named in a message: its first words, cut at a word."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + "…"
 
 
 @bp.post("/question/<int:question_id>/share")
@@ -249,6 +257,9 @@ def import_file():
                        "%(num)d questions are drafts waiting for their citation: edit each one, select the passage "
                        "of the article that proves its answer, then approve it.", imported.needing_citation), "notice")
     _flash_skipped(imported.skipped)
+    if into is not None and imported.needing_citation:
+        # Straight to the drafts waiting for their passage, not the article's whole list.
+        return redirect(url_for("bank.index", article=into.id, status="draft"))
     if into is not None:
         return redirect(url_for("bank.article_page", article_id=into.id) + "#questions")
     return redirect(url_for("bank.index"))

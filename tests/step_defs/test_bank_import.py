@@ -82,7 +82,8 @@ def _import_plain(site, name: str) -> dict:
     before = len(_questions(site.app))
     response = _post_import(site, name, (PLAIN / name).read_bytes(), str(site.article_id))
     assert response.status_code == 302, _text_of(response)[:1500]
-    assert response.headers["Location"].endswith(f"/teach/bank/article/{site.article_id}#questions")
+    # Straight to the drafts waiting for their passage (the bank filtered on the article's drafts).
+    assert response.headers["Location"].endswith(f"/teach/bank/?article={site.article_id}&status=draft")
     page = site.client.get(response.headers["Location"])
     return {"name": name, "before": before, "page": _text_of(page), "html": page.get_data(as_text=True)}
 
@@ -174,9 +175,11 @@ def approve(site):
 
 
 @then("the page says plainly that it cannot be approved before a passage is picked")
-def refused_plainly(approval):
-    assert ("This question cannot be approved: it cites no passage of its article yet. Edit it, "
-            "select the passage that proves its answer, and approve it then") in approval
+def refused_plainly(site, approval):
+    _id, item = _multiple_choice(site)
+    assert (f"The question “{' '.join(item.prompt.split())[:40]}") in approval   # which one, by its prompt
+    assert ("cannot be approved: it cites no passage of its article yet. Edit it, "
+            "select the passage that proves its answer, and approve it then.") in approval
 
 
 @then("the question is still a draft without a citation")
