@@ -60,6 +60,9 @@ def findings(text: str, language: str):
     ("fr", "Le plan, annoncé au printemps par la préfecture, sera discuté en juin.", "named_organisation"),
     ("fr", "Le devis dépasse les 300 euros avancés d'abord par la presse locale.", "other_media"),
     ("en", "The mayor, Ann Ford, likes to call the network a success.", "named_person"),   # subject control
+    # Quoted words introduced by a colon, with no verb of saying: the clause's subject speaks.
+    ("fr", "La directrice de l'école, Anne Roux, est formelle : « Nous ne fermerons pas la classe ».", "named_person"),
+    ("en", 'The Harbour Rail chairman, Tom Reyes, was blunt: "We will not sell."', "named_person"),
 ])
 def test_the_source_of_a_sentence_has_its_kind(language, sentence, kind):
     sources = findings(sentence, language).sources
@@ -206,3 +209,12 @@ def test_a_relative_clause_between_commas_is_not_an_incise():
 def test_the_speaker_between_a_quotation_and_its_verb_is_the_subject_not_the_listener():
     sources = findings("\"We will not give up,\" the mayor of Dunmore, Claire Hobbs, told a packed hall.", "en").sources
     assert [(s.kind, s.who) for s in sources] == [("named_person", "the mayor of Dunmore, Claire Hobbs")]
+
+
+def test_a_colon_before_a_quotation_gives_no_speaker_when_the_subject_is_a_thing_or_a_verb_speaks():
+    """"Le bilan est lourd : « … »" quotes no one; after "Une autre souligne que X … :", the
+    quotation is the one who "souligne", not X."""
+    assert not findings("Le bilan de la tempête est lourd : « douze blessés ».", "fr").sources
+    sources = findings("Une ancienne salariée souligne que la direction savait tout : « Ils étaient au courant ».",
+                       "fr").sources
+    assert [s.who for s in sources] == ["Une ancienne salariée"], [(s.kind, s.who) for s in sources]
