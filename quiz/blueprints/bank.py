@@ -12,6 +12,7 @@ from flask_login import current_user, login_required
 from werkzeug.datastructures import MultiDict
 
 from question_bank.bank.checks import known_kinds
+from question_bank.bank import problems as P
 from question_bank.formats import FORMATS, MAX_IMPORT_BYTES
 
 from .. import bank
@@ -210,8 +211,11 @@ MAX_SKIPPED_SHOWN = 8
 
 
 def _import_page(problems=(), filename: str = "", into: str = "", status: int = 200):
+    # A plain Moodle file sent with no article chosen: the page points at the list of articles.
+    needs_article = any(getattr(p, "kind", None) is P.NO_ARTICLE_IN_FILE for p in problems)
     return render_template("pages/bank/import.html", formats=FORMATS, problems=all_shown(list(problems)),
-                           filename=filename, articles=bank.articles_of(current_user), into=into), status
+                           filename=filename, articles=bank.articles_of(current_user), into=into,
+                           needs_article=needs_article), status
 
 
 @bp.get("/import")

@@ -39,6 +39,7 @@ Feature: Plain Moodle files come into an article the teacher chooses, and import
     Given the teacher reads the pages in <language>
     When the teacher imports the plain file "<file>" without choosing an article
     Then the import page says "<message>"
+    And the page points at the list of articles, where the teacher chooses one
     And no question was added to the bank
 
     Examples:

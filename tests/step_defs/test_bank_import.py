@@ -238,6 +238,14 @@ def import_without_article(site, name):
     return {"response": response, "before": before}
 
 
+@then("the page points at the list of articles, where the teacher chooses one")
+def points_at_articles(refused):
+    page = refused["response"].get_data(as_text=True)
+    select = re.search(r'<select id="into"[^>]*>', page).group(0)
+    assert "autofocus" in select and 'aria-invalid="true"' in select and "into-needed" in select, select
+    assert 'id="into-needed"' in page
+
+
 # A small file of each format with one problem, named by what it holds (the feature's examples).
 BROKEN = {
     "a mark-the-word choice not in its sentence": (
