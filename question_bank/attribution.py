@@ -208,6 +208,9 @@ def _attributions(doc, spec):
         elif _misread_with_object(token, verbs) is not None:
             who = _misread_with_object(token, verbs)
             yield (who.start, token.i), who, None
+        elif _read_in(token, spec) is not None:
+            who = _read_in(token, spec)           # "peut-on lire dans le rapport", "lit-on dans la lettre"
+            yield (token.i, who.end - 1), who, None
         elif _colon_speaker(token, spec) is not None:
             who = _colon_speaker(token, spec)     # "Le maire se veut rassurant : « … »"
             yield (who.start, token.i), who, None
@@ -379,6 +382,26 @@ def _misread_with_object(token, verbs):
 
 PARTITIVES = {"des", "du"}   # articles the tagger often reads as prepositions
 PARTICIPLE_ENDINGS = ("é", "ée", "és", "ées")   # "une entreprise soupçonnée de…" describes, it does not speak
+
+
+def _read_in(token, spec):
+    """"On peut lire dans le rapport que…", "…, lit-on dans la lettre": the press's impersonal
+    "one reads in X" makes X the source (a document or an outlet: what else can be read)."""
+    if token.lower_ not in ("lire", "lit", "lisait") or token.doc.lang_ != "fr":
+        return None
+    doc = token.doc
+    for j in range(token.i + 1, min(token.i + 3, len(doc))):
+        if doc[j].lower_ in ("-on", "on"):
+            continue
+        if doc[j].lower_ != "dans":
+            return None
+        head = next((t for t in doc[j + 1:j + 4] if t.pos_ in ("NOUN", "PROPN")), None)
+        readable = {w.lower() for w in [*spec.kinds.get("document", []), *spec.kinds.get("other_media", [])]}
+        if head is None or (head.lemma_.lower() not in readable and head.pos_ != "PROPN"):
+            return None
+        phrase = _phrase(head, cut_at_comma=True)
+        return doc[j + 1:phrase.end] if phrase.start <= j else phrase
+    return None
 
 
 def _colon_speaker(colon, spec):

@@ -63,6 +63,8 @@ def findings(text: str, language: str):
     # Quoted words introduced by a colon, with no verb of saying: the clause's subject speaks.
     ("fr", "La directrice de l'école, Anne Roux, est formelle : « Nous ne fermerons pas la classe ».", "named_person"),
     ("en", 'The Harbour Rail chairman, Tom Reyes, was blunt: "We will not sell."', "named_person"),
+    ("fr", "Les délais n'ont pas été tenus, peut-on lire dans le rapport de l'inspection.", "document"),
+    ("fr", "« Rien n'a été décidé », lit-on dans la lettre envoyée aux parents.", "document"),
 ])
 def test_the_source_of_a_sentence_has_its_kind(language, sentence, kind):
     sources = findings(sentence, language).sources
