@@ -179,15 +179,18 @@ def end_at_closing(attempt: Attempt, now: datetime) -> None:
     (a grace period is for time running out, not for a teacher who ends the quiz)."""
     close_if_overdue(attempt, now)
     if attempt.submitted_at is None:
-        _finish(attempt, now, automatic=True)
+        _finish(attempt, now, automatic=True, reason="closed")
 
 
 def handed_in_how(attempt: Attempt) -> str | None:
     """"student" (the student handed in), "closed" (open when the teacher closed the quiz),
-    "time" (time ran out), or None while open. Read from what is stored: an attempt ended by
-    the closing is stamped with the quiz's closing time, one whose time ran out with its deadline."""
+    "time" (time ran out), or None while open. Stored when the attempt ends (ended_by); an
+    attempt ended before that was recorded is read from its times: one ended by the closing is
+    stamped with the quiz's closing time, one whose time ran out with its deadline."""
     if attempt.submitted_at is None:
         return None
+    if attempt.ended_by is not None:
+        return attempt.ended_by
     if not attempt.auto_submitted:
         return "student"
     closed = attempt.quiz.closed_at
@@ -200,7 +203,7 @@ def close_if_overdue(attempt: Attempt, now: datetime) -> None:
         return
     current = phase(attempt, now)
     if current == "closed" or (current == "grace" and attempt.quiz.on_expiry == "autosubmit"):
-        _finish(attempt, ends_at(attempt) or now, automatic=True)
+        _finish(attempt, ends_at(attempt) or now, automatic=True, reason="time")
 
 
 def _lock_if_open(attempt: Attempt) -> bool:
@@ -215,12 +218,13 @@ def _lock_if_open(attempt: Attempt) -> bool:
     return locked.rowcount == 1
 
 
-def _finish(attempt: Attempt, when: datetime, automatic: bool) -> None:
+def _finish(attempt: Attempt, when: datetime, automatic: bool, reason: str = "student") -> None:
     if not _lock_if_open(attempt):
         db.session.rollback()   # finished by another request: its result stands
         return
     attempt.submitted_at = when
     attempt.auto_submitted = automatic
+    attempt.ended_by = reason
     attempt.score = grade(attempt).score
     db.session.commit()
 

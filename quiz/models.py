@@ -68,6 +68,9 @@ class Attempt(db.Model):
     started_at: Mapped[datetime] = mapped_column(DateTime)
     submitted_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
     auto_submitted: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Why it ended: "student", "time" (ran out) or "closed" (the teacher closed the quiz); None
+    # while open, and for attempts ended before it was recorded (their times tell).
+    ended_by: Mapped[str | None] = mapped_column(String(16), nullable=True)
     score: Mapped[int | None] = mapped_column(Integer, nullable=True)
     extra_multiplier: Mapped[float] = mapped_column(Float, default=1.0)
     extra_seconds: Mapped[int] = mapped_column(Integer, default=0)

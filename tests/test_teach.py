@@ -556,6 +556,12 @@ def test_closing_the_quiz_hands_in_the_attempts_still_open_and_says_so(app, cloc
     done = text_of(noe.get(f"/quiz/{code}/done"))
     assert "The teacher closed the quiz" in done and "Time ran out" not in done
     assert late.get(f"/quiz/{code}/done").status_code == 200
+    # Reopened and closed again: the first closing still reads as a closing (the reason is stored).
+    teacher.post(f"/teach/quiz/{code}/reopen")
+    clock.advance(minutes=1)
+    teacher.post(f"/teach/quiz/{code}/close")
+    results = text_of(teacher.get(f"/teach/quiz/{code}/results"))
+    assert "Yes, when you closed the quiz" in results and "when time ran out" not in results
 
 
 def test_csv_cells_that_look_like_formulas_are_neutralised():
