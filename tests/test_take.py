@@ -340,7 +340,8 @@ def test_autosubmit_at_the_deadline_keeps_what_was_saved(app, generated, clock):
     answer(client, code, first["id"], first["answer"][0])
     answer(client, code, second["id"], wrong(second))
     clock.advance(11 * 60)
-    assert state(client, code) == {"phase": "submitted", "seconds_left": None, "submit_seconds_left": None}
+    assert state(client, code) == {"phase": "submitted", "seconds_left": None, "submit_seconds_left": None,
+                                   "ended_by": "time"}
     assert answer(client, code, third["id"], 0).status_code == 409
     (attempt,) = attempts_of(app, code)
     assert attempt["auto"] and attempt["submitted_at"] == START + timedelta(seconds=LIMIT)

@@ -553,6 +553,9 @@ def test_closing_the_quiz_hands_in_the_attempts_still_open_and_says_so(app, cloc
     assert state == {"Noé Petit": "submitted", "Ana Ruiz": "submitted"}
     results = text_of(teacher.get(f"/teach/quiz/{code}/results"))
     assert "Yes, when you closed the quiz" in results and "when time ran out" not in results
+    # The open quiz page learns why (take.js says "your teacher closed the quiz", not "time is up").
+    assert noe.get(f"/quiz/{code}/state").get_json() == {"phase": "submitted", "seconds_left": None,
+                                                        "submit_seconds_left": None, "ended_by": "closed"}
     done = text_of(noe.get(f"/quiz/{code}/done"))
     assert "The teacher closed the quiz" in done and "Time ran out" not in done
     assert late.get(f"/quiz/{code}/done").status_code == 200
@@ -632,6 +635,12 @@ def test_every_ui_string_has_a_compiled_french_translation():
         msgid = message[0] if isinstance(message, (tuple, list)) else message
         if msgid and not catalogue.get(msgid) and not catalogue.get((msgid, 0)):
             missing.add(f"{filename}: {msgid}")
+        if isinstance(message, (tuple, list)):
+            # French has three plural forms here (0–1, millions, the rest): an empty one shows
+            # the English for those counts ("24 questions … were already in your bank").
+            for form in range(3):
+                if not catalogue.get((msgid, form)):
+                    missing.add(f"{filename}: {msgid} (plural form {form})")
     assert not missing, sorted(missing)
 
 

@@ -134,7 +134,9 @@ def _state(attempt: Attempt, now) -> dict:
     attempts.close_if_overdue(attempt, now)
     current = attempts.phase(attempt, now)
     if current == "submitted":
-        return {"phase": current, "seconds_left": None, "submit_seconds_left": None}
+        # Why, so that the page says the right thing before it leaves ("time is up" or "closed")
+        return {"phase": current, "seconds_left": None, "submit_seconds_left": None,
+                "ended_by": attempts.handed_in_how(attempt)}
     ends = attempts.ends_at(attempt)
     last = timing.submit_until(ends, attempts.settings_for(attempt))
     return {"phase": current, "seconds_left": timing.seconds_left(ends, now),

@@ -103,7 +103,10 @@
     state.submitLeft = data.submit_seconds_left;
     state.syncedAt = performance.now();
     if (data.phase === "submitted" || data.phase === "closed") {
-      goToDone();
+      // Time up, or the teacher closed the quiz: said before leaving; handed in from another
+      // tab: nothing to announce.
+      goToDone(data.phase === "closed" || data.ended_by === "time" ? d.msgOver
+               : data.ended_by === "closed" ? d.msgClosed : "");
       return;
     }
     if (data.phase === "grace") {
@@ -128,11 +131,11 @@
       .catch(function () { /* offline: keep counting, try again later */ });
   }
 
-  function goToDone() {
+  function goToDone(message) {
     if (leaving) { return; }
     leaving = true;
-    announce(d.msgOver);
-    window.setTimeout(function () { window.location.assign(d.doneUrl); }, 1200);
+    if (message) { announce(message); }
+    window.setTimeout(function () { window.location.assign(d.doneUrl); }, message ? 1200 : 0);
   }
 
   function setAnswering(enabled) {
