@@ -18,7 +18,7 @@ from pydantic import ValidationError
 
 from ..errors import ArticleError, ArticleTooLarge, ArticleTooShort, BinaryData, NotUtf8, UnsupportedLanguage
 from ..models import InvalidValue
-from .problems import N_, Kind, Message
+from .problems import INVALID, INVALID_FIELD, N_, Kind, Message
 
 # --- pydantic: one message per error of a field -------------------------------------------------
 
@@ -201,8 +201,6 @@ def article_reason(error: ArticleError | ValueError) -> Message:
 
 def invalid(error: ValidationError) -> Message:
     """Every error of a validation as one problem: "field: what is wrong; …"."""
-    from .problems import INVALID, INVALID_FIELD
-
     parts = [INVALID_FIELD(field=".".join(map(str, loc)), detail=message) if loc else message
              for loc, message in validation_messages(error)]
     return INVALID(detail=parts)

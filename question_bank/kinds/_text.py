@@ -115,3 +115,7 @@ def content_words(text: str, language: str) -> set[str]:
     """The words that carry a text's matter (longer than three letters, not function words)."""
     stop = FUNCTION_WORDS.get(language, frozenset())
     return {w.casefold() for w in CONTENT_WORD.findall(text) if len(w) > 3 and w.casefold() not in stop}
+
+
+# The quotation marks that say someone else's words are in a sentence (French, English, straight).
+QUOTE_MARKS = ("«", "»", "“", "”", '"')

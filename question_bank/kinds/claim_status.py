@@ -12,7 +12,7 @@ import re
 from ..models import Claim, Question
 from ..rules.loader import load_pack
 from . import register
-from ._text import content_words, mentions_any
+from ._text import QUOTE_MARKS, content_words, mentions_any
 from .context import Context
 
 MAX_CLAIMS = 4
@@ -22,7 +22,6 @@ CLAIM_CHARS = 320  # a longer claim is not asked about: it is never cut
 MAX_REASONS = 3  # cues and sources quoted in the explanation; more would drown the point
 SAME_THING = 2   # content words two mentions share to be about the same thing
 STATUSES = ["confirmed", "attributed", "unconfirmed", "disputed", "denied", "asserted"]
-QUOTE_MARKS = ("«", "»", "“", "”", '"')
 MAX_RECORD_WORDS = 12
 RECORD_CONFIDENCE = 0.85  # an official act or a ruling cited plainly (measured on the corpus: 7 of 9 right)
 

@@ -16,6 +16,7 @@ from functools import lru_cache
 from ..models import Amount, Question, Source
 from ..rules.loader import load_pack
 from . import register
+from ._text import QUOTE_MARKS
 from .context import Context
 
 MAX_QUESTIONS = 1
@@ -105,7 +106,6 @@ def _unsourced(ctx: Context, amount: Amount) -> bool:
 SOURCE_REACH = 1   # paragraphs before a figure in which a source would still give it
 
 
-QUOTE_MARKS = ("«", "»", "“", "”", '"')
 
 
 @lru_cache(maxsize=2)

@@ -14,12 +14,12 @@ import re
 
 from ..models import Judgement, Question
 from . import register
+from ._text import QUOTE_MARKS
 from .context import Context
 
 ANSWERS = ["judgement", "fact", "source", "doubt"]
 MAX_QUESTIONS = 1
 MAX_CHARS = 300
-QUOTE_MARKS = ("«", "»", "“", "”", '"')
 MAX_NAME_WORDS = 4
 
 
