@@ -147,6 +147,8 @@ def _canonical(token, verbs) -> str:
     lemma = token.lemma_.lower()
     if lemma in verbs:
         return lemma
+    if _short_lemma(token) in verbs:
+        return _short_lemma(token)
     for verb in sorted(verbs, key=len, reverse=True):
         if len(verb) > 6 and verb.endswith(("er", "ir", "re")) and token.lower_.startswith(verb[:-2]):
             return verb
@@ -414,6 +416,9 @@ def _colon_speaker(colon, spec):
     if colon.text != ":" or colon.i + 1 >= len(doc) or doc[colon.i + 1].text not in ("«", "“", '"'):
         return None
     before = doc[colon.sent.start:colon.i]
+    nominal = _nominal_introducer(before, spec)
+    if nominal is not None:
+        return nominal
     verbs = frozenset(v.lower() for v in spec.verbs)
     # A verb of saying or a "que/that" before the colon: the quotation is that speaker's,
     # found by the verb ("Un autre souligne que X … : « … »").
@@ -425,6 +430,25 @@ def _colon_speaker(colon, spec):
     if subject is None or subject.lemma_.lower() in {d.lower() for d in spec.kinds.get("document", [])}:
         return None
     return _phrase(subject, cut_at_comma=True)
+
+
+OF_WORDS = {"de", "du", "des", "d'", "d’", "from", "of", "by"}
+
+
+def _nominal_introducer(before, spec):
+    """"Réponse du sénateur X : « … »", "Reaction from the club: "…"": a noun of speech, the
+    speaker after "de/from", and the colon; nothing else before the colon."""
+    nouns = {n.lower() for n in spec.speech_nouns}
+    if len(before) < 3 or before[0].lemma_.lower() not in nouns or before[1].lower_ not in OF_WORDS:
+        return None
+    speaker = before[2:]      # "de la ministre": the article stays with the speaker
+    if any(t.pos_ in ("VERB", "AUX") or t.is_punct for t in speaker):
+        return None
+    # Someone who can speak: a name, a role or a kind of source ("Commentaire du jour" is not).
+    known = _role_words(spec) | {w.lower() for words in spec.kinds.values() for w in words}
+    if not any(t.pos_ == "PROPN" or t.lemma_.lower() in known or t.lower_ in known for t in speaker):
+        return None
+    return speaker
 
 
 def _subject_before(token):
@@ -480,7 +504,8 @@ def _incise(token, verbs, spec_words=frozenset()):
     if doc[back].text == "," and not _quoted_before(doc[back]) and (_introduces_words(token) or
                                                                       _closes_relative(doc[back])):
         return None
-    if not _quoted_before(doc[back]) and any(c.dep_.startswith("nsubj") and c.i < token.i for c in token.children):
+    if not _quoted_before(doc[back]) and any(c.dep_.startswith("nsubj") and c.i < token.i for c in token.children) \
+            and not _between_commas_inverted(token):
         return None
     if any(c.dep_.startswith("nsubj") and c.i < token.i and c.pos_ in ("NOUN", "PROPN") and _after_closing_quote(c)
            for c in token.children):
@@ -503,6 +528,24 @@ def _incise(token, verbs, spec_words=frozenset()):
         pronoun = [t for t in doc[token.i + 1:start] if t.lower_ in PRONOUN_SUFFIXES and t.lower_ != "-t"]
         return doc[pronoun[0].i:pronoun[0].i + 1] if pronoun else None
     return doc[start:end]
+
+
+def _between_commas_inverted(verb) -> bool:
+    """"Le groupe, a rappelé hier le sénateur X, dirige les filiales": an incise inside the
+    sentence, its subject inverted after the verb (Grevisse, Le Bon Usage, § 380). The parse
+    takes the sentence's own subject for the verb's; the noun phrase between the verb and the
+    closing comma, and a verb after that comma, say it is an incise."""
+    doc, end = verb.doc, verb.i + 1
+    while end < len(doc) and (doc[end].lower_ in TIME_WORDS or doc[end].pos_ == "ADV"):
+        end += 1
+    start = end
+    while end < len(doc) and not doc[end].is_punct:
+        end += 1
+    phrase, rest = doc[start:end], doc[end + 1:verb.sent.end]
+    return (end < len(doc) and doc[end].text == "," and len(phrase) > 0 and
+            phrase[0].pos_ in ("DET", "PROPN") and any(t.pos_ in ("NOUN", "PROPN") for t in phrase) and
+            not any(t.pos_ in ("VERB", "AUX") or t.lower_ in ("que", "qu'", "qu’", "that") for t in phrase) and
+            any(t.pos_ == "VERB" for t in rest))
 
 
 def _subject_before_relative(verb):
@@ -575,9 +618,19 @@ def _after_addressee(doc, start: int, end: int) -> int:
 
 def _is_reporting(token, verbs) -> bool:
     """By lemma, or by stem where the small model's lemma is wrong ("rappelle" → "rappell")."""
-    if token.lemma_.lower() in verbs:
+    if token.lemma_.lower() in verbs or _short_lemma(token) in verbs:
         return True
     return token.lower_.startswith(_stems(verbs))
+
+
+def _short_lemma(token) -> str:
+    """The small French lemmatiser gives a short -er verb its present form for lemma
+    ("note" for noter, "juge" for juger): the infinitive is that form plus "r"."""
+    lemma = token.lemma_.lower()
+    # The tagger may also call that form a noun or an adjective; the detectors that accept a
+    # misread verb check its place in the sentence.
+    return lemma + "r" if token.pos_ in ("VERB", "NOUN", "ADJ") and lemma.endswith("e") and \
+        token.lower_ == lemma and token.doc.lang_ == "fr" else ""
 
 
 @lru_cache(maxsize=8)
@@ -604,6 +657,8 @@ def _reports(verb, who, spec) -> bool:
         return True
     if any(child.dep_ == "mark" and child.lower_ == "as" for child in verb.children):
         return True
+    if verb.i + 1 < len(verb.doc) and verb.doc[verb.i + 1].lower_ in COMPLEMENTISER:
+        return True  # "note qu'une filiale ne paie rien": a "que" clause the parse hung elsewhere
     if _canonical(verb, frozenset(spec.clause_verbs)) in spec.clause_verbs:
         # "ils soutiennent la baisse", "the firm posted a loss": an act, unless words follow or
         # precede, or it judges its object ("called the scheme unfair")
@@ -649,10 +704,15 @@ def _possessive(token) -> bool:
 
 def _subject_of(verb):
     for child in verb.children:
+        if child.dep_ in SUBJECT_DEPS and child.lower_ in TIME_WORDS:
+            continue      # "Lundi, en soirée, une commission … a dévoilé": the day is not who spoke
         if child.dep_ in SUBJECT_DEPS:
             if child.lower_ in RELATIVES and verb.dep_ in ("relcl", "acl:relcl") and verb.head.pos_ in ("NOUN", "PROPN"):
                 return _phrase(verb.head)     # "Marc Schaffel, who said…": the antecedent speaks
-            return _with_name_before(_phrase(child))
+            phrase = _phrase(child)
+            if any(t.pos_ == "SCONJ" and t.lower_ in COMPLEMENTISER for t in phrase):
+                return None   # a whole "X note que Y" read as the subject of Y's verb: not a speaker
+            return _with_name_before(phrase)
     if verb.dep_ == "xcomp" and verb.head.pos_ == "VERB" and verb.head != verb and \
             not any(c.dep_ in ("obj", "dobj", "iobj") for c in verb.head.children):
         # "The mayor likes to call it…", "X a tenu à préciser…": the subject of the verb it

@@ -35,8 +35,22 @@ def pipeline(language: str):
     ruler = nlp.add_pipe("entity_ruler", before="ner" if "ner" in nlp.pipe_names else None,
                          config={"phrase_matcher_attr": "LOWER", "overwrite_ents": True})
     ruler.add_patterns(patterns)
+    _split_glued_quotes(nlp)
     from . import sentences  # noqa: F401  (registers the news_sentences component)
 
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("news_sentences", before="parser")
     return nlp
+
+
+# Web news often loses the space between a comma and an opening quotation mark
+# (`Cependant,"pourquoi`, `he said,"We`); the default tokenizer keeps that as one word, so
+# the quotation's opening mark is never seen and every quotation after it is paired wrongly.
+GLUED_QUOTES = (r'(?<=[^\W\d_])[,;:](?=["«“])', r'(?<=[,;:])["«“](?=[^\W\d_])')
+
+
+def _split_glued_quotes(nlp) -> None:
+    from spacy.util import compile_infix_regex
+
+    infixes = list(nlp.Defaults.infixes) + list(GLUED_QUOTES)
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer

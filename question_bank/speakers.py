@@ -140,7 +140,9 @@ class Speakers:
             return Speaker("named_person", False, True, text, 0.75)
         if labels & ORG_LABELS or (root.pos_ == "PROPN" and not _indefinite(who)):
             return Speaker("named_organisation", plural, False, text, 0.7)
-        if (lemma in self.bodies or root.lower_ in self.bodies) and not _indefinite(who) and not plural:
+        if (lemma in self.bodies or root.lower_ in self.bodies) and not plural and \
+                (not _indefinite(who) or _of_named(who, root)):
+            # "une commission d'enquête du Sénat", "a unit of Acme": the institution names the body
             return Speaker("named_organisation", False, False, text, 0.7)
         if lemma in self.anonymous or root.lower_ in self.anonymous:
             return Speaker("anonymous", plural, True, text, 0.85)
@@ -359,8 +361,20 @@ def _possessive(token) -> bool:
     return token.tag_ == "PRP$" or "Yes" in token.morph.get("Poss")
 
 
+def _of_named(who, root) -> bool:
+    """A complement after the head that is a name ("du Sénat", "of the House")."""
+    return any(t.i > root.i and t.is_title and t.pos_ in ("PROPN", "NOUN") and
+               who.doc[t.i - 1].lower_ in ("de", "du", "des", "d'", "d’", "of", "la", "the", "l'", "l’")
+               for t in who)
+
+
 def _indefinite(who) -> bool:
-    return any(t.lower_ in INDEFINITE for t in who[:3]) or (who[0].pos_ == "NUM")
+    return any(t.lower_ in INDEFINITE and not _of_the(t, who) for t in who[:3]) or (who[0].pos_ == "NUM")
+
+
+def _of_the(token, who) -> bool:
+    """"La commission des finances": after a noun, "des" is "de les", not an indefinite article."""
+    return token.lower_ == "des" and token.i > who.start and who.doc[token.i - 1].pos_ in ("NOUN", "PROPN")
 
 
 def _definite(who) -> bool:

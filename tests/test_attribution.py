@@ -220,3 +220,53 @@ def test_a_colon_before_a_quotation_gives_no_speaker_when_the_subject_is_a_thing
     sources = findings("Une ancienne salariée souligne que la direction savait tout : « Ils étaient au courant ».",
                        "fr").sources
     assert [s.who for s in sources] == ["Une ancienne salariée"], [(s.kind, s.who) for s in sources]
+
+
+def test_a_quotation_glued_to_the_comma_before_it_is_still_a_quotation():
+    """Web text often loses the space in 'Pourtant,"…'; the quotation stays one sentence with its
+    incise, and its speaker is the one named before."""
+    text = ("Le sénateur Marin a jugé la réforme difficile. Pourtant,\"pourquoi attendre ?\", a-t-il lancé "
+            "devant la presse.")
+    found = findings(text, "fr")
+    assert [(s.kind, s.who) for s in found.sources] == [("named_person", "Le sénateur Marin"),
+                                                       ("named_person", "-il")]
+    quoted = [c.text for c in found.claims if "attendre" in c.text]
+    assert all(not q.startswith('"') and "a-t-il lancé" in q for q in quoted), quoted
+
+
+@pytest.mark.parametrize("language, sentence, who", [
+    ("fr", "Le groupe, a rappelé hier le sénateur Dupuis, dirige toutes les filiales étrangères.",
+     "le sénateur Dupuis"),
+    ("fr", "Le club, a déclaré mardi le président Marc Roy, restera dans la ville.", "le président Marc Roy"),
+    ("en", "The plan, said the mayor, will cost the town dearly.", "the mayor"),
+])
+def test_an_incise_inside_the_sentence_names_the_inverted_subject(language, sentence, who):
+    assert [s.who for s in findings(sentence, language).sources] == [who]
+
+
+@pytest.mark.parametrize("language, sentence, who", [
+    ("fr", "Réponse du sénateur Marin : « La société paie beaucoup, mais elle évite aussi beaucoup. »",
+     "sénateur Marin"),
+    ("fr", "Réaction de la ministre : « Nous ne céderons pas. »", "la ministre"),
+    ("en", "Reply from the senator: \"The firm pays a lot, and avoids a lot too.\"", "the senator"),
+])
+def test_a_noun_of_speech_before_a_colon_introduces_its_speakers_quotation(language, sentence, who):
+    assert who in [s.who for s in findings(sentence, language).sources]
+
+
+def test_a_noun_of_speech_with_no_one_after_it_introduces_no_one():
+    assert not findings("Commentaire du jour : « rien à signaler ».", "fr").sources
+
+
+def test_a_short_verb_the_lemmatiser_leaves_conjugated_still_reports():
+    """The small French model lemmatises "note" as "note": the verb noter still introduces the
+    committee's finding, and the committee is a named body, not a document."""
+    text = "La commission des finances note que les aides ont doublé en cinq ans."
+    assert [(s.kind, s.who) for s in findings(text, "fr").sources] == [("named_organisation",
+                                                                       "La commission des finances")]
+
+
+def test_a_body_of_a_named_institution_is_named_and_the_day_before_it_is_no_one():
+    text = "Lundi, une commission d'enquête du Parlement a dévoilé que les aides avaient doublé."
+    sources = [(s.kind, s.who) for s in findings(text, "fr").sources]
+    assert sources == [("named_organisation", "une commission d'enquête du Parlement")], sources

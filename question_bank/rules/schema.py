@@ -123,6 +123,9 @@ class Attribution(Strict):
     # Verbs that report only when they introduce words (a clause, a quotation, an incise): with a
     # plain object they name an act ("soutenir une réforme", "post a loss", "call a meeting").
     clause_verbs: list[str] = []
+    # Nouns of speech that introduce a quotation with its speaker and a colon, no verb
+    # ("Réponse de la ministre : « … »", "Reaction from the club: \"…\"").
+    speech_nouns: list[str] = []
     spokesperson_words: list[str] = []  # a spokesperson speaks for a named organisation
     person_roles: list[str] = []     # "X, chief executive of Y": a named person even when NER misses X
     leader_roles: list[str] = []     # roles that speak for an organisation (its head, its spokesperson)
