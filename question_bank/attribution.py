@@ -501,8 +501,8 @@ def _incise(token, verbs, spec_words=frozenset()):
     # the verb's stem decide, not its part of speech.
     if back < 0 or doc[back].text not in INCISE_OPENERS or not _is_reporting(token, verbs):
         return None
-    if doc[back].text == "," and not _quoted_before(doc[back]) and (_introduces_words(token) or
-                                                                      _closes_relative(doc[back])):
+    if doc[back].text == "," and not _quoted_before(doc[back]) and \
+            ((_introduces_words(token) and not _inverted_before_colon(token)) or _closes_relative(doc[back])):
         return None
     if not _quoted_before(doc[back]) and any(c.dep_.startswith("nsubj") and c.i < token.i for c in token.children) \
             and not _between_commas_inverted(token):
@@ -535,17 +535,39 @@ def _between_commas_inverted(verb) -> bool:
     sentence, its subject inverted after the verb (Grevisse, Le Bon Usage, § 380). The parse
     takes the sentence's own subject for the verb's; the noun phrase between the verb and the
     closing comma, and a verb after that comma, say it is an incise."""
+    phrase = _inverted_subject(verb)
+    if phrase is None:
+        return False
+    doc = verb.doc
+    return phrase.end < len(doc) and doc[phrase.end].text == "," and \
+        any(t.pos_ == "VERB" for t in doc[phrase.end + 1:verb.sent.end])
+
+
+def _inverted_before_colon(verb) -> bool:
+    """"…, racontent les anciens salariés : on commande…": the incise's subject, then the colon
+    that opens what they tell; "X, a expliqué que…" introduces words with no inverted subject."""
+    phrase = _inverted_subject(verb)
+    return phrase is not None and verb.doc.lang_ == "fr" and phrase.end < len(verb.doc) and \
+        verb.doc[phrase.end].text == ":"
+
+
+def _inverted_subject(verb):
+    """The noun phrase right after the verb, up to the next punctuation, when it can be the
+    verb's inverted subject ("racontent les anciens salariés :", "a rappelé hier le sénateur X,")."""
     doc, end = verb.doc, verb.i + 1
     while end < len(doc) and (doc[end].lower_ in TIME_WORDS or doc[end].pos_ == "ADV"):
         end += 1
     start = end
     while end < len(doc) and not doc[end].is_punct:
         end += 1
-    phrase, rest = doc[start:end], doc[end + 1:verb.sent.end]
-    return (end < len(doc) and doc[end].text == "," and len(phrase) > 0 and
-            phrase[0].pos_ in ("DET", "PROPN") and any(t.pos_ in ("NOUN", "PROPN") for t in phrase) and
-            not any(t.pos_ in ("VERB", "AUX") or t.lower_ in ("que", "qu'", "qu’", "that") for t in phrase) and
-            any(t.pos_ == "VERB" for t in rest))
+    phrase = doc[start:end]
+    # The tagger reads some nouns as adjectives ("les anciens salariés"): after an article, they count.
+    heads = ("NOUN", "PROPN", "ADJ") if phrase[:1] and phrase[0].pos_ == "DET" else ("NOUN", "PROPN")
+    if len(phrase) == 0 or phrase[0].pos_ not in ("DET", "PROPN") or \
+            not any(t.pos_ in heads for t in phrase[1:] or phrase) or \
+            any(t.pos_ in ("VERB", "AUX") or t.lower_ in COMPLEMENTISER for t in phrase):
+        return None
+    return phrase
 
 
 def _subject_before_relative(verb):

@@ -270,3 +270,13 @@ def test_a_body_of_a_named_institution_is_named_and_the_day_before_it_is_no_one(
     text = "Lundi, une commission d'enquête du Parlement a dévoilé que les aides avaient doublé."
     sources = [(s.kind, s.who) for s in findings(text, "fr").sources]
     assert sources == [("named_organisation", "une commission d'enquête du Parlement")], sources
+
+
+def test_an_incise_before_a_colon_names_its_inverted_subject():
+    """"…, racontent d'anciens cadres : …" is an incise (its subject after it), though a colon
+    follows; "Le maire, Paul Roy, a expliqué que…" stays an apposition."""
+    text = ("En coulisses, les équipes de la société s'activent, racontent les anciens cadres : "
+            "on commande aux développeurs un outil pour créer des sites en série.")
+    assert [(s.kind, s.who) for s in findings(text, "fr").sources] == [("anonymous", "les anciens cadres")]
+    text = "Le maire, Paul Roy, a expliqué que le budget serait voté en juin."
+    assert [s.who for s in findings(text, "fr").sources] == ["Le maire, Paul Roy"]
