@@ -89,18 +89,25 @@ def save_answer(attempt: Attempt, question_id: str, choices: list[int], now: dat
     if phase(attempt, now) != "open":
         raise TooLate("late")
     question = _question(attempt.quiz, question_id)
-    if not question["choices"]:
-        if choices or not isinstance(text, str) or len(text) > MAX_WRITTEN:
-            raise BadAnswer("text")
-        text, choices = " ".join(text.split()), []
-    # One choice per question: every choice question we publish has a single right answer.
-    elif text is not None or len(choices) != 1 or any(
-            isinstance(c, bool) or not isinstance(c, int) or not 0 <= c < len(question["choices"]) for c in choices):
-        raise BadAnswer("choice")
-    if not _store_if_open(attempt, question_id, sorted(set(choices)), text, now):
+    choices, text = checked_answer(len(question["choices"]), choices, text)
+    if not store_if_open(attempt.id, question_id, choices, text, now):
         db.session.rollback()
         raise AlreadySubmitted("submitted")
+    db.session.expire(attempt, ["answers"])
     db.session.commit()
+
+
+def checked_answer(choice_count: int, choices: list, text) -> tuple[list[int], str | None]:
+    """The answer as stored, or BadAnswer: a text for a written question (choice_count 0), else
+    one choice among choice_count (every choice question we publish has a single right answer)."""
+    if not choice_count:
+        if choices or not isinstance(text, str) or len(text) > MAX_WRITTEN:
+            raise BadAnswer("text")
+        return [], " ".join(text.split())
+    if text is not None or len(choices) != 1 or any(
+            isinstance(c, bool) or not isinstance(c, int) or not 0 <= c < choice_count for c in choices):
+        raise BadAnswer("choice")
+    return sorted(set(choices)), None
 
 
 def save_posted(attempt: Attempt, form, now: datetime) -> None:
@@ -126,7 +133,7 @@ def save_posted(attempt: Attempt, form, now: datetime) -> None:
             continue
 
 
-def _store_if_open(attempt: Attempt, question_id: str, choices: list[int], text: str | None, now: datetime) -> bool:
+def store_if_open(attempt_id: int, question_id: str, choices: list[int], text: str | None, now: datetime) -> bool:
     """Insert or update the answer in one statement, only while the attempt is not submitted.
 
     The attempt row is read FOR SHARE (PostgreSQL; SQLite runs the whole statement under its
@@ -135,9 +142,8 @@ def _store_if_open(attempt: Attempt, question_id: str, choices: list[int], text:
     question at once end in one row (ON CONFLICT). Every autosave takes this path, so it is
     one round trip, with no read of the attempt's other answers."""
     statement = _upsert_statement(db.session.get_bind().dialect.name)
-    stored = db.session.execute(statement, {"attempt_id": attempt.id, "question_id": question_id,
+    stored = db.session.connection().execute(statement, {"attempt_id": attempt_id, "question_id": question_id,
                                             "choices": choices, "text": text, "saved_at": now}).first()
-    db.session.expire(attempt, ["answers"])
     return stored is not None
 
 

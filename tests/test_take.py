@@ -517,3 +517,79 @@ def test_state_json_has_no_key(app, generated):
     join(client, code)
     assert set(json.loads(client.get(f"/quiz/{code}/state").data)) == {"phase", "seconds_left",
                                                                      "submit_seconds_left"}
+
+
+# --- the autosave's short path -------------------------------------------------------------
+
+def _statements_during(app, action) -> list[str]:
+    from sqlalchemy import event
+
+    seen: list[str] = []
+
+    def record(conn, cursor, statement, *args):
+        seen.append(" ".join(statement.split()).lower())
+
+    with app.app_context():
+        engine = db.engine
+    event.listen(engine, "before_cursor_execute", record)
+    try:
+        action()
+    finally:
+        event.remove(engine, "before_cursor_execute", record)
+    return seen
+
+
+def test_an_autosave_reads_one_row_and_writes_one_without_the_quiz_text_or_questions(app, generated):
+    """Every answer a student picks is one read of the attempt's columns and one upsert; the
+    article and the questions' JSON (the largest columns) are not read once the quiz is known."""
+    code = publish(app, generated)
+    client = app.test_client()
+    join(client, code)
+    questions = questions_of(app, code)
+    assert answer(client, code, questions[0]["id"], 0).get_json()["saved"] is True   # the first loads the quiz
+    statements = _statements_during(app, lambda: answer(client, code, questions[1]["id"], 1))
+    data = [s for s in statements if s.startswith(("select", "insert", "update", "delete"))]
+    assert len(data) == 2, data
+    assert data[0].startswith("select") and data[1].startswith("insert")
+    assert not any("article_text" in s or "questions" in s or "passages" in s for s in data), data
+    assert attempts_of(app, code)[0]["answers"] == {questions[0]["id"]: [0], questions[1]["id"]: [1]}
+
+
+def test_an_autosave_after_the_deadline_takes_the_full_path_and_is_refused(app, generated, clock):
+    code = publish(app, generated)
+    client = app.test_client()
+    join(client, code)
+    question = questions_of(app, code)[0]
+    assert answer(client, code, question["id"], 0).status_code == 200
+    clock.advance(LIMIT + 10)
+    refused = answer(client, code, question["id"], 1)
+    assert refused.status_code == 409
+    stored = attempts_of(app, code)[0]
+    assert stored["submitted_at"] is not None and stored["auto"] is True   # handed in at its deadline
+    assert stored["answers"] == {question["id"]: [0]}
+
+
+def test_an_autosave_for_a_question_the_quiz_does_not_have_is_refused(app, generated):
+    code = publish(app, generated)
+    client = app.test_client()
+    join(client, code)
+    question = questions_of(app, code)[0]
+    assert answer(client, code, "not-a-question", 0).status_code == 400
+    assert answer(client, code, question["id"], len(question["choices"])).status_code == 400
+    assert attempts_of(app, code)[0]["answers"] == {}
+
+
+def test_the_choice_counts_kept_per_process_belong_to_one_quiz_only(app, generated):
+    """A quiz id SQLite hands again after a deletion must not find the old quiz's questions."""
+    from quiz import autosave
+
+    code = publish(app, generated)
+    with app.app_context():
+        quiz = db.session.execute(db.select(PublishedQuiz).filter_by(code=code)).scalar_one()
+        first = autosave.choice_counts(quiz.id, quiz.code, quiz.created_at)
+        assert first == {q["id"]: len(q["choices"]) for q in quiz.questions}
+        quiz.questions = [{**quiz.questions[0], "id": "replaced", "choices": ["a", "b", "c"]}]
+        quiz.created_at = quiz.created_at + timedelta(seconds=1)   # as a new quiz with the same id
+        db.session.commit()
+        assert autosave.choice_counts(quiz.id, quiz.code, quiz.created_at) == {"replaced": 3}
+        db.session.rollback()

@@ -16,7 +16,7 @@ from flask import Blueprint, current_app, jsonify, redirect, render_template, re
 from flask_babel import gettext as _
 from sqlalchemy.orm import contains_eager
 
-from .. import attempts, joining, throttle, timing
+from .. import attempts, autosave, joining, throttle, timing
 from ..extensions import db
 from ..models import Attempt, PublishedQuiz, RosterEntry
 from .join_refusals import JOIN_REFUSED, refusal_message
@@ -107,12 +107,16 @@ def _with_attempt(api: bool):
             attempt = _attempt_by_code(code, with_article=not api)
             if attempt is not None:
                 return view(attempt.quiz, attempt)
-            quiz = by_code(code)
-            if quiz is None:
-                return _error(404, _("No quiz has this code.")) if api else _quiz_not_found()
-            return _error(403, _("Join the quiz first.")) if api else redirect(url_for("take.join", code=quiz.code))
+            return _no_attempt(code, api)
         return wrapper
     return decorate
+
+
+def _no_attempt(code: str, api: bool):
+    quiz = by_code(code)
+    if quiz is None:
+        return _error(404, _("No quiz has this code.")) if api else _quiz_not_found()
+    return _error(403, _("Join the quiz first.")) if api else redirect(url_for("take.join", code=quiz.code))
 
 
 # The session cookie keeps this browser's latest quizzes only: a cookie is at most 4 kB, and
@@ -234,15 +238,37 @@ def take(quiz: PublishedQuiz, attempt: Attempt):
 
 
 @bp.post("/quiz/<code>/answer")
-@_with_attempt(api=True)
-def answer(quiz: PublishedQuiz, attempt: Attempt):
+def answer(code: str):
+    """Every autosave: the short path (autosave.py) while the attempt is open, else the full one."""
+    clean = clean_code(code)
+    token = (session.get("attempts") or {}).get(clean)
     data = _answer_payload()
+    if token and _readable_answer(data):
+        try:
+            saved = autosave.save_if_open(clean, token, data["question_id"], data.get("choices", []),
+                                          data.get("text"), _now())
+        except attempts.BadAnswer:
+            return _error(400, _("This answer could not be read."))
+        if saved is not None:
+            return jsonify({"saved": True, "seconds_left": saved.seconds_left, "phase": saved.phase})
+    attempt = _attempt_by_code(code, with_article=False)
+    if attempt is None:
+        return _no_attempt(code, api=True)
+    return _answer_full(attempt, data)
+
+
+def _readable_answer(data) -> bool:
     if not isinstance(data, dict):
-        return _error(400, _("This answer could not be read."))
+        return False
     question_id, choices, text = data.get("question_id"), data.get("choices", []), data.get("text")
-    if (not isinstance(question_id, str) or not isinstance(choices, list) or (not choices and text is None)
-            or any(type(c) is not int for c in choices) or (text is not None and not isinstance(text, str))):
+    return not (not isinstance(question_id, str) or not isinstance(choices, list) or (not choices and text is None)
+                or any(type(c) is not int for c in choices) or (text is not None and not isinstance(text, str)))
+
+
+def _answer_full(attempt: Attempt, data):
+    if not _readable_answer(data):
         return _error(400, _("This answer could not be read."))
+    question_id, choices, text = data["question_id"], data.get("choices", []), data.get("text")
     now = _now()
     # Read before saving: a save moves no deadline, and after its commit the attempt and the
     # quiz would be read from the database again just for this.

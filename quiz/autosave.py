@@ -1,0 +1,98 @@
+"""The autosave's short path: every answer a student picks comes here, so it reads only what
+deciding needs, as plain columns (no ORM objects, no quiz text, no questions' JSON).
+
+It handles the common case only: an open attempt, before its deadline. Anything else (no such
+attempt, time up, handed in, a grace period) returns None and the caller takes the full path
+(`attempts.save_answer`), which finishes an overdue attempt and says why an answer is refused.
+The guarantees stay in the one statement both paths run (`attempts.store_if_open`): an answer
+is stored only while the attempt row, read FOR SHARE, is not submitted.
+"""
+from __future__ import annotations
+
+from collections import OrderedDict
+from dataclasses import dataclass
+from datetime import datetime
+from functools import lru_cache
+from threading import Lock
+
+from sqlalchemy import bindparam, select
+
+from . import attempts, timing
+from .extensions import db
+from .models import Attempt, PublishedQuiz
+
+
+@dataclass(frozen=True)
+class Saved:
+    seconds_left: int | None
+    phase: str
+
+
+def save_if_open(code: str, token: str, question_id: str, choices: list, text, now: datetime) -> Saved | None:
+    """Store the answer and return what the page shows, or None for the full path.
+    BadAnswer (from attempts.checked_answer) for an answer the question cannot take."""
+    # On the session's connection, in its transaction: Core statements need none of the ORM's
+    # execution machinery, which cost more than the statements.
+    row = db.session.connection().execute(_attempt_row(), {"code": code, "token": token}).first()
+    if row is None or row.submitted_at is not None:
+        return None
+    ends = _ends_at(row)
+    if timing.phase(ends, _settings(row), now) != "open":
+        return None
+    counts = choice_counts(row.quiz_id, row.code, row.created_at)
+    if question_id not in counts:
+        raise attempts.BadAnswer("question")
+    choices, text = attempts.checked_answer(counts[question_id], choices, text)
+    if not attempts.store_if_open(row.attempt_id, question_id, choices, text, now):
+        db.session.rollback()
+        return None      # handed in meanwhile: the full path says so
+    db.session.commit()
+    return Saved(seconds_left=timing.seconds_left(ends, now), phase="open")
+
+
+@lru_cache(maxsize=1)
+def _attempt_row():
+    """Built once, with bound parameters (building a statement per request costs more than running it)."""
+    a, q = Attempt.__table__.c, PublishedQuiz.__table__.c
+    return (select(a.id.label("attempt_id"), a.started_at, a.submitted_at, a.extra_multiplier, a.extra_seconds,
+                   a.unlimited, a.own_limit, a.time_limit_seconds.label("own_seconds"),
+                   q.id.label("quiz_id"), q.code, q.created_at, q.time_limit_seconds, q.on_expiry,
+                   q.grace_seconds, q.closes_at, q.closed_at)
+            .join_from(Attempt.__table__, PublishedQuiz.__table__, a.quiz_id == q.id)
+            .where(q.code == bindparam("code"), a.token == bindparam("token")))
+
+
+def _settings(row) -> timing.Settings:
+    quiz = timing.Settings(time_limit_seconds=row.time_limit_seconds, on_expiry=row.on_expiry,
+                           grace_seconds=row.grace_seconds, closes_at=row.closes_at or row.closed_at)
+    return attempts.attempt_settings(quiz, row.own_limit, row.own_seconds)
+
+
+def _ends_at(row) -> datetime | None:
+    accommodation = timing.Accommodation(row.extra_multiplier, row.extra_seconds, row.unlimited)
+    return timing.deadline(row.started_at, _settings(row), accommodation)
+
+
+# A published quiz's questions never change (publishing freezes them; a copy is a new quiz),
+# so each process keeps how many choices each question has. The key has the quiz's code and
+# creation time besides its id: SQLite may give a deleted quiz's id to the next one.
+CACHED_QUIZZES = 256
+_counts: OrderedDict[tuple, dict[str, int]] = OrderedDict()
+_counts_lock = Lock()
+
+
+def choice_counts(quiz_id: int, code: str, created_at: datetime) -> dict[str, int]:
+    """{question id: number of choices} (0 for a written question)."""
+    key = (quiz_id, code, created_at)
+    with _counts_lock:
+        if key in _counts:
+            _counts.move_to_end(key)
+            return _counts[key]
+    questions = db.session.connection().execute(select(PublishedQuiz.__table__.c.questions)
+                                   .where(PublishedQuiz.__table__.c.id == quiz_id)).scalar_one()
+    counts = {question["id"]: len(question["choices"]) for question in questions}
+    with _counts_lock:
+        _counts[key] = counts
+        while len(_counts) > CACHED_QUIZZES:
+            _counts.popitem(last=False)
+    return counts
