@@ -183,39 +183,33 @@ def _attributions(doc, spec):
     passage; relay_span is the source that relays this one ("X cited a source as saying"), or None."""
     prepositions = {p.lower() for p in spec.prepositions}
     verbs = frozenset(v.lower() for v in spec.verbs)
+    role_words = _role_words(spec)
     for token in doc:
-        incise = _incise(token, verbs, _role_words(spec))
-        if incise is not None:
+        # One detector per shape, tried in this order; each is called once per token.
+        if (incise := _incise(token, verbs, role_words)) is not None:
             first = min([token.i, incise.start] + [c.i for c in token.children if c.dep_.startswith("aux")])
             yield (first, max(token.i, incise.end - 1)), incise, None
-        elif _source_qualified(token) is not None:
-            who = _source_qualified(token)       # "de source policière": an unnamed source, qualified
-            yield (token.i - 1, who.end - 1), who, None
-        elif _opinion_for(token, spec) is not None:
-            who = _opinion_for(token, spec)      # "Pour l'économiste X, …": X's view
-            yield (token.i, who.end - 1), who, None
+        elif (who := _source_qualified(token)) is not None:
+            yield (token.i - 1, who.end - 1), who, None      # "de source policière": unnamed, qualified
+        elif (who := _opinion_for(token, spec)) is not None:
+            yield (token.i, who.end - 1), who, None          # "Pour l'économiste X, …": X's view
         elif token.lower_ in prepositions or _two_word_preposition(token, prepositions):
             who = _object_of(token)
             if who is not None:
                 yield (token.i if token.lower_ in prepositions else token.i - 1, who.end - 1), who, None
-        elif _suffixed_pronoun(token) is not None and _is_reporting(token, verbs):
+        elif (pronoun := _suffixed_pronoun(token)) is not None and _is_reporting(token, verbs):
             # "accusent-ils": the tagger often misses the verb, never the pronoun glued to it.
-            pronoun = _suffixed_pronoun(token)
             yield (token.i, pronoun.i), doc[pronoun.i:pronoun.i + 1], None
         elif token.pos_ in ("VERB", "AUX") and _is_reporting(token, verbs):
             yield from _verb_attributions(token, spec)
-        elif _misread_verb(token, verbs) is not None:
-            who = _misread_verb(token, verbs)     # "Un ancien salarié raconte que…" read as an adjective
+        elif (who := _misread_verb(token, verbs)) is not None:
+            yield (who.start, token.i), who, None            # "Un ancien salarié raconte que…" read as an adjective
+        elif (who := _misread_with_object(token, verbs)) is not None:
             yield (who.start, token.i), who, None
-        elif _misread_with_object(token, verbs) is not None:
-            who = _misread_with_object(token, verbs)
-            yield (who.start, token.i), who, None
-        elif _read_in(token, spec) is not None:
-            who = _read_in(token, spec)           # "peut-on lire dans le rapport", "lit-on dans la lettre"
-            yield (token.i, who.end - 1), who, None
-        elif _colon_speaker(token, spec) is not None:
-            who = _colon_speaker(token, spec)     # "Le maire se veut rassurant : « … »"
-            yield (who.start, token.i), who, None
+        elif (who := _read_in(token, spec)) is not None:
+            yield (token.i, who.end - 1), who, None          # "peut-on lire dans le rapport", "lit-on dans la lettre"
+        elif (who := _colon_speaker(token, spec)) is not None:
+            yield (who.start, token.i), who, None            # "Le maire se veut rassurant : « … »"
 
 
 def _verb_attributions(verb, spec):
