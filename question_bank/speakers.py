@@ -65,6 +65,7 @@ class Speakers:
         self.anonymous = _lower(spec.kinds.get("anonymous", []))
         self.documents = _lower(spec.kinds.get("document", []))
         self.outlets = _lower(spec.kinds.get("other_media", []))
+        self.outlet_nouns = _lower(spec.outlet_nouns)
         self.staff = _lower(spec.media_staff_words)
         self.bodies = _lower(spec.kinds.get("named_organisation", []))
         self.roles = _lower(spec.person_roles)
@@ -209,7 +210,12 @@ class Speakers:
             return True   # (a name the article or the gazetteer gives an outlet)
         if any(t.text in self.spec.media_name_words for t in who if t.i > who.start or t.is_title):
             return root.pos_ == "PROPN" or bool(who.ents)
-        return root.lemma_.lower() in self.outlets or root.lower_ in self.outlets
+        if root.lemma_.lower() not in self.outlets and root.lower_ not in self.outlets:
+            return False
+        # "ces sites", "un site", "a channel": with no name, a word that may mean any website or
+        # channel is the topic, not a newsroom; only an outlet noun says so alone ("l'hebdomadaire").
+        ambiguous = not any(n in who.text.casefold() for n in self.outlet_nouns)
+        return not (ambiguous and _demonstrative_or_indefinite(who) and not _named_in(who, root))
 
     def _other_head(self, root) -> bool:
         if root.pos_ != "NOUN" or not root.is_lower:
@@ -359,6 +365,17 @@ def _dateline(who) -> bool:
 
 def _possessive(token) -> bool:
     return token.tag_ == "PRP$" or "Yes" in token.morph.get("Poss")
+
+
+DEMONSTRATIVES = {"ce", "cet", "cette", "ces", "this", "these", "those"}
+
+
+def _demonstrative_or_indefinite(who) -> bool:
+    return who[0].lower_ in DEMONSTRATIVES or who[0].lower_ in INDEFINITE
+
+
+def _named_in(who, root) -> bool:
+    return any(t.pos_ == "PROPN" or (t.is_title and t.i > who.start) for t in who if t != root)
 
 
 def _of_named(who, root) -> bool:

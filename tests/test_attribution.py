@@ -280,3 +280,12 @@ def test_an_incise_before_a_colon_names_its_inverted_subject():
     assert [(s.kind, s.who) for s in findings(text, "fr").sources] == [("anonymous", "les anciens cadres")]
     text = "Le maire, Paul Roy, a expliqué que le budget serait voté en juin."
     assert [s.who for s in findings(text, "fr").sources] == ["Le maire, Paul Roy"]
+
+
+def test_websites_named_by_no_name_are_the_topic_not_a_newsroom():
+    """"ces sites demandent une somme" is what the sites do; "le site d'information Le Relais a
+    révélé" is an outlet speaking."""
+    text = "Le principe ne change pas : ces sites demandent une somme modique pour un simple document."
+    assert "other_media" not in [s.kind for s in findings(text, "fr").sources]
+    text = "Le site d'information Le Relais a révélé que le maire démissionnerait."
+    assert [s.kind for s in findings(text, "fr").sources] == ["other_media"]
