@@ -68,7 +68,7 @@ def classify(article: Article, markers: GenreMarkers) -> GenreGuess:
                           _labelled(article, markers.interview_labels))
     first_person = sum(words.count(p.casefold()) for p in markers.first_person if " " not in p)
     stance = sum(_count(outside, phrase) for phrase in markers.stance_words)
-    labelled = _has_any(head, markers.opinion_labels) or _column_title(article.title)
+    labelled = _label_placed(article, markers.opinion_labels) or _column_title(article.title)
     voice = first_person >= 3 and first_person / n_words >= 0.004
     if labelled and (voice or stance):
         return GenreGuess("opinion", 0.9, "label and voice", _labelled(article, markers.opinion_labels))
@@ -78,6 +78,27 @@ def classify(article: Article, markers: GenreMarkers) -> GenreGuess:
         return GenreGuess("opinion", 0.7, "voice")
     confidence = 0.8 if first_person == 0 and stance == 0 else 0.6
     return GenreGuess("report", confidence, "default")
+
+
+LABEL_WORDS = 8
+LABEL_OPENING = 3      # "Dans une tribune", "In an op-ed": the piece says what it is as it opens
+LABEL_END = re.compile(r"\s*(?:[:|–—-]|$)")
+
+
+def _label_placed(article: Article, labels: list[str]) -> bool:
+    """A label where a page puts one: a short line of its own ("Opinion", "Tribune"), or at the
+    head of the title or of a line, before a colon, a bar or a dash ("Opinion | …", "Éditorial :").
+    The same word in a sentence is not a label: "declined to comment", "une tribune publiée"."""
+    for passage in article.passages[:HEAD_PASSAGES + 1]:
+        text = article.text[passage.start:passage.end].strip()
+        if len(text.split()) <= LABEL_WORDS and _has_any(text, labels):
+            return True
+        if any(text.casefold().startswith(label.casefold()) and LABEL_END.match(text[len(label):])
+               for label in labels):
+            return True
+        if passage.kind != "title" and _has_any(" ".join(text.split()[:LABEL_OPENING]), labels):
+            return True     # a standfirst that opens on it: "Dans une tribune au « Monde », …"
+    return False
 
 
 def _labelled(article: Article, labels: list[str]) -> int | None:

@@ -143,3 +143,23 @@ The harbour town banned night fishing on the pier on Monday, and anglers could n
 The ban may well have pleased residents of the pier.
 """
     assert findings(text).headline_overstates is False
+
+
+@pytest.mark.parametrize("text", [
+    "Harbour freight shares jump on bid talk\n\nShares in Harbour Freight rose 9% on Monday. The board has not "
+    "confirmed any proposal, and Corvane declined to comment.\n\nThe port authority said in a statement that "
+    "traffic had doubled in five years.\n",
+    "Le maire répond aux critiques\n\nLe maire a répondu jeudi à une tribune publiée la veille par des "
+    "commerçants, a indiqué la mairie.\n\nLes travaux dureront six mois, selon le calendrier voté en mars.\n",
+])
+def test_an_opinion_label_inside_a_sentence_is_not_the_articles_label(text):
+    """"declined to comment", "une tribune publiée par…": a report mentioning the word; a label
+    is a line of its own, the head of a line, or how the standfirst opens ("Dans une tribune…")."""
+    assert findings(text).genre == "report"
+
+
+def test_a_standfirst_that_opens_on_the_label_says_the_genre():
+    text = ("La ville doit garder ses tramways\n\nDans une tribune, deux urbanistes défendent le réseau actuel.\n\n"
+            "Nous pensons que la ville se trompe. Nous croyons que le tramway reste le meilleur choix, et nous "
+            "demandons aux élus de revenir sur leur décision.\n")
+    assert findings(text).genre == "opinion"

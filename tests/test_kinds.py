@@ -476,6 +476,16 @@ def test_the_genre_of_a_report_cites_a_sentence_that_says_where_its_information_
     assert "au ¶1" in question.explanation
 
 
+def test_the_genre_of_a_report_does_not_cite_a_source_that_says_nothing_as_where_it_comes_from():
+    text = ("Harbour freight shares jump on bid talk\n\nShares in Harbour Freight rose 9% on Monday. The board "
+            "has not confirmed receiving any proposal, and Corvane declined to comment.\n"
+            "The port authority said in a statement that traffic had doubled in five years.\n")
+    article, findings = _analysed(text)
+    [question] = build("genre", article, findings.model_copy(update={"genre": "report", "genre_confidence": 0.9}))
+    assert "has not confirmed" not in " ".join(c.quote for c in question.citations)
+    assert "said in a statement" in question.citations[-1].quote
+
+
 def test_one_seed_does_not_put_the_genre_key_at_one_letter_for_every_article():
     from pathlib import Path
 

@@ -48,6 +48,16 @@ def build(ctx: Context) -> list[Question]:
                          citations=citations, confidence=findings.genre_confidence)]
 
 
+# "X has not confirmed", "declined to comment", "n'a pas souhaité répondre": a source that says
+# nothing does not show where the article's information comes from (reviewed blind, round 12).
+WITHHELD = {"not", "n't", "never", "no", "pas", "jamais", "declined", "declines", "refused", "refuses",
+            "refusé", "refuse", "refusent", "décliné"}
+
+
+def _withheld(attribution: str) -> bool:
+    return any(word in WITHHELD for word in re.findall(r"[\w'-]+", attribution.lower().replace("n't", " n't")))
+
+
 def _comment_passage(ctx: Context):
     """A paragraph that opens with a comment label ("Note de commentaire :", "Editor's note:")."""
     labels = load_pack(ctx.language).genre.comment_labels
@@ -68,7 +78,7 @@ def _first_attribution(ctx: Context):
         # (reviewed blind: the headline alone, cited when none reached 0.85, shows no genre).
         if source.rule.endswith(".source.attribution") and source.confidence >= 0.7 and \
                 source.kind in ("named_person", "named_organisation", "document", "other_media") and \
-                (headline is None or source.start >= headline.end):
+                (headline is None or source.start >= headline.end) and not _withheld(source.text):
             citation = ctx.sentence_citation(source.start)
             if citation is not None:
                 return citation
