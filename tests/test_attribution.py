@@ -289,3 +289,12 @@ def test_websites_named_by_no_name_are_the_topic_not_a_newsroom():
     assert "other_media" not in [s.kind for s in findings(text, "fr").sources]
     text = "Le site d'information Le Relais a révélé que le maire démissionnerait."
     assert [s.kind for s in findings(text, "fr").sources] == ["other_media"]
+
+
+def test_analysts_who_judge_a_price_too_high_do_not_put_the_report_in_doubt():
+    """"remis en question par des analystes, qui le jugent trop élevé" judges the price; the
+    report of it stays what its own cues say (here a rumour), not "disputed"."""
+    text = ("Le groupe Martin valoriserait sa cible à 3 milliards d'euros, selon des sources proches du dossier. "
+            "Ce montant est pourtant remis en question par plusieurs analystes, qui le jugent bien trop élevé.")
+    claims = [c for c in findings(text, "fr").claims if "3 milliards" in c.citations[0].quote]
+    assert claims and claims[0].status == "unconfirmed", [(c.status, c.text) for c in claims]

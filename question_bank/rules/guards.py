@@ -129,3 +129,22 @@ def speaker_words(span, reporting_verbs) -> bool:
     """In a speaker's quoted or reported words ("« C'est honteux », a dit X", "X said it was a
     disgrace"), an evaluative word is the speaker's judgement, not the writer's."""
     return _inside_quotation(span[0]) or in_indirect_speech(span, reporting_verbs)
+
+
+JUDGING_VERBS = {"juger", "estimer", "trouver", "considérer", "consider", "find", "judge", "deem", "think"}
+RELATIVE_WHO = {"qui", "who", "which"}
+
+
+@guard("judged_instead")
+def judged_instead(span, reporting_verbs) -> bool:
+    """"Ce prix est remis en question par des analystes, qui le jugent trop élevé": the
+    questioning is a judgement of the thing's worth (a relative clause that judges it), not doubt
+    that what is reported is true (FactBank's distinction between an event's factuality and an
+    evaluation of it; round 12 of the blind review)."""
+    after = span.doc[span.end:span.sent.end]
+    for token in after:
+        if token.lower_ in RELATIVE_WHO:
+            window = span.doc[token.i + 1:min(token.i + 4, span.sent.end)]
+            return any(t.lemma_.lower() in JUDGING_VERBS or t.lower_.startswith(("jug", "estim", "trouv"))
+                       for t in window)
+    return False

@@ -12,10 +12,11 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from ..models import CueType, DisclosureKind, SourceKind
+from .guards import GUARDS as GUARD_REGISTRY
 
 Produces = Literal["cue", "judgement", "disclosure", "author", "furniture"]
-GUARDS = ("reported_speech", "before_number", "passive", "in_question", "reporting_context", "after_determiner",
-          "outside_quotation", "hypothetical", "speaker_words")
+# The guards a rule may name are those registered in guards.py (one registration, no copy here).
+GUARDS = tuple(GUARD_REGISTRY)
 
 
 class Strict(BaseModel):
