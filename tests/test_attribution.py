@@ -283,9 +283,9 @@ def test_an_incise_before_a_colon_names_its_inverted_subject():
 
 
 def test_websites_named_by_no_name_are_the_topic_not_a_newsroom():
-    """"ces sites demandent une somme" is what the sites do; "le site d'information Le Relais a
+    """"ces sites réclament des frais" is what the sites do; "le site d'information Le Relais a
     révélé" is an outlet speaking."""
-    text = "Le principe ne change pas : ces sites demandent une somme modique pour un simple document."
+    text = "Depuis des mois, ces sites réclament des frais élevés pour des formulaires pourtant gratuits."
     assert "other_media" not in [s.kind for s in findings(text, "fr").sources]
     text = "Le site d'information Le Relais a révélé que le maire démissionnerait."
     assert [s.kind for s in findings(text, "fr").sources] == ["other_media"]
