@@ -147,8 +147,8 @@ def _canonical(token, verbs) -> str:
     lemma = token.lemma_.lower()
     if lemma in verbs:
         return lemma
-    if _short_lemma(token) in verbs:
-        return _short_lemma(token)
+    if (infinitive := _short_lemma(token)) in verbs:
+        return infinitive
     for verb in sorted(verbs, key=len, reverse=True):
         if len(verb) > 6 and verb.endswith(("er", "ir", "re")) and token.lower_.startswith(verb[:-2]):
             return verb
@@ -529,20 +529,21 @@ def _between_commas_inverted(verb) -> bool:
     sentence, its subject inverted after the verb (Grevisse, Le Bon Usage, § 380). The parse
     takes the sentence's own subject for the verb's; the noun phrase between the verb and the
     closing comma, and a verb after that comma, say it is an incise."""
-    phrase = _inverted_subject(verb)
-    if phrase is None:
-        return False
-    doc = verb.doc
-    return phrase.end < len(doc) and doc[phrase.end].text == "," and \
-        any(t.pos_ == "VERB" for t in doc[phrase.end + 1:verb.sent.end])
+    mark = _after_inverted_subject(verb)
+    return mark is not None and mark.text == "," and any(t.pos_ == "VERB" for t in verb.doc[mark.i + 1:verb.sent.end])
 
 
 def _inverted_before_colon(verb) -> bool:
     """"…, racontent les anciens salariés : on commande…": the incise's subject, then the colon
     that opens what they tell; "X, a expliqué que…" introduces words with no inverted subject."""
+    mark = _after_inverted_subject(verb)
+    return mark is not None and mark.text == ":" and verb.doc.lang_ == "fr"
+
+
+def _after_inverted_subject(verb):
+    """The punctuation right after the verb's inverted subject, if it has one."""
     phrase = _inverted_subject(verb)
-    return phrase is not None and verb.doc.lang_ == "fr" and phrase.end < len(verb.doc) and \
-        verb.doc[phrase.end].text == ":"
+    return verb.doc[phrase.end] if phrase is not None and phrase.end < len(verb.doc) else None
 
 
 def _inverted_subject(verb):

@@ -54,6 +54,7 @@ class Grade:
 
 
 def settings_of(quiz: PublishedQuiz) -> timing.Settings:
+    """The quiz's timing rules (a PublishedQuiz, or any row with its columns' names)."""
     return timing.Settings(time_limit_seconds=quiz.time_limit_seconds, on_expiry=quiz.on_expiry,
                            grace_seconds=quiz.grace_seconds, closes_at=quiz.closes_at or quiz.closed_at)
 
@@ -67,9 +68,13 @@ def attempt_settings(quiz_settings: timing.Settings, own_limit: bool, limit: int
     return replace(quiz_settings, time_limit_seconds=limit) if own_limit else quiz_settings
 
 
+def accommodation_of(attempt) -> timing.Accommodation:
+    """The attempt's extra time (an Attempt, or any row with its columns' names)."""
+    return timing.Accommodation(attempt.extra_multiplier, attempt.extra_seconds, attempt.unlimited)
+
+
 def ends_at(attempt: Attempt) -> datetime | None:
-    accommodation = timing.Accommodation(attempt.extra_multiplier, attempt.extra_seconds, attempt.unlimited)
-    return timing.deadline(attempt.started_at, settings_for(attempt), accommodation)
+    return timing.deadline(attempt.started_at, settings_for(attempt), accommodation_of(attempt))
 
 
 def phase(attempt: Attempt, now: datetime) -> str:

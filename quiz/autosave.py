@@ -36,8 +36,9 @@ def save_if_open(code: str, token: str, question_id: str, choices: list, text, n
     row = db.session.connection().execute(_attempt_row(), {"code": code, "token": token}).first()
     if row is None or row.submitted_at is not None:
         return None
-    ends = _ends_at(row)
-    if timing.phase(ends, _settings(row), now) != "open":
+    settings = attempts.attempt_settings(attempts.settings_of(row), row.own_limit, row.own_seconds)
+    ends = timing.deadline(row.started_at, settings, attempts.accommodation_of(row))
+    if timing.phase(ends, settings, now) != "open":
         return None
     counts = choice_counts(row.quiz_id, row.code, row.created_at)
     if question_id not in counts:
@@ -52,7 +53,9 @@ def save_if_open(code: str, token: str, question_id: str, choices: list, text, n
 
 @lru_cache(maxsize=1)
 def _attempt_row():
-    """Built once, with bound parameters (building a statement per request costs more than running it)."""
+    """Built once, with bound parameters (building a statement per request costs more than running it).
+    The quiz's and attempt's columns keep their names, so attempts.settings_of and
+    accommodation_of read the row as they read the objects."""
     a, q = Attempt.__table__.c, PublishedQuiz.__table__.c
     return (select(a.id.label("attempt_id"), a.started_at, a.submitted_at, a.extra_multiplier, a.extra_seconds,
                    a.unlimited, a.own_limit, a.time_limit_seconds.label("own_seconds"),
@@ -60,17 +63,6 @@ def _attempt_row():
                    q.grace_seconds, q.closes_at, q.closed_at)
             .join_from(Attempt.__table__, PublishedQuiz.__table__, a.quiz_id == q.id)
             .where(q.code == bindparam("code"), a.token == bindparam("token")))
-
-
-def _settings(row) -> timing.Settings:
-    quiz = timing.Settings(time_limit_seconds=row.time_limit_seconds, on_expiry=row.on_expiry,
-                           grace_seconds=row.grace_seconds, closes_at=row.closes_at or row.closed_at)
-    return attempts.attempt_settings(quiz, row.own_limit, row.own_seconds)
-
-
-def _ends_at(row) -> datetime | None:
-    accommodation = timing.Accommodation(row.extra_multiplier, row.extra_seconds, row.unlimited)
-    return timing.deadline(row.started_at, _settings(row), accommodation)
 
 
 # A published quiz's questions never change (publishing freezes them; a copy is a new quiz),

@@ -65,12 +65,13 @@ def _quiz_not_found():
                            message=_("No quiz has this code. Check the code with your teacher.")), 404
 
 
-def _held_token(quiz: PublishedQuiz) -> str | None:
-    return (session.get("attempts") or {}).get(quiz.code)
+def _held_token(code: str) -> str | None:
+    """The attempt token this browser's session holds for the quiz of this (clean) code."""
+    return (session.get("attempts") or {}).get(code)
 
 
 def _attempt_for(quiz: PublishedQuiz) -> Attempt | None:
-    token = _held_token(quiz)
+    token = _held_token(quiz.code)
     if not token:
         return None
     return db.session.execute(db.select(Attempt).filter_by(token=token, quiz_id=quiz.id)).scalar_one_or_none()
@@ -80,7 +81,7 @@ def _attempt_by_code(code: str, with_article: bool = True) -> Attempt | None:
     """This browser's attempt at the quiz of the URL, with its quiz, in one query: every
     autosave comes through here."""
     clean = clean_code(code)
-    token = (session.get("attempts") or {}).get(clean)
+    token = _held_token(clean)
     if not token:
         return None
     return db.session.execute(_attempt_with_quiz(with_article), {"code": clean, "token": token}).scalar_one_or_none()
@@ -210,7 +211,7 @@ def join(code: str):
     form = request.form
     config = current_app.config
     join_request = joining.JoinRequest(
-        name=form.get("name") or "", address=request.remote_addr or "", held_token=_held_token(quiz),
+        name=form.get("name") or "", address=request.remote_addr or "", held_token=_held_token(quiz.code),
         resume_code=form.get("resume_code") or "", personal_code=form.get("personal_code") or "",
         nonce=form.get("nonce") or "",
         joins_per_minute=config["JOINS_PER_MINUTE"] if config.get("RATELIMIT_ENABLED") else None)
@@ -241,7 +242,7 @@ def take(quiz: PublishedQuiz, attempt: Attempt):
 def answer(code: str):
     """Every autosave: the short path (autosave.py) while the attempt is open, else the full one."""
     clean = clean_code(code)
-    token = (session.get("attempts") or {}).get(clean)
+    token = _held_token(clean)
     data = _answer_payload()
     if token and _readable_answer(data):
         try:
