@@ -436,8 +436,12 @@ def _nominal_introducer(before, spec):
     if len(before) < 3 or before[0].lemma_.lower() not in nouns or before[1].lower_ not in OF_WORDS:
         return None
     speaker = before[2:]      # "de la ministre": the article stays with the speaker
-    if any(t.pos_ in ("VERB", "AUX") or t.is_punct for t in speaker):
+    if any(t.pos_ in ("VERB", "AUX") or (t.is_punct and t.text != ",") for t in speaker):
         return None
+    # "Réponse de M. X, le directeur du port :": the apposition describes the speaker.
+    comma = next((t for t in speaker if t.text == ","), None)
+    if comma is not None:
+        speaker = before[2:comma.i - before.start]
     # Someone who can speak: a name, a role or a kind of source ("Commentaire du jour" is not).
     known = _role_words(spec) | {w.lower() for words in spec.kinds.values() for w in words}
     if not any(t.pos_ == "PROPN" or t.lemma_.lower() in known or t.lower_ in known for t in speaker):

@@ -129,6 +129,9 @@ class Speakers:
         if any(re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", text.casefold()) for w in self.spokespeople):
             # "a spokeswoman for the ministry", "Jane Roe, a spokesperson for the council": the body speaks
             return Speaker("named_organisation", False, False, text, 0.85)
+        if self._unnamed_member(who, root):
+            # "a Jackson lawyer", "an Acme engineer": someone of a named side, not named (AP style)
+            return Speaker("anonymous", plural, True, text, 0.7)
         if _acronym(root) and not labels & PERSON_LABELS:
             return Speaker("named_organisation", plural, False, text, 0.8)   # "WHO said", "l'OMS indique"
         # "the World Health Organization" is two names and no person; "M. Dupont" read as ORG is one.
@@ -193,6 +196,15 @@ class Speakers:
                 if head & self.roles:
                     return "named_person"
         return None
+
+    def _unnamed_member(self, who, root) -> bool:
+        """An indefinite lawyer, expert or official whose only name is the side they belong
+        to, as a modifier before the noun ("a Jackson lawyer"); a name after the noun is their
+        own ("a transport expert, Maria Lopez")."""
+        if not _indefinite(who) or root.pos_ != "NOUN" or \
+                not {root.lower_, root.lemma_.lower()} & (REPRESENTATIVES | ROLE_NOUNS):
+            return False
+        return not any(t.pos_ == "PROPN" and t.i > root.i for t in who)
 
     def _representative(self, who, root) -> bool:
         """"Lawyers for X", "l'avocat de Y", "her lawyer": someone speaking for a named person."""

@@ -249,6 +249,8 @@ def test_an_incise_inside_the_sentence_names_the_inverted_subject(language, sent
      "sénateur Marin"),
     ("fr", "Réaction de la ministre : « Nous ne céderons pas. »", "la ministre"),
     ("en", "Reply from the senator: \"The firm pays a lot, and avoids a lot too.\"", "the senator"),
+    ("fr", "Réponse de M. Garnier, le directeur du port : « Les dockers ont été reçus deux fois. »",
+     "M. Garnier"),
 ])
 def test_a_noun_of_speech_before_a_colon_introduces_its_speakers_quotation(language, sentence, who):
     assert who in [s.who for s in findings(sentence, language).sources]
@@ -298,3 +300,23 @@ def test_analysts_who_judge_a_price_too_high_do_not_put_the_report_in_doubt():
             "Ce montant est pourtant remis en question par plusieurs analystes, qui le jugent bien trop élevé.")
     claims = [c for c in findings(text, "fr").claims if "3 milliards" in c.citations[0].quote]
     assert claims and claims[0].status == "unconfirmed", [(c.status, c.text) for c in claims]
+
+
+@pytest.mark.parametrize("sentence, kind", [
+    ("A Jackson lawyer said the singer would appeal.", "anonymous"),
+    ("An Acme engineer told the court that the brakes had failed twice.", "anonymous"),
+    ("A transport expert, Maria Lopez, told the radio that the delay would cost money.", "named_person"),
+    ("A Garcia spokesman said the vote was postponed.", "named_organisation"),
+])
+def test_someone_of_a_named_side_is_unnamed_unless_their_own_name_follows(sentence, kind):
+    """AP style: "a White House official" is an anonymous source; a spokesperson speaks for the body."""
+    assert [s.kind for s in findings(sentence, "en").sources] == [kind]
+
+
+@pytest.mark.parametrize("language, sentence", [
+    ("en", "The defence protested that the hearing had been scheduled too early."),
+    ("en", "The prosecution said the witness had lied."),
+    ("fr", "La défense a plaidé que le contrat avait été signé trop tôt."),
+])
+def test_a_party_to_a_trial_speaks_as_a_named_side(language, sentence):
+    assert [s.kind for s in findings(sentence, language).sources] == ["named_organisation"]
