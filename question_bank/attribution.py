@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .lemmas import short_lemma
 from .models import Cue, Relay, Source
 from .readable import balanced
 from .speakers import Speakers
@@ -147,7 +148,7 @@ def _canonical(token, verbs) -> str:
     lemma = token.lemma_.lower()
     if lemma in verbs:
         return lemma
-    if (infinitive := _short_lemma(token)) in verbs:
+    if (infinitive := short_lemma(token)) in verbs:
         return infinitive
     for verb in sorted(verbs, key=len, reverse=True):
         if len(verb) > 6 and verb.endswith(("er", "ir", "re")) and token.lower_.startswith(verb[:-2]):
@@ -639,19 +640,9 @@ def _after_addressee(doc, start: int, end: int) -> int:
 
 def _is_reporting(token, verbs) -> bool:
     """By lemma, or by stem where the small model's lemma is wrong ("rappelle" → "rappell")."""
-    if token.lemma_.lower() in verbs or _short_lemma(token) in verbs:
+    if token.lemma_.lower() in verbs or short_lemma(token) in verbs:
         return True
     return token.lower_.startswith(_stems(verbs))
-
-
-def _short_lemma(token) -> str:
-    """The small French lemmatiser gives a short -er verb its present form for lemma
-    ("note" for noter, "juge" for juger): the infinitive is that form plus "r"."""
-    lemma = token.lemma_.lower()
-    # The tagger may also call that form a noun or an adjective; the detectors that accept a
-    # misread verb check its place in the sentence.
-    return lemma + "r" if token.pos_ in ("VERB", "NOUN", "ADJ") and lemma.endswith("e") and \
-        token.lower_ == lemma and token.doc.lang_ == "fr" else ""
 
 
 @lru_cache(maxsize=8)

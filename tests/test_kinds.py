@@ -320,6 +320,31 @@ def test_judgement_leaves_a_speakers_judgement_to_the_speaker(sentence):
     assert build("judgement", article, findings) == []
 
 
+def test_judgement_asks_about_a_judging_phrase_by_its_words():
+    text = ("Ligne de bus\n\nLa ligne 4 desservira de nouveau le lycée dès lundi. Bonne nouvelle pour les "
+            "élèves du quartier, qui attendaient ce retour depuis la rentrée.\n")
+    [question] = build("judgement", *_analysed(text))
+    assert "à quoi sert «\u00a0Bonne nouvelle\u00a0»" in question.prompt, question.prompt
+
+
+@pytest.mark.parametrize("sentence", [
+    "La consultation des habitants sur le tracé a été une mascarade du début à la fin.",
+    "The consultation of residents on the new route was a sham from start to finish."])
+def test_judgement_finds_a_noun_that_judges_in_the_writers_voice(sentence):
+    article, findings = _analysed(("Ligne de bus\n\n" if sentence.startswith("La") else "Bus route\n\n") + sentence + "\n")
+    assert [j.text for j in findings.judgements] == ["mascarade" if sentence.startswith("La") else "sham"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Selon l'opposition, la consultation des habitants a été une mascarade.",
+    "Le collectif estime que la consultation a été une mascarade.",
+    "According to the opposition, the consultation of residents was a sham."])
+def test_judgement_leaves_a_noun_that_judges_to_whoever_the_sentence_gives_it(sentence):
+    article, findings = _analysed(("Ligne de bus\n\n" if not sentence.startswith("According") else "Bus route\n\n")
+                                  + sentence + "\n")
+    assert findings.judgements == []
+
+
 # --- fact_or_speculation ----------------------------------------------------------
 
 def test_fact_or_speculation_asks_about_a_cued_sentence_never_a_plain_one(fr):

@@ -5,7 +5,11 @@ They are a registry so a rule pack can use them by name.
 """
 from __future__ import annotations
 
+import re
+
 from typing import Callable
+
+from ..lemmas import short_lemma
 
 GUARDS: dict[str, Callable] = {}
 
@@ -45,7 +49,8 @@ def in_indirect_speech(span, reporting_verbs: frozenset[str]) -> bool:
     token = span.root
     child = token
     for ancestor in token.ancestors:
-        if ancestor.i < token.i and ancestor.lemma_.lower() in reporting_verbs and \
+        if ancestor.i < token.i and (ancestor.lemma_.lower() in reporting_verbs or
+                                     short_lemma(ancestor) in reporting_verbs) and \
                 child.dep_.split(":")[0] in ("ccomp", "xcomp", "dep"):
             # A clausal complement is what the verb reports ("said [that] it would"); a looser
             # attachment counts only with its complementiser.
@@ -128,7 +133,15 @@ def hypothetical(span, reporting_verbs) -> bool:
 def speaker_words(span, reporting_verbs) -> bool:
     """In a speaker's quoted or reported words ("« C'est honteux », a dit X", "X said it was a
     disgrace"), an evaluative word is the speaker's judgement, not the writer's."""
-    return _inside_quotation(span[0]) or in_indirect_speech(span, reporting_verbs)
+    return _inside_quotation(span[0]) or in_indirect_speech(span, reporting_verbs) or _attributed_by_phrase(span)
+
+
+# "Selon l'opposition, c'est un fiasco": the sentence gives its judgement to someone.
+ATTRIBUTING = re.compile(r"(?<![\w-])(?:selon|d['’]après|according to)(?![\w-])", re.IGNORECASE)
+
+
+def _attributed_by_phrase(span) -> bool:
+    return bool(ATTRIBUTING.search(span.sent.text))
 
 
 JUDGING_VERBS = {"juger", "estimer", "trouver", "considérer", "consider", "find", "judge", "deem", "think"}
