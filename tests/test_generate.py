@@ -163,3 +163,22 @@ def test_every_generated_citation_satisfies_the_invariant():
                 Question.model_validate(question.model_dump())
                 for c in question.citations:
                     assert article.text[c.start:c.end] == c.quote
+
+
+def test_the_lead_that_restates_the_headline_is_not_asked_about_again():
+    """A question on what the headline states is also about the lead sentence that repeats it;
+    a question on how the headline is written (its question mark, its quotation marks) is not."""
+    from question_bank.analysis import analyze
+    from question_bank.article import article_from_text
+    from question_bank.generate import focus
+    article = article_from_text(
+        "Harbour chief denies rift with mayor\n\n"
+        "Harbour chief executive Lena Moss has denied that a rift with mayor Tom Hale led to the ferry plan "
+        "being dropped.\n\n\"The plan was dropped because the money ran out,\" Moss told the Coast Gazette on Monday.\n")
+    quiz = generate_quiz(article, analyze(article))
+    headline_or_lead = article.passages[1].end
+    on_the_statement = [q for q in quiz.questions if not KINDS[q.kind].cites_examples and
+                        not KINDS[q.kind].headline_form and all(c.end <= headline_or_lead for c in q.citations)]
+    assert len(on_the_statement) == 1, [(q.kind, [c.passage for c in q.citations]) for q in quiz.questions]
+    lead = article.passages[1]
+    assert any(lead.start <= c.start < lead.end for c in focus(on_the_statement[0], article))

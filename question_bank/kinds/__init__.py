@@ -33,6 +33,7 @@ class QuestionKind:
     scope: str = "sentence"             # "sentence": about one sentence; "article": about the whole text
     min_confidence: float = 0.7         # findings less sure than this give no question of this kind
     cites_examples: bool = False        # its citations illustrate the answer; they are not what it asks about
+    headline_form: bool = False         # asks how the headline is written, not what it states
 
 
 KINDS: dict[str, QuestionKind] = {}
@@ -40,7 +41,8 @@ KINDS: dict[str, QuestionKind] = {}
 
 def register(name: str, *, priority: int, labels: dict[str, str], trains: dict[str, str] | None = None,
              mark_the_word: bool = False, layout: str | None = None, scope: str = "sentence",
-             min_confidence: float = 0.7, cites_examples: bool = False) -> Callable[[Builder], Builder]:
+             min_confidence: float = 0.7, cites_examples: bool = False,
+             headline_form: bool = False) -> Callable[[Builder], Builder]:
     """Record `build` as the kind `name`; registration order is the quiz order."""
     def decorator(build: Builder) -> Builder:
         if name in KINDS:
@@ -48,7 +50,8 @@ def register(name: str, *, priority: int, labels: dict[str, str], trains: dict[s
         KINDS[name] = QuestionKind(name=name, build=build, priority=priority, labels=labels, trains=trains or {},
                                    mark_the_word=mark_the_word,
                                    layout=layout or ("mark_word" if mark_the_word else "choices"),
-                                   scope=scope, min_confidence=min_confidence, cites_examples=cites_examples)
+                                   scope=scope, min_confidence=min_confidence, cites_examples=cites_examples,
+                                   headline_form=headline_form)
         return build
     return decorator
 

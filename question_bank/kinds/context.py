@@ -57,7 +57,7 @@ class Context:
     def sentences(self) -> list[Sentence]:
         """The findings' sentences, or (hand-made findings without them) a simple split of the passages."""
         if self._sentences is None:
-            self._sentences = list(self.findings.sentences) or _split_sentences(self.article)
+            self._sentences = list(self.findings.sentences) or split_sentences(self.article)
         return self._sentences
 
     def sentence_at(self, offset: int) -> Sentence | None:
@@ -124,7 +124,7 @@ class Context:
         return [options[key] for key in keys], [keys.index(right)]
 
 
-def _split_sentences(article: Article) -> list[Sentence]:
+def split_sentences(article: Article) -> list[Sentence]:
     sentences: list[Sentence] = []
     for passage in article.passages:
         start = passage.start

@@ -9,7 +9,8 @@ ANSWERS = ["possibility", "proof", "poll", "reader"]
 
 
 @register("headline", priority=9, labels={"fr": "Titre en question", "en": "Question headline"},
-           trains={"fr": "lire un titre interrogatif", "en": "reading a question headline"}, scope="article")
+           trains={"fr": "lire un titre interrogatif", "en": "reading a question headline"}, scope="article",
+          headline_form=True)
 def build(ctx: Context) -> list[Question]:
     # A fact-check answers its question headline and an interview's "why…?" is the
     # interviewer's: what a question headline signals in a report does not apply to them.

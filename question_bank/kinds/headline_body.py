@@ -20,7 +20,7 @@ DOUBT = ("conditional", "rumour", "unnamed_source", "hedge", "uncertainty")
 @register("headline_body", priority=2, labels={"fr": "Le titre et l'article", "en": "Headline and article"},
           trains={"fr": "comparer ce qu'affirme le titre et ce qu'établit l'article",
                   "en": "comparing what the headline states with what the article establishes"},
-          scope="article", min_confidence=0.7)
+          scope="article", min_confidence=0.7, headline_form=True)
 def build(ctx: Context) -> list[Question]:
     findings = ctx.findings
     if not findings.headline_overstates or not findings.headline_evidence or findings.headline is None:

@@ -32,7 +32,7 @@ CONFIDENCE = 0.85
 @register("headline_quote", priority=3, labels={"fr": "Guillemets du titre", "en": "Quotation marks in the headline"},
           trains={"fr": "voir qu'un titre entre guillemets rapporte les mots de quelqu'un",
                   "en": "seeing that quoted words in a headline are someone's, not the paper's"},
-          scope="article", min_confidence=0.8)
+          scope="article", min_confidence=0.8, headline_form=True)
 def build(ctx: Context) -> list[Question]:
     headline = ctx.findings.headline
     if headline is None or ctx.findings.genre == "satire":

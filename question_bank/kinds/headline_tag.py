@@ -29,7 +29,7 @@ _CUT = re.compile(r"\s*(?::|\s[–—-]\s|,)\s*")
 @register("headline_tag", priority=3, labels={"fr": "Le titre cite sa source", "en": "The headline's source"},
           trains={"fr": "voir qu'un titre qui dit « selon X » rapporte une affirmation sans l'établir",
                   "en": "seeing that a headline tagged \"report\" or \"says X\" relays a claim without establishing it"},
-          scope="article", min_confidence=0.8, cites_examples=True)
+          scope="article", min_confidence=0.8, cites_examples=True, headline_form=True)
 def build(ctx: Context) -> list[Question]:
     headline = ctx.findings.headline
     if headline is None or headline.quote.rstrip().endswith("?") or ctx.findings.genre not in ("report",):
