@@ -177,12 +177,13 @@ def written_matches(text: str, accepted: list[str]) -> bool:
     return bool(text.strip()) and fold(text) in {fold(a) for a in accepted}
 
 
-def submit(attempt: Attempt, now: datetime) -> Grade:
-    """Idempotent: a second submit (double click, retry) returns the same grade."""
+def submit(attempt: Attempt, now: datetime) -> None:
+    """Idempotent: a second submit (double click, retry) leaves the first one's result. The
+    grade is stored with it (`_finish`); reading it again here, after the commit expired the
+    quiz, would reload the quiz's whole row, article included, for a redirect."""
     close_if_overdue(attempt, now)
     if attempt.submitted_at is None:
         _finish(attempt, now, automatic=False)
-    return grade(attempt)
 
 
 def end_at_closing(attempt: Attempt, now: datetime) -> None:

@@ -99,13 +99,15 @@ def _attempt_with_quiz(with_article: bool):
             .where(PublishedQuiz.code == db.bindparam("code"), Attempt.token == db.bindparam("token")))
 
 
-def _with_attempt(api: bool):
+def _with_attempt(api: bool, article: bool = False):
     """The quiz of the URL and this browser's attempt at it, or the right refusal:
-    for pages a 404 page or the name form, for the JSON endpoints a 404 or 403 error."""
+    for pages a 404 page or the name form, for the JSON endpoints a 404 or 403 error.
+    `article`: load the quiz's text and passages with it, for the pages that show the article
+    (the quiz and the review); the others (summary, done, submit) skip its largest columns."""
     def decorate(view):
         @functools.wraps(view)
         def wrapper(code: str):
-            attempt = _attempt_by_code(code, with_article=not api)
+            attempt = _attempt_by_code(code, with_article=article)
             if attempt is not None:
                 return view(attempt.quiz, attempt)
             return _no_attempt(code, api)
@@ -225,7 +227,7 @@ def join(code: str):
 
 
 @bp.get("/quiz/<code>")
-@_with_attempt(api=False)
+@_with_attempt(api=False, article=True)
 def take(quiz: PublishedQuiz, attempt: Attempt):
     now = _now()
     state = _state(attempt, now)
@@ -339,9 +341,10 @@ def summary(quiz: PublishedQuiz, attempt: Attempt):
 def submit(quiz: PublishedQuiz, attempt: Attempt):
     """Hand in (the summary page's button). Answers the form carries are saved first."""
     now = _now()
+    code = quiz.code     # read before the commit, which expires the quiz: reading it after reloads its whole row
     attempts.save_posted(attempt, request.form, now)
     attempts.submit(attempt, now)
-    return redirect(url_for("take.done", code=quiz.code))
+    return redirect(url_for("take.done", code=code))
 
 
 @bp.get("/quiz/<code>/done")
@@ -359,7 +362,7 @@ def done(quiz: PublishedQuiz, attempt: Attempt):
 
 
 @bp.get("/quiz/<code>/review")
-@_with_attempt(api=False)
+@_with_attempt(api=False, article=True)
 def review(quiz: PublishedQuiz, attempt: Attempt):
     now = _now()
     attempts.close_if_overdue(attempt, now)
