@@ -100,6 +100,9 @@ def register_extensions(app: Flask) -> None:
                    default_translation_directories=str(Path(__file__).resolve().parent / "translations"))
     from flask_babel import get_locale
 
+    from . import i18n
+
+    i18n.install(app)
     app.jinja_env.globals["get_locale"] = get_locale  # base.html sets <html lang> from it
     from question_bank.quoting import marks_for_script, quote_passage
 

@@ -609,3 +609,18 @@ def test_pages_without_the_article_do_not_read_the_article_text(app, generated):
     join(other, code, name="Tom Roux")
     shown = [s for s in _statements_during(app, lambda: other.get(f"/quiz/{code}")) if s.startswith("select")]
     assert any("article_text" in s for s in shown), shown
+
+
+def test_each_request_gets_the_pages_strings_in_its_own_language(app, generated):
+    """The templates look the translations up once per request: one student's language never
+    leaks into the next request's page."""
+    code = publish(app, generated)
+    french, english = app.test_client(), app.test_client()
+    join(french, code)
+    join(english, code, name="Tom Roux")
+    for _ in range(2):
+        fr_page = french.get(f"/quiz/{code}", headers={"Accept-Language": "fr"}).get_data(as_text=True)
+        en_page = english.get(f"/quiz/{code}", headers={"Accept-Language": "en"}).get_data(as_text=True)
+        assert "Chaque réponse est enregistrée dès que vous la choisissez." in fr_page
+        assert "Each answer is saved as soon as you choose it." in en_page
+        assert "Chaque réponse" not in en_page and "Each answer is saved" not in fr_page
