@@ -5,6 +5,8 @@ import secrets
 from contextlib import nullcontext
 from datetime import datetime
 
+from sqlalchemy.orm import defer
+
 from question_bank.article import Article, article_from_bytes
 from question_bank.models import Passage, Question, Quiz
 from question_bank.service import findings_for, quiz_for
@@ -81,8 +83,13 @@ def clean_code(code: str) -> str:
     return "".join(ch for ch in code.upper() if ch.isalnum())
 
 
-def by_code(code: str) -> PublishedQuiz | None:
-    return db.session.execute(db.select(PublishedQuiz).filter_by(code=clean_code(code))).scalar_one_or_none()
+def by_code(code: str, article: bool = True) -> PublishedQuiz | None:
+    """`article=False`: without the article's text and passages, the largest columns (the join
+    page every student opens does not show them; reading them later still works, lazily)."""
+    query = db.select(PublishedQuiz).filter_by(code=clean_code(code))
+    if not article:
+        query = query.options(defer(PublishedQuiz.article_text), defer(PublishedQuiz.passages))
+    return db.session.execute(query).scalar_one_or_none()
 
 
 def _new_code() -> str:

@@ -596,11 +596,14 @@ def test_the_choice_counts_kept_per_process_belong_to_one_quiz_only(app, generat
 
 
 def test_pages_without_the_article_do_not_read_the_article_text(app, generated):
-    """The summary, the submit and the done page never show the article: its text and passages
-    (the largest columns) are not read for them; the quiz page reads them."""
+    """The join page, joining, the summary, the submit and the done page never show the
+    article: its text and passages (the largest columns) are not read for them; the quiz page
+    reads them."""
     code = publish(app, generated)
     client = app.test_client()
-    join(client, code)
+    for page in (lambda: client.get(f"/join/{code}"), lambda: join(client, code)):
+        data = [s for s in _statements_during(app, page) if s.startswith("select")]
+        assert data and not any("article_text" in s or "passages" in s for s in data), data
     for page in (lambda: client.get(f"/quiz/{code}/summary"), lambda: client.post(f"/quiz/{code}/submit"),
                  lambda: client.get(f"/quiz/{code}/done")):
         data = [s for s in _statements_during(app, page) if s.startswith("select")]

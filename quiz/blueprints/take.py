@@ -56,7 +56,7 @@ def _now():
 # --- lookups -----------------------------------------------------------------------
 
 def _quiz_or_404(code: str):
-    quiz = by_code(code)
+    quiz = by_code(code, article=False)
     return (quiz, None) if quiz is not None else (None, _quiz_not_found())
 
 
@@ -127,10 +127,10 @@ def _no_attempt(code: str, api: bool):
 REMEMBERED_QUIZZES = 20
 
 
-def _remember(quiz: PublishedQuiz, attempt: Attempt) -> None:
+def _remember(code: str, token: str) -> None:
     tokens = dict(session.get("attempts") or {})
-    tokens.pop(quiz.code, None)
-    tokens[quiz.code] = attempt.token
+    tokens.pop(code, None)
+    tokens[code] = token
     while len(tokens) > REMEMBERED_QUIZZES:
         tokens.pop(next(iter(tokens)))
     session["attempts"] = tokens
@@ -217,13 +217,14 @@ def join(code: str):
         resume_code=form.get("resume_code") or "", personal_code=form.get("personal_code") or "",
         nonce=form.get("nonce") or "",
         joins_per_minute=config["JOINS_PER_MINUTE"] if config.get("RATELIMIT_ENABLED") else None)
+    code = quiz.code     # read before joining commits: after it, reading the quiz reloads its row
     try:
         attempt = joining.join(quiz, join_request, _now())
     except JOIN_REFUSED as error:
         message, status = refusal_message(error)
         return _join_page(quiz, current, form, message, status)
-    _remember(quiz, attempt)
-    return redirect(url_for("take.take", code=quiz.code))
+    _remember(code, attempt.token)
+    return redirect(url_for("take.take", code=code))
 
 
 @bp.get("/quiz/<code>")
