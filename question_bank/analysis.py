@@ -120,6 +120,8 @@ def unnamed_speaker_cues(sources, cues, pack) -> list[Cue]:
     for source in sources:
         if source.kind != "anonymous" or not source.rule.endswith(".source.attribution") or source.confidence < 0.7:
             continue
+        if source.verb in pack.attribution.demand_verbs:
+            continue      # "un collectif appelle à…": a demand, nothing reported to doubt
         who = source.who.strip()
         offset = source.text.find(who) if who else -1
         if offset < 0 or who.casefold() in PRONOUNS:

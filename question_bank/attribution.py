@@ -775,6 +775,13 @@ def _partitive_subject(verb):
     return None
 
 
+# A connective the parse may hang under the subject ("C'est pourquoi un groupe de chercheurs
+# appelle…"): it links to the previous sentence, it is not who speaks.
+CONNECTIVES = [("c'", "est", "pourquoi"), ("c’", "est", "pourquoi"), ("voilà", "pourquoi"), ("c'", "est", "ainsi", "que"),
+               ("c’", "est", "ainsi", "que"), ("that", "is", "why"), ("this", "is", "why"), ("that", "'s", "why"),
+               ("that", "’s", "why")]
+
+
 def _phrase(head, cut_at_comma: bool = False):
     """The head's subtree as a span, without relative clauses or trailing punctuation."""
     keep = [t for t in head.subtree if not any(a.dep_ in ("relcl", "acl:relcl", "acl") and a != head
@@ -786,6 +793,8 @@ def _phrase(head, cut_at_comma: bool = False):
     span = head.doc[first:last + 1]
     while len(span) > 1 and (span[0].dep_ == "case" or span[0].is_punct or span[0].lower_ in ("selon", "d'", "d’", "après")):
         span = span[1:]
+    connective = next((len(c) for c in CONNECTIVES if tuple(t.lower_ for t in span[:len(c)]) == c and len(span) > len(c)), 0)
+    span = span[connective:]
     while len(span) > 1 and span[-1].is_punct:
         span = span[:-1]
     return span

@@ -206,7 +206,10 @@ def _status(cues: list[Cue], sources: list[Source], pp, sent) -> str:
         return "disputed"
     if types & ONLY_REPORTED or any(c.rule.endswith(NOT_CONFIRMED_RULES) for c in cues):
         return "unconfirmed"
-    if any(s.kind == "anonymous" or (s.via is not None and s.via.kind == "anonymous") for s in sources):
+    # An unnamed source that tells the claim leaves it only reported; one that acts or demands
+    # ("un groupe de chercheurs appelle le Parlement à…") tells nothing the writer doubts.
+    if any((s.kind == "anonymous" and _tells(s, pp)) or (s.via is not None and s.via.kind == "anonymous")
+           for s in sources):
         return "unconfirmed"
     telling = [s for s in sources if _tells(s, pp)]
     if not telling:

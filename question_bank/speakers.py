@@ -104,6 +104,9 @@ class Speakers:
             found = self._refer_back(pronoun, plural)
             return found or self._unresolved(pronoun, who)
         text = who.text
+        if _collective_of_people(who, root):
+            # "un groupe de chercheurs de toute l'Europe", "a handful of residents": people, none named
+            return Speaker("anonymous", True, True, text, 0.7)
         if root.lower_ in QUANTIFIERS and len(who) > 2 and who[1].lower_ in ("de", "d'", "d’", "of"):
             # "plusieurs de ses anciens employés", "several of the staff": some of a group, none named
             return Speaker("anonymous", True, True, text, 0.85)
@@ -154,7 +157,8 @@ class Speakers:
             return Speaker("anonymous", plural, True, text, 0.7)
         if _nominal(who, root) and _definite(who) and (lemma in self.roles or root.lower_ in self.roles):
             # "le sénateur", "les deux sénateurs", "the minister": someone named before
-            earlier = self._named_before(lemma, plural) or self._last(lambda s: s.person and (s.plural or not plural))
+            # One office holder ("le maire") is one person: never a group heard before it.
+            earlier = self._named_before(lemma, plural) or self._last(lambda s: s.person and s.plural == plural)
             return Speaker(earlier.kind if earlier else "named_person", plural, True, text, 0.6)
         described = self._described_name(who, root)
         if described is not None:
@@ -211,7 +215,10 @@ class Speakers:
         if root.lower_ not in REPRESENTATIVES or _indefinite(who):
             return False
         owned = any(t.dep_ in ("poss", "det", "nmod:poss") and _possessive(t) for t in root.children)
-        return owned or any(ent.label_ in PERSON_LABELS for ent in who.ents)
+        # "Lawyers for Smith and Jones", "les avocats de M. Roy": the named client they speak for
+        client = any(t.lower_ in ("for", "of", "de", "du", "d'", "d’") and t.i > root.i and
+                     t.i + 1 < who.end and who.doc[t.i + 1].pos_ == "PROPN" for t in who)
+        return owned or client or any(ent.label_ in PERSON_LABELS for ent in who.ents)
 
     def _outlet(self, who, root) -> bool:
         # The head decides: someone who only belongs to an outlet or is named with it ("un
@@ -373,6 +380,23 @@ def _dateline(who) -> bool:
     after = doc[who.end] if who.end < len(doc) else None
     return who[0].text.isupper() and len(who[0].text) > 3 and who.start == who.sent.start and \
         (after is not None and after.text in ("--", "—", "–", "-", "(") or any(t.text in ("--", "—") for t in who))
+
+
+COLLECTIVES = {"groupe", "poignée", "dizaine", "dizaines", "centaine", "centaines", "millier", "milliers",
+               "group", "handful", "dozen", "dozens", "hundreds", "thousands", "number"}
+
+
+def _collective_of_people(who, root) -> bool:
+    """An indefinite collective noun and the plural noun it counts ("un groupe de chercheurs",
+    "a handful of residents"): the speakers are those people, unnamed, whatever place names
+    follow ("…de toute l'Europe" is no organisation)."""
+    if root.lower_ not in COLLECTIVES or not _indefinite(who):
+        return False
+    after = who.doc[root.i + 1:who.end]
+    if len(after) < 2 or after[0].lower_ not in ("de", "d'", "d’", "of"):
+        return False
+    counted = after[1] if after[1].pos_ != "DET" else (after[2] if len(after) > 2 else None)
+    return counted is not None and counted.pos_ == "NOUN" and "Plur" in counted.morph.get("Number")
 
 
 def _possessive(token) -> bool:

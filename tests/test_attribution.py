@@ -320,3 +320,36 @@ def test_someone_of_a_named_side_is_unnamed_unless_their_own_name_follows(senten
 ])
 def test_a_party_to_a_trial_speaks_as_a_named_side(language, sentence):
     assert [s.kind for s in findings(sentence, language).sources] == ["named_organisation"]
+
+
+@pytest.mark.parametrize("language, sentence, who", [
+    ("fr", "Une centaine de biologistes venus de Belgique affirment que les zones humides reculent.",
+     "Une centaine de biologistes venus de Belgique"),
+    ("fr", "Les rivières s'assèchent chaque été. C'est pourquoi un groupe d'hydrologues de toute la France appelle le "
+           "gouvernement à limiter les prélèvements.", "un groupe d'hydrologues de toute la France"),
+    ("en", "A handful of residents criticised the car park plan.", "A handful of residents"),
+])
+def test_a_collective_of_people_is_unnamed_whatever_place_follows_it(language, sentence, who):
+    """The speaker is the counted people, without the connective the parse may hang on them."""
+    assert [(s.kind, s.who) for s in findings(sentence, language).sources] == [("anonymous", who)]
+
+
+def test_lawyers_for_named_clients_speak_for_them():
+    assert [s.kind for s in findings("Lawyers for Smith and Jones denounced the ruling as unfair.", "en").sources] \
+        == ["named_person"]
+
+
+def test_an_office_holder_is_not_the_group_heard_before_him():
+    text = ("Une poignée d'habitants dénonce le projet de parking. "
+            "« Le chantier sera fini en mai », avait assuré auparavant le maire.")
+    assert [s.kind for s in findings(text, "fr").sources] == ["anonymous", "named_person"]
+
+
+def test_an_unnamed_groups_demand_is_not_an_unnamed_source_for_its_sentence():
+    """Searle's directives: "appelle les députés à…" asks, it reports nothing to doubt; the
+    writer's own statement beside it stays asserted."""
+    found = findings("Un collectif d'habitants appelle la mairie à revoir le projet (le conseil en a déjà "
+                     "adopté une partie).", "fr")
+    assert [s.kind for s in found.sources] == ["anonymous"]
+    assert not [c for c in found.cues if c.type == "unnamed_source"]
+    assert [c.status for c in found.claims] == ["asserted"], [(c.status, c.text) for c in found.claims]

@@ -124,6 +124,9 @@ class Attribution(Strict):
     # Verbs that report only when they introduce words (a clause, a quotation, an incise): with a
     # plain object they name an act ("soutenir une réforme", "post a loss", "call a meeting").
     clause_verbs: list[str] = []
+    # Verbs of demand ("appeler à", "urge", "call for"): what they introduce is a request, not
+    # information, so an unnamed group's demand is no unnamed-source cue on its sentence.
+    demand_verbs: list[str] = []
     # Nouns of speech that introduce a quotation with its speaker and a colon, no verb
     # ("Réponse de la ministre : « … »", "Reaction from the club: \"…\"").
     speech_nouns: list[str] = []
