@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import random
 import re
+from functools import lru_cache
 from typing import Any
 
 from .article import Article
@@ -192,12 +193,13 @@ RESTATES = 2 / 3      # share of the headline's words a sentence repeats to rest
 MIN_HEADLINE_WORDS = 3
 
 
-def restating(article: Article, title) -> list:
+@lru_cache(maxsize=16)      # asked for every pair of questions `select` compares
+def restating(article: Article, title) -> tuple:
     """The body sentences that repeat most of the headline's words (compared by their first
     five letters, so "denies" and "denied" match)."""
     words = _content_words(article.text[title.start:title.end])
     if len(words) < MIN_HEADLINE_WORDS:
-        return []
+        return ()
     found = []
     for sentence in split_sentences(article):
         if sentence.start < title.end:
@@ -205,7 +207,7 @@ def restating(article: Article, title) -> list:
         seen = _content_words(article.text[sentence.start:sentence.end])
         if len(words & seen) >= RESTATES * len(words):
             found.append(sentence)
-    return found
+    return tuple(found)
 
 
 def _content_words(text: str) -> set[str]:

@@ -105,7 +105,7 @@ class Speakers:
             return found or self._unresolved(pronoun, who)
         text = who.text
         if _collective_of_people(who, root):
-            # "un groupe de chercheurs de toute l'Europe", "a handful of residents": people, none named
+            # "un groupe de chercheurs de toute la France", "a handful of residents": people, none named
             return Speaker("anonymous", True, True, text, 0.7)
         if root.lower_ in QUANTIFIERS and len(who) > 2 and who[1].lower_ in ("de", "d'", "d’", "of"):
             # "plusieurs de ses anciens employés", "several of the staff": some of a group, none named
@@ -389,7 +389,7 @@ COLLECTIVES = {"groupe", "poignée", "dizaine", "dizaines", "centaine", "centain
 def _collective_of_people(who, root) -> bool:
     """An indefinite collective noun and the plural noun it counts ("un groupe de chercheurs",
     "a handful of residents"): the speakers are those people, unnamed, whatever place names
-    follow ("…de toute l'Europe" is no organisation)."""
+    follow ("…de toute la France" is no organisation)."""
     if root.lower_ not in COLLECTIVES or not _indefinite(who):
         return False
     after = who.doc[root.i + 1:who.end]
