@@ -386,7 +386,7 @@ def _clause_head(token):
 
 
 def _claim_text(sent, amount_token) -> str:
-    """The noun phrase an amount belongs to ("un investissement de 100 milliards…"),
+    """The noun phrase an amount belongs to ("un prêt de 40 millions d'euros…"),
     which states the claim without the words that judge it."""
     token = amount_token
     while token.head != token and token.dep_ in ("nmod", "nummod", "compound", "pobj", "prep", "quantmod"):
