@@ -277,17 +277,6 @@ def test_a_denial_of_reports_names_what_they_report(text, target):
         f'"{target}"' in question.prompt, question.prompt
 
 
-def test_claim_status_does_not_ask_about_a_doubted_figure_singled_out_of_its_sentence():
-    """"Depuis que le prêt de 40 millions est mis en doute, …": is the figure doubted, or the
-    loan? A noun phrase has no clear status; its whole sentence with a source does."""
-    article, findings = _analysed("Le stade\n\nDepuis que le prêt de 40 millions d'euros promis par la région au "
-                                  "club est mis en doute, le chantier du stade risque de prendre du retard. La région "
-                                  "comptait verser 40 millions d'euros, mais ce montant paraît aujourd'hui incertain.\n")
-    assert any(c.anchor and c.status == "disputed" for c in findings.claims)
-    about_the_loan = [q for q in build("claim_status", article, findings) if "40 millions" in q.prompt and "visée" in q.prompt]
-    assert about_the_loan == [], [q.prompt for q in about_the_loan]
-
-
 def test_claim_status_does_not_call_a_fact_a_rumour_because_of_a_side_clause():
     article, findings = _analysed("Harbour Rail shares rise\n\nHarbour Rail shares rose 9% on Monday amid speculation "
                                   "that a rival could bid for the company.\n")

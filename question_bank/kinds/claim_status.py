@@ -65,12 +65,7 @@ DOUBTS_NEEDED = 2
 
 def _askable(ctx: Context, claim: Claim) -> bool:
     clear = _clear_cut(claim, ctx.article.text, ctx.findings.claims) or _on_record(ctx, claim)
-    # A figure's claim singled out of its sentence is a noun phrase ("un prêt de 40
-    # millions"): doubted, it is unclear whether the figure or the event it measures is in
-    # doubt (reviewed blind, round 13). Its whole sentence ("X s'élève à…, selon une source") is clear.
-    figure_in_doubt = bool(claim.anchor) and claim.status in DOUBTFUL and claim.status != "denied" and \
-        bool(_about(ctx, claim))
-    return (clear and not figure_in_doubt and not _settled_elsewhere(ctx, claim)
+    return (clear and not _settled_elsewhere(ctx, claim)
             and not _stated_elsewhere(ctx, claim) and not _named_later(ctx, claim)
             and not _mixed_sentence(ctx, claim) and _denied_target(ctx, claim) is not None)
 
