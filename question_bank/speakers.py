@@ -41,6 +41,8 @@ REPRESENTATIVES = {"lawyer", "lawyers", "attorney", "attorneys", "counsel", "avo
 # scientifiques, A et B"); a name under "de"/"of" is someone else ("un proche de X").
 NAMING_DEPS = {"appos", "flat", "flat:name", "compound", "nn", "conj", "amod"}
 PERSON_LABELS = {"PER", "PERSON"}
+OF = {"de", "d'", "d’", "of"}                  # "un groupe de…", "some of…"
+OF_OR_FOR = OF | {"du", "for"}                 # "les avocats du…", "lawyers for…": whose they are
 
 
 @dataclass(frozen=True)
@@ -107,7 +109,7 @@ class Speakers:
         if _collective_of_people(who, root):
             # "un groupe de chercheurs de toute la France", "a handful of residents": people, none named
             return Speaker("anonymous", True, True, text, 0.7)
-        if root.lower_ in QUANTIFIERS and len(who) > 2 and who[1].lower_ in ("de", "d'", "d’", "of"):
+        if root.lower_ in QUANTIFIERS and len(who) > 2 and who[1].lower_ in OF:
             # "plusieurs de ses anciens employés", "several of the staff": some of a group, none named
             return Speaker("anonymous", True, True, text, 0.85)
         if any(" " in d and root.lower_ in d.split() and d in text.casefold() for d in self.documents):
@@ -216,7 +218,7 @@ class Speakers:
             return False
         owned = any(t.dep_ in ("poss", "det", "nmod:poss") and _possessive(t) for t in root.children)
         # "Lawyers for Smith and Jones", "les avocats de M. Roy": the named client they speak for
-        client = any(t.lower_ in ("for", "of", "de", "du", "d'", "d’") and t.i > root.i and
+        client = any(t.lower_ in OF_OR_FOR and t.i > root.i and
                      t.i + 1 < who.end and who.doc[t.i + 1].pos_ == "PROPN" for t in who)
         return owned or client or any(ent.label_ in PERSON_LABELS for ent in who.ents)
 
@@ -341,7 +343,7 @@ def _name_at_end(who, root) -> bool:
     if not people or root.pos_ != "NOUN" or people[0].start <= root.i:
         return False
     before = who.doc[people[0].start - 1]
-    return before.pos_ != "ADP" and before.lower_ not in ("de", "d'", "d’", "of", "for", "du", "des")
+    return before.pos_ != "ADP" and before.lower_ not in OF_OR_FOR | {"des"}
 
 
 def _acronym(token) -> bool:
@@ -393,7 +395,7 @@ def _collective_of_people(who, root) -> bool:
     if root.lower_ not in COLLECTIVES or not _indefinite(who):
         return False
     after = who.doc[root.i + 1:who.end]
-    if len(after) < 2 or after[0].lower_ not in ("de", "d'", "d’", "of"):
+    if len(after) < 2 or after[0].lower_ not in OF:
         return False
     counted = after[1] if after[1].pos_ != "DET" else (after[2] if len(after) > 2 else None)
     return counted is not None and counted.pos_ == "NOUN" and "Plur" in counted.morph.get("Number")

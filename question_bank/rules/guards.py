@@ -6,7 +6,6 @@ They are a registry so a rule pack can use them by name.
 from __future__ import annotations
 
 import re
-
 from typing import Callable
 
 from ..lemmas import short_lemma
