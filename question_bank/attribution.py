@@ -29,6 +29,8 @@ def find_sources(article, parsed, pack, cues: list[Cue]) -> list[Source]:
     sources = [_from_cue(cue) for cue in cues if cue.type in CUE_SOURCE_TYPES or cue.rule in spec.cue_rules]
     speakers = Speakers(spec, article.text, learned_outlets(parsed))
     for pp in parsed:
+        for subject in _subjects(pp.doc):
+            speakers.notice(subject, pp.passage.start)
         for (first, last), who, relay_of in _attributions(pp.doc, spec):
             if who is not None and relay_of is None:
                 who, relay_of = _split_relay(who)
@@ -39,11 +41,43 @@ def find_sources(article, parsed, pack, cues: list[Cue]) -> list[Source]:
                 first -= 1                        # "fait valoir un proche", "a fait savoir X"
             span = pp.doc[first:last + 1]
             start = pp.offset(span.start_char)
-            via = _relay(pp, relay_of, speakers) if relay_of is not None else _owner_relay(pp, who, speakers)
+            via = _relay(pp, relay_of, speakers) if relay_of is not None else \
+                _owner_relay(pp, who, speakers) if speaker.kind == "anonymous" else None
             sources.append(Source(start=start, end=start + len(span.text), text=span.text, kind=speaker.kind,
                                   who=_named_part(_whole_words(who)), rule=f"{pack.language}.source.attribution",
                                   confidence=speaker.confidence, via=via, verb=_verb_in(span, spec, who)))
     return _without_overlaps(sources)
+
+
+OPENERS, CLOSERS = {"«", "“", "(", "["}, {"»", "”", ")", "]"}
+
+
+def _subjects(doc):
+    """Each clause's nominal subject in the writer's own words, as a phrase: what a later
+    pronoun may stand for. (By dependency, not by verb: the small parser often tags a participle
+    as an adjective.) A subject inside a quotation or brackets is someone else's discourse."""
+    depth, straight = 0, False
+    for token in doc:
+        if token.text in OPENERS or token.text in CLOSERS:
+            depth = max(0, depth + (1 if token.text in OPENERS else -1))
+        elif token.text == '"':
+            straight = not straight
+        elif depth == 0 and not straight and token.dep_ in SUBJECT_DEPS and token.pos_ in ("NOUN", "PROPN") \
+                and token.lower_ not in TIME_WORDS and not _embedded(token.head):
+            yield _with_name_before(_phrase(token, cut_at_comma=True))
+
+
+EMBEDDING = {"ccomp", "advcl", "acl", "acl:relcl", "relcl", "csubj", "xcomp", "parataxis"}
+
+
+def _embedded(verb) -> bool:
+    """Is this clause inside another ("X said Fiat would…")? Lappin & Leass give the subject of
+    a main clause more salience than one in an embedded clause: what was said is not the topic."""
+    while verb.head != verb:
+        if verb.dep_ in EMBEDDING:
+            return True
+        verb = verb.head
+    return False
 
 
 # "The Courier, which did not name its sources, said…": the relative clause describes the
@@ -163,7 +197,8 @@ def _relay(pp, relay_span, speakers: Speakers) -> Relay | None:
 
 
 def _owner_relay(pp, who, speakers: Speakers) -> Relay | None:
-    """"its sources", "ses sources": unnamed sources known through the outlet they belong to."""
+    """"its sources", "ses sources": unnamed sources known through the outlet they belong to
+    (a named speaker's possessive, "De son côté, la ministre…", relays no one)."""
     owner = speakers.owner(who)
     if owner is None or owner.kind not in ("other_media", "named_organisation", "named_person") or not owner.end:
         return None

@@ -22,6 +22,7 @@ Word lists are the rule pack's (rules/<lang>.yaml, `attribution`).
 from __future__ import annotations
 
 import re
+from bisect import insort
 from dataclasses import dataclass, replace
 
 INDEFINITE = {"un", "une", "des", "plusieurs", "certains", "certaines", "quelques", "divers", "d'autres", "d’autres",
@@ -30,6 +31,8 @@ DEFINITE = {"le", "la", "l'", "l’", "les", "the", "this", "that", "ce", "cet",
 THEY = {"they", "ils", "elles", "-ils", "-elles"}
 QUANTIFIERS = {"plusieurs", "certains", "certaines", "beaucoup", "nombre", "several", "some", "many", "most", "few"}
 IT = {"it", "its"}
+# "its sources", "ses sources": someone else's; "our site", "whose manifesto" never relay a source.
+THIRD_PERSON_POSSESSIVES = {"its", "his", "her", "their", "son", "sa", "ses", "leur", "leurs"}
 HE_SHE = {"he", "she", "il", "elle", "-il", "-elle", "-t-il", "-t-elle", "his", "her"}
 ORG_LABELS = {"ORG", "GPE", "LOC", "NORP", "FAC"}
 ROLE_NOUNS = {"expert", "experte", "économiste", "analyste", "observateur", "observatrice", "spécialiste", "connaisseur",
@@ -54,6 +57,7 @@ class Speaker:
     confidence: float = 0.8
     start: int = 0       # where the mention stands in the article (set by `classify`)
     end: int = 0
+    gender: str = ""     # "Fem" / "Masc" when the words say it (French nouns, pronouns, titles)
 
 
 class Speakers:
@@ -63,7 +67,9 @@ class Speakers:
     def __init__(self, spec, text: str = "", outlets: set[str] = frozenset()):
         self.spec = spec
         self.outlet_names = _outlet_pattern(spec.media_names, _aliases(text, spec) | set(outlets))
-        self.history: list[Speaker] = []
+        # (where it was said or mentioned, order seen, speaker, whether it spoke), in the article's order
+        self.history: list[tuple[int, int, Speaker, bool]] = []
+        self._at = 0         # where the phrase being classified stands: what precedes it is "before"
         self.anonymous = _lower(spec.kinds.get("anonymous", []))
         self.documents = _lower(spec.kinds.get("document", []))
         self.outlets = _lower(spec.kinds.get("other_media", []))
@@ -78,19 +84,44 @@ class Speakers:
         """The speaker of a phrase (a spaCy Span whose doc starts at `base` in the article),
         remembered for what follows; None if unknown. A pronoun's speaker keeps the mention
         it refers back to."""
+        self._at = base + who.start_char
         speaker = self._classify(who)
         if speaker is None:
             return None
         if not speaker.end:
-            speaker = replace(speaker, start=base + who.start_char, end=base + who.end_char, text=who.text)
-        self.history.append(speaker)
+            speaker = replace(speaker, start=self._at, end=base + who.end_char, text=who.text,
+                              gender=speaker.gender or _gender(who))
+        self._remember(speaker, spoke=True)
         return speaker
 
+    def notice(self, subject, base: int = 0) -> None:
+        """A clause's subject that says nothing ("La mairie a réagi."), remembered as what a later
+        pronoun may refer to. Salience follows Lappin & Leass (1994): the subject is the most
+        salient mention of its sentence, and the most recent compatible one wins; only a named
+        person, body, outlet or document is kept, never a reading that is itself a guess."""
+        self._at = base + subject.start_char
+        if _pronoun(subject, subject.root) is not None:
+            return
+        speaker = self._classify(subject)
+        if speaker is None or speaker.kind == "anonymous" or speaker.confidence < 0.7:
+            return
+        self._remember(replace(speaker, start=self._at, end=base + subject.end_char, text=subject.text,
+                               gender=speaker.gender or _gender(subject)), spoke=False)
+
+    def _remember(self, speaker: Speaker, spoke: bool) -> None:
+        insort(self.history, (self._at, len(self.history), speaker, spoke), key=lambda entry: entry[:2])
+
+    def _before(self, spoke_only: bool = False):
+        """What was said or mentioned before the phrase being classified, nearest first."""
+        return (speaker for at, _, speaker, spoke in reversed(self.history)
+                if at < self._at and (spoke or not spoke_only))
+
     def owner(self, who) -> Speaker | None:
-        """Whose sources these are ("its sources", "ses sources"): the speaker a possessive refers to."""
-        for token in who:
-            if token.dep_ in ("det", "nmod:poss", "poss") and _possessive(token):
-                return self._refer_back(token.lower_, plural=token.lower_ in ("their", "leurs"))
+        """Whose sources these are ("its sources", "ses sources"): the speaker the head's
+        possessive refers to, among those who spoke (a relay is someone heard, not a topic)."""
+        for token in who.root.children:
+            if token.dep_ in ("det", "nmod:poss", "poss") and token.lower_ in THIRD_PERSON_POSSESSIVES:
+                return self._antecedent(token.lower_, token.lower_ in ("their", "leurs"), spoke_only=True)
         return None
 
     def _classify(self, who) -> Speaker | None:
@@ -98,7 +129,7 @@ class Speakers:
             return None
         root = _head(who)
         words = [t.lower_ for t in who]
-        plural = "Plur" in root.morph.get("Number") or (root.lower_ in THEY)
+        plural = "Plur" in root.morph.get("Number") or root.lower_ in THEY or _coordinated(who, root)
         pronoun = _pronoun(who, root)
         if pronoun == "on":
             return Speaker("anonymous", False, True, who.text, 0.6)   # "on dit que": nobody named
@@ -134,6 +165,11 @@ class Speakers:
         if any(re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", text.casefold()) for w in self.spokespeople):
             # "a spokeswoman for the ministry", "Jane Roe, a spokesperson for the council": the body speaks
             return Speaker("named_organisation", False, False, text, 0.85)
+        if root.pos_ == "NOUN" and root.is_lower and not _indefinite(who) and \
+                (lemma in self.bodies or root.lower_ in self.bodies) and _named_in(who, root):
+            # "la société Acmé", "the company Acme": the head says a body, the name is the body's
+            # own, even where the tagger reads that name as a person's
+            return Speaker("named_organisation", plural, False, text, 0.8)
         if self._unnamed_member(who, root):
             # "a Jackson lawyer", "an Acme engineer": someone of a named side, not named (AP style)
             return Speaker("anonymous", plural, True, text, 0.7)
@@ -259,27 +295,33 @@ class Speakers:
         return bool(own) and (titled or len(own) >= 2)
 
     def _refer_back(self, pronoun: str, plural: bool) -> Speaker | None:
+        found = self._antecedent(pronoun, plural)
+        if found is None or found.gender or pronoun not in GENDER_OF:
+            return found
+        return replace(found, gender=GENDER_OF[pronoun])   # "La mairie… Elle…": the chain keeps "elle"
+
+    def _antecedent(self, pronoun: str, plural: bool, spoke_only: bool = False) -> Speaker | None:
+        agrees = _agrees_with(pronoun)
         if pronoun in THEY or plural:
-            return self._last(lambda s: s.plural or s.kind in ("named_organisation", "other_media", "anonymous"))
-        if pronoun in IT:
-            return self._last(lambda s: not s.person)
-        if pronoun in ("he", "she", "his", "her"):
-            return self._last(lambda s: s.person and not s.plural)
-        return self._last(lambda s: not s.plural)          # French il / elle: a person or a body
+            fits = lambda s: agrees(s) and (s.plural or s.kind in ("named_organisation", "other_media", "anonymous"))
+        elif pronoun in IT:
+            fits = lambda s: not s.person
+        elif pronoun in ("he", "she", "his", "her"):
+            fits = lambda s: s.person and not s.plural
+        else:
+            fits = lambda s: not s.plural and agrees(s)      # French il / elle: a person or a body
+        return self._last(fits, spoke_only)
 
     def _named_before(self, role: str, plural: bool) -> Speaker | None:
         """The named people a definite role description refers back to: "the two senators" after
         "Senators A and B said", "le ministre" after "le ministre X a déclaré". A mention with
         the same role word first, then (for a plural) the last plural named mention."""
-        named = [s for s in reversed(self.history) if s.kind == "named_person" and s.plural == plural]
+        named = [s for s in self._before() if s.kind == "named_person" and s.plural == plural]
         same_role = [s for s in named if role in s.text.casefold()]
         return (same_role or (named if plural else []) or [None])[0]
 
-    def _last(self, fits) -> Speaker | None:
-        for speaker in reversed(self.history):
-            if fits(speaker):
-                return speaker
-        return None
+    def _last(self, fits, spoke_only: bool = False) -> Speaker | None:
+        return next((speaker for speaker in self._before(spoke_only) if fits(speaker)), None)
 
     def _unresolved(self, pronoun: str, who) -> Speaker | None:
         if pronoun in ("he", "she", "il", "elle"):
@@ -371,6 +413,31 @@ def _pronoun(who, root) -> str | None:
     return None
 
 
+# French third-person pronouns agree with what they stand for ("la mairie… elle", "le
+# ministre… il"); "ils" also stands for a mixed group, so only "elle(s)" excludes the masculine.
+GENDER_OF = {"elle": "Fem", "elles": "Fem", "il": "Masc", "ils": "Masc"}
+TITLE_GENDER = {"m.": "Masc", "mme": "Fem", "mme.": "Fem", "mlle": "Fem"}
+
+
+def _gender(who) -> str:
+    """The grammatical gender the phrase shows: a title ("M.", "Mme"), else its head noun's."""
+    title = TITLE_GENDER.get(who[0].lower_)
+    if title:
+        return title
+    root = who.root
+    genders = root.morph.get("Gender") if root.pos_ in ("NOUN", "PRON") else []
+    return genders[0] if len(genders) == 1 else ""
+
+
+def _agrees_with(pronoun: str):
+    wanted = GENDER_OF.get(pronoun)
+    if wanted is None:
+        return lambda speaker: True
+    if pronoun == "ils":
+        return lambda speaker: speaker.gender != "Fem" or not speaker.plural
+    return lambda speaker: not speaker.gender or speaker.gender == wanted
+
+
 def _nominal(who, root) -> bool:
     """A noun, or an adjective used as one ("un ancien", "les anciens salariés" misread as adjectives)."""
     return root.pos_ == "NOUN" or (root.pos_ in ("ADJ", "NUM") and any(t.pos_ == "DET" for t in who))
@@ -434,3 +501,8 @@ def _of_the(token, who) -> bool:
 
 def _definite(who) -> bool:
     return who[0].lower_ in DEFINITE
+
+
+def _coordinated(who, root) -> bool:
+    """"Google et d'autres groupes", "the mayor and her deputy": two speakers, one plural subject."""
+    return any(c.dep_ == "conj" and c.i < who.end and c.pos_ in ("NOUN", "PROPN") for c in root.children)

@@ -353,3 +353,32 @@ def test_an_unnamed_groups_demand_is_not_an_unnamed_source_for_its_sentence():
     assert [s.kind for s in found.sources] == ["anonymous"]
     assert not [c for c in found.cues if c.type == "unnamed_source"]
     assert [c.status for c in found.claims] == ["asserted"], [(c.status, c.text) for c in found.claims]
+
+
+@pytest.mark.parametrize("text, kinds", [
+    ("La mairie a réagi dans la soirée. Elle rappelle qu'elle a versé deux millions d'euros au club.",
+     ["named_organisation"]),
+    ("Le ministre Paul Roy a reçu les syndicats mardi. La direction a quitté la réunion avant la fin. "
+     "« Rien n'est décidé », a-t-il lancé aux journalistes.", ["named_person"]),
+])
+def test_a_pronoun_stands_for_the_last_subject_of_its_gender_even_one_that_did_not_speak(text, kinds):
+    """Lappin & Leass (1994): the subject is the most salient mention and the nearest wins; in
+    French the pronoun agrees with it ("la mairie… elle", "le ministre… il")."""
+    assert [s.kind for s in findings(text, "fr").sources] == kinds
+
+
+@pytest.mark.parametrize("language, sentence", [
+    ("fr", "La société Acmé a annoncé la fermeture de son usine de Lyon."),
+    ("en", "The company Acme announced that its plant would close."),
+])
+def test_a_body_noun_with_a_name_is_the_body_even_when_the_name_reads_as_a_person(language, sentence):
+    assert [s.kind for s in findings(sentence, language).sources] == ["named_organisation"]
+
+
+def test_a_named_speakers_possessive_relays_no_one():
+    """"De son côté" is the speaker's own side; only "its sources"-like unnamed sources are relayed."""
+    text = ("Le Courrier du Sud a révélé l'affaire lundi. "
+            "De son côté, la ministre de la Santé Anne Roy a jugé cette décision importante.")
+    sources = findings(text, "fr").sources
+    assert [s.kind for s in sources] == ["other_media", "named_person"]
+    assert sources[1].via is None
