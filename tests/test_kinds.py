@@ -799,3 +799,22 @@ def test_figure_source_does_not_call_a_figure_unsourced_when_a_source_is_near():
     sourced = OPINION.replace("I am tired of waiting.", "I am tired of waiting. According to the transport survey, "
                               "we are losing riders.").replace("Half of all trips", "Some 62% of all trips")
     assert build("figure_source", *_analysed(sourced)) == []
+
+
+@pytest.mark.parametrize("sentence, figure, key", [
+    ("Le coût des travaux est estimé à 4 millions d'euros par la mairie.", "4 millions d'euros", "Une estimation"),
+    ("Les dégâts atteignent environ 4 millions d'euros.", "4 millions d'euros", None),
+])
+def test_figure_asks_about_an_estimate_only_when_the_words_call_it_one(sentence, figure, key):
+    """"estimé", "estimation" say it; "environ" may only round a count (debatable when reviewed blind)."""
+    from question_bank.models import Amount
+
+    article = article_from_text(f"Le chantier du pont\n\n{sentence}\n")
+    start, end = span(article.text, figure)
+    findings = bare_findings(article).model_copy(update={
+        "amounts": [Amount(start=start, end=end, text=figure, key="4000000 EUR")]})
+    questions = build("figure", article, findings)
+    if key is None:
+        assert questions == []
+    else:
+        assert [right_choices(q)[0].startswith(key) for q in questions] == [True], questions

@@ -64,9 +64,10 @@ def _kind_of(ctx: Context, amount: Amount, sentence) -> tuple[str | None, str]:
     before = text[max(sentence.start, amount.start - 60):amount.start].casefold().split()[-WINDOW:]
     after = text[amount.end:min(sentence.end, amount.end + 60)].casefold().split()[:WINDOW]
     around = before + after
-    # Only a forecast is asked: reviewed blind, "about", "up to" and "environ" (about,
-    # concerning, an upper limit, a rounded figure) made estimates and targets debatable keys.
-    for kind in ("forecast",):
+    # A forecast, or an estimate the words call one ("estimated", "estimation"). Reviewed
+    # blind, "about", "up to" and "environ" (about, concerning, an upper limit, a rounded
+    # figure) made estimates debatable keys, and "objectif", "aims" targets: those are not asked.
+    for kind in ("forecast", "estimate"):
         for marker in getattr(markers, kind):
             parts = marker.casefold().split()
             for i in range(len(around) - len(parts) + 1):
