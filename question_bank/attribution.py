@@ -45,7 +45,8 @@ def find_sources(article, parsed, pack, cues: list[Cue]) -> list[Source]:
                 _owner_relay(pp, who, speakers) if speaker.kind == "anonymous" else None
             sources.append(Source(start=start, end=start + len(span.text), text=span.text, kind=speaker.kind,
                                   who=_named_part(_whole_words(who)), rule=f"{pack.language}.source.attribution",
-                                  confidence=speaker.confidence, via=via, verb=_verb_in(span, spec, who)))
+                                  confidence=speaker.confidence, via=via,
+                                  verb=_verb_in(span, spec, who) or _released_verb(who)))
     return _without_overlaps(sources)
 
 
@@ -742,7 +743,26 @@ def _object_of(token):
                 break
     if head is None or head.pos_ not in ("NOUN", "PROPN", "PRON"):
         return None
-    return _phrase(head, cut_at_comma=True)
+    return _with_agent(head, _phrase(head, cut_at_comma=True))
+
+
+def _with_agent(head, phrase):
+    """"selon des chiffres publiés mardi par l'Insee", "according to figures released by the
+    ministry": who released the document is part of the source (it speaks on the record)."""
+    for participle in head.children:
+        if participle.dep_ != "acl" or participle.i < head.i or participle.pos_ != "VERB":
+            continue
+        agent = _agent_of(participle)
+        if agent is not None and not any(t.text == "," for t in head.doc[phrase.end:agent.start]):
+            return head.doc[phrase.start:max(phrase.end, agent.end)]
+    return phrase
+
+
+def _released_verb(who) -> str:
+    """The participle by which a body released the document a source phrase names ("figures
+    released by X" → "release"), or ""."""
+    return next((t.lemma_.lower() for t in who if t.dep_ == "acl" and t.pos_ == "VERB" and t.i > who.root.i
+                 and _agent_of(t) is not None), "")
 
 
 def _possessive(token) -> bool:

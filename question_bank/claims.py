@@ -248,8 +248,8 @@ def _attributed_or_confirmed(source: Source, pp, sent) -> str:
     verb = source.verb
     if source.kind == "other_media" or verb in CLAIMING:
         return "attributed"          # another outlet's report, a claim, an estimate, an opinion
-    if source.kind == "document":
-        return "confirmed"
+    if source.kind == "document" or _released(source, pp):
+        return "confirmed"           # a cited document or data ("figures released by the ministry")
     if verb in CONFIRMING and source.kind in ("named_person", "named_organisation"):
         return "confirmed"           # "the minister confirmed that…": corroborated on the record, by name
     if verb in ANNOUNCING and _speaks_for_itself(source, pp, sent):
@@ -259,6 +259,13 @@ def _attributed_or_confirmed(source: Source, pp, sent) -> str:
     if source.kind == "named_organisation" and _own_count(source, pp):
         return "confirmed"           # "sales fell 3 %, the company said": a body's own figures
     return "attributed"
+
+
+def _released(source: Source, pp) -> bool:
+    """"according to figures released by X": the source is data a body put out (the verb is the
+    participle describing the document), cited as such."""
+    verb = _verb_token(source, pp)
+    return verb is not None and verb.dep_ == "acl" and verb.lemma_.lower() in ANNOUNCING
 
 
 def _decision(source: Source, pp) -> bool:

@@ -382,3 +382,14 @@ def test_a_named_speakers_possessive_relays_no_one():
     sources = findings(text, "fr").sources
     assert [s.kind for s in sources] == ["other_media", "named_person"]
     assert sources[1].via is None
+
+
+@pytest.mark.parametrize("language, sentence", [
+    ("en", "According to figures released on Monday by the Ferry Operators' Guild, ferry traffic fell by 4% last year."),
+    ("fr", "Selon des chiffres publiés mardi par l'Insee, les prix ont augmenté de 2 % en un an."),
+])
+def test_figures_a_named_body_released_are_its_own_on_the_record(language, sentence):
+    """The body that released the document is the source; the data it cites establish the claim (GUIDE)."""
+    found = findings(sentence, language)
+    assert [s.kind for s in found.sources] == ["named_organisation"]
+    assert [c.status for c in found.claims] == ["confirmed"]

@@ -178,9 +178,18 @@ def _on_record(ctx: Context, claim: Claim) -> bool:
     public = mentions_any(sentence.quote, attribution.public_bodies)
     return (bool(sources) and not inside(ctx.findings.cues) and not claim.cues
             and not any(mark in sentence.quote for mark in QUOTE_MARKS)
-            and all(s.kind == "document" and s.confidence >= 0.8 and
-                    (mentions_any(s.who, attribution.records) or (public and mentions_any(s.who, attribution.statistics)))
-                    for s in sources))
+            and all(_record_source(s, attribution, public) for s in sources))
+
+
+def _record_source(source, attribution, public: bool) -> bool:
+    """A record (an act, a ruling, a filing), or figures a public body publishes: "the
+    statistics" themselves, or "figures released by the ministry" (the body named as the
+    source, its participle as the verb)."""
+    figures = mentions_any(source.who, attribution.statistics)
+    if source.kind == "named_organisation":
+        return bool(source.verb) and public and figures and source.confidence >= 0.7
+    return source.kind == "document" and source.confidence >= 0.8 and \
+        (mentions_any(source.who, attribution.records) or (public and figures))
 
 
 def _record_phrase(ctx: Context, claim: Claim) -> str:
