@@ -21,6 +21,7 @@ from typing import Any
 
 from .article import Article
 from .kinds import KINDS, Context
+from .kinds._text import RESTATES, content_stems
 from .kinds.context import split_sentences
 from .models import Findings, Question, Quiz
 from .readable import problems as text_problems
@@ -183,13 +184,6 @@ def focus(question: Question, article: Article):
     return body
 
 
-_CONTENT = re.compile(r"[^\W\d_]{4,}")
-# Words of four letters or more that carry no statement of their own.
-FUNCTION_WORDS = {"with", "from", "that", "this", "these", "those", "have", "will", "would", "into", "over", "after",
-                  "about", "their", "they", "been", "were", "dans", "pour", "avec", "sans", "sous", "plus", "mais",
-                  "leur", "leurs", "elle", "elles", "être", "avoir", "sont", "cette", "comme", "après", "avant",
-                  "entre", "vers", "chez", "aussi", "encore", "selon"}
-RESTATES = 2 / 3      # share of the headline's words a sentence repeats to restate it
 MIN_HEADLINE_WORDS = 3
 
 
@@ -197,18 +191,14 @@ MIN_HEADLINE_WORDS = 3
 def restating(article: Article, title) -> tuple:
     """The body sentences that repeat most of the headline's words (compared by their first
     five letters, so "denies" and "denied" match)."""
-    words = _content_words(article.text[title.start:title.end])
+    words = content_stems(article.text[title.start:title.end])
     if len(words) < MIN_HEADLINE_WORDS:
         return ()
     found = []
     for sentence in split_sentences(article):
         if sentence.start < title.end:
             continue
-        seen = _content_words(article.text[sentence.start:sentence.end])
+        seen = content_stems(article.text[sentence.start:sentence.end])
         if len(words & seen) >= RESTATES * len(words):
             found.append(sentence)
     return tuple(found)
-
-
-def _content_words(text: str) -> set[str]:
-    return {w[:5] for w in _CONTENT.findall(text.casefold()) if w not in FUNCTION_WORDS}

@@ -818,3 +818,14 @@ def test_figure_asks_about_an_estimate_only_when_the_words_call_it_one(sentence,
         assert questions == []
     else:
         assert [right_choices(q)[0].startswith(key) for q in questions] == [True], questions
+
+
+def test_headline_quote_is_asked_when_the_body_gives_the_quoted_claim_in_other_words():
+    """British headlines quote a claim the body attributes without repeating its words."""
+    article, findings = _analysed("Town 'country's cleanest beach resort'\n\nDunmore has the cleanest beaches of any "
+                                  "resort in the country, according to a survey released on Monday by the Coastal "
+                                  "Trust.\n")
+    [question] = build("headline_quote", article, findings)
+    assert "country's cleanest beach resort" in question.prompt
+    assert right_choices(question)[0].startswith("They are someone's words")
+    assert "Coastal Trust" in question.explanation
