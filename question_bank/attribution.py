@@ -230,10 +230,10 @@ def _attributions(doc, spec):
             yield (token.i - 1, who.end - 1), who, None      # "de source policière": unnamed, qualified
         elif (who := _opinion_for(token, spec)) is not None:
             yield (token.i, who.end - 1), who, None          # "Pour l'économiste X, …": X's view
-        elif token.lower_ in prepositions or _two_word_preposition(token, prepositions):
+        elif (opening := _preposition_start(token, prepositions)) is not None:
             who = _object_of(token)
             if who is not None:
-                yield (token.i if token.lower_ in prepositions else token.i - 1, who.end - 1), who, None
+                yield (opening, who.end - 1), who, None
         elif (pronoun := _suffixed_pronoun(token)) is not None and _is_reporting(token, verbs):
             # "accusent-ils": the tagger often misses the verb, never the pronoun glued to it.
             yield (token.i, pronoun.i), doc[pronoun.i:pronoun.i + 1], None
@@ -723,12 +723,17 @@ def _reports(verb, who, spec) -> bool:
     return any(child.dep_ in ("obj", "dobj", "iobj", "obl:arg", "oprd", "acomp", "xcomp") for child in verb.children)
 
 
-def _two_word_preposition(token, prepositions) -> bool:
-    if token.i == 0:
-        return False
-    before = token.nbor(-1).lower_
-    joined = f"{before}{token.lower_}" if before.endswith(("'", "’")) else f"{before} {token.lower_}"
-    return joined in prepositions
+def _preposition_start(token, prepositions) -> int | None:
+    """Where an attribution preposition ending at this token starts: "selon", "d'après",
+    "à en croire", "de l'aveu même de", "in the words of"; None if none ends here."""
+    doc, phrase = token.doc, token.lower_
+    for first in range(token.i, max(-1, token.i - 5), -1):
+        if first < token.i:
+            word = doc[first].lower_
+            phrase = f"{word}{phrase}" if word.endswith(("'", "’")) else f"{word} {phrase}"
+        if phrase in prepositions:
+            return first
+    return None
 
 
 def _object_of(token):

@@ -393,3 +393,12 @@ def test_figures_a_named_body_released_are_its_own_on_the_record(language, sente
     found = findings(sentence, language)
     assert [s.kind for s in found.sources] == ["named_organisation"]
     assert [c.status for c in found.claims] == ["confirmed"]
+
+
+@pytest.mark.parametrize("language, sentence, who", [
+    ("fr", "À en croire Marie Durand, le projet est abandonné.", "Marie Durand"),
+    ("fr", "De l'aveu même de Marie Durand, le chantier a pris du retard.", "Marie Durand"),
+    ("en", "In the words of Tom Reyes, the plan is dead.", "Tom Reyes"),
+])
+def test_a_preposition_of_several_words_introduces_its_speaker(language, sentence, who):
+    assert [(s.kind, s.who) for s in findings(sentence, language).sources] == [("named_person", who)]
