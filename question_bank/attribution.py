@@ -495,10 +495,23 @@ def _subject_before(token):
     while start > token.sent.start and not doc[start - 1].is_punct and (
             doc[start - 1].pos_ not in ("VERB", "SCONJ", "AUX") or doc[start - 1].dep_ in ("acl", "amod")):
         start -= 1
+    if start == token.i and doc[start - 1].text == ",":
+        return _apposed_subject(token)
     if start == token.i or doc[start].pos_ not in ("DET", "PROPN", "NOUN", "PRON", "NUM"):
         return None
     head = next((t for t in doc[start:token.i] if t.pos_ in ("NOUN", "PROPN", "PRON")), None)
     return doc[start:token.i] if head is not None else None
+
+
+def _apposed_subject(token):
+    """"Marie Durand, la maire du village, prévoit…": a name opening the sentence and its
+    apposition between commas, with no verb in them, are the subject the parse lost."""
+    doc, first = token.doc, token.sent.start
+    words = doc[first:token.i - 1]
+    commas = [t for t in words if t.text == ","]
+    if doc[first].pos_ != "PROPN" or len(commas) != 1 or any(t.pos_ in ("VERB", "AUX") for t in words):
+        return None
+    return words
 
 
 def _suffixed_pronoun(token):

@@ -9,6 +9,7 @@ the investment.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from .amounts import amount_key
@@ -199,6 +200,9 @@ def _determined(token) -> bool:
 def _status(cues: list[Cue], sources: list[Source], pp, sent) -> str:
     """The claim's status relative to who commits to it and how strongly (FactBank's idea):
     the cues in its own scope first, then the source that tells it."""
+    # "the minister claims", "X alleges": the distancing verb of a named source says whose claim
+    # it is (GUIDE: what a named party claims is attributed), not that it is only rumoured.
+    cues = [c for c in cues if not _claiming_verb_of_named(c, sources)]
     types = {c.type for c in cues}
     if "denial" in types:
         return "denied"
@@ -215,6 +219,11 @@ def _status(cues: list[Cue], sources: list[Source], pp, sent) -> str:
     if not telling:
         return "asserted"
     return min((_attributed_or_confirmed(s, pp, sent) for s in telling), key=PRECEDENCE.index)
+
+
+def _claiming_verb_of_named(cue: Cue, sources: list[Source]) -> bool:
+    return cue.type == "hedge" and any(s.kind in ("named_person", "named_organisation", "other_media") and
+                                       s.verb in CLAIMING and s.start <= cue.start < s.end for s in sources)
 
 
 def _tells(source: Source, pp) -> bool:
@@ -246,6 +255,9 @@ def _attributed_or_confirmed(source: Source, pp, sent) -> str:
     cites, or by the party responsible for the fact announcing it on the record ("the company
     announced its decision"); otherwise it stays the source's claim: attributed."""
     verb = source.verb
+    if verb in RULING and source.kind == "named_organisation" and \
+            any(word in COURTS for word in re.findall(r"\w+", source.who.casefold())):
+        return "confirmed"           # "the court ruled that…": a court's own judgment (GUIDE)
     if source.kind == "other_media" or verb in CLAIMING:
         return "attributed"          # another outlet's report, a claim, an estimate, an opinion
     if source.kind == "document" or _released(source, pp):
@@ -349,6 +361,9 @@ CLAIMING = {"claim", "allege", "argue", "believe", "estimate", "predict", "forec
 # a source-introducing predicate that marks the event certain, CT+, for its source); said by
 # a named party, that is the guide's on-record confirmation.
 CONFIRMING = {"confirm", "confirmer"}
+# A court states its own judgment on the record (GUIDE: "a court its own judgment" is confirmed).
+RULING = {"rule", "decide", "find", "juger", "statuer", "décider", "estimer", "considérer"}
+COURTS = {"court", "judge", "tribunal", "cour", "juge", "juges", "jury", "magistrates", "justices"}
 DECISION_WORDS = {"will", "shall", "'ll", "would", "va", "vont", "décidé", "decided", "approved", "adopted", "adopté"}
 ANNOUNCING = {"announce", "confirm", "publish", "release", "approve", "declare", "report", "disclose", "reveal",
               "annoncer", "confirmer", "publier", "officialiser", "déclarer", "indiquer", "communiquer", "préciser",
