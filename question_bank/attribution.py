@@ -456,6 +456,9 @@ def _colon_speaker(colon, spec):
     if any(t.text in QUOTE_MARKS or t.lower_ in COMPLEMENTISER or
            (t.pos_ in ("VERB", "AUX", "ADJ", "NOUN") and _is_reporting(t, verbs)) for t in before):
         return None
+    if before and before[0].pos_ == "PROPN" and not any(t.pos_ in ("VERB", "AUX") for t in before) and \
+            any(ent.label_ in ("PER", "PERSON", "ORG") for ent in before.ents):
+        return before       # "Marie Durand : « … »": a name alone before the colon speaks
     subject = next((t for t in before if t.dep_ in SUBJECT_DEPS and t.head.i < colon.i and
                     t.pos_ in ("NOUN", "PROPN", "PRON") and t.lower_ not in RELATIVES), None)
     if subject is None or subject.lemma_.lower() in {d.lower() for d in spec.kinds.get("document", [])}:
@@ -691,6 +694,8 @@ def _is_reporting(token, verbs) -> bool:
     """By lemma, or by stem where the small model's lemma is wrong ("rappelle" → "rappell")."""
     if token.lemma_.lower() in verbs or short_lemma(token) in verbs:
         return True
+    if token.lower_ == "savoir" and token.i > 0 and token.nbor(-1).lemma_.lower() == "faire":
+        return True          # "faire savoir" (to make known) reports; "savoir" alone is to know
     return token.lower_.startswith(_stems(verbs))
 
 
@@ -788,6 +793,9 @@ def _possessive(token) -> bool:
 
 
 def _subject_of(verb):
+    light = next((c for c in verb.children if c.lemma_.lower() == "faire" and c.i == verb.i - 1), None)
+    if light is not None and not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        verb = light         # "La préfecture a fait savoir que…": the parse hangs the subject on "fait"
     for child in verb.children:
         if child.dep_ in SUBJECT_DEPS and child.lower_ in TIME_WORDS:
             continue      # "Lundi, en soirée, une commission … a dévoilé": the day is not who spoke

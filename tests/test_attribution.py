@@ -416,3 +416,15 @@ def test_who_states_it_decides_between_a_claim_and_a_judgment(language, sentence
     """GUIDE: what a named party claims or forecasts stays theirs; a court's own judgment is
     on the record. (The apposition between commas is the forecast's speaker the parse lost.)"""
     assert [c.status for c in findings(sentence, language).claims] == [status]
+
+
+@pytest.mark.parametrize("language, sentence, kind", [
+    ("fr", "La gendarmerie a précisé que deux hommes avaient été interpellés.", "named_organisation"),
+    ("fr", "La préfecture a fait savoir que le pont resterait fermé.", "named_organisation"),
+    ("fr", "Marie Durand : « Nous rouvrirons le pont. »", "named_person"),
+    ("fr", "Des habitants se plaignent que la route est dangereuse.", "anonymous"),
+    ("en", "The coastguard said two sailors had been rescued.", "named_organisation"),
+])
+def test_common_institutions_and_introducers_give_their_speaker(language, sentence, kind):
+    """State bodies named by their common noun, "faire savoir", a name alone before a colon."""
+    assert [s.kind for s in findings(sentence, language).sources] == [kind]
