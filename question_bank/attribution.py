@@ -366,15 +366,19 @@ def _source_qualified(token):
 
 
 def _opinion_for(token, spec):
-    """Sentence-initial "Pour X," (French): the view that follows is X's (a person or a body)."""
+    """Sentence-initial "Pour X," / "For X,": the view that follows is X's (in French a person
+    or a body; in English only a person's name, as "For now," or "For Acme, the deal…" say
+    when or about whom)."""
     doc = token.doc
-    if token.lower_ != "pour" or token.i != token.sent.start or doc.lang_ != "fr":
+    if token.lower_ not in ("pour", "for") or token.i != token.sent.start:
         return None
     comma = next((t for t in doc[token.i + 1:min(token.i + 12, token.sent.end)] if t.text == ","), None)
     if comma is None or comma.i - token.i < 2:
         return None
     who = doc[token.i + 1:comma.i]
     if who[0].pos_ not in ("DET", "PROPN") or any(t.pos_ == "VERB" for t in who):
+        return None
+    if token.lower_ == "for" and not any(ent.label_ == "PERSON" for ent in who.ents):
         return None
     return who
 
@@ -544,7 +548,9 @@ def _incise(token, verbs, spec_words=frozenset()):
         return None
     pronoun = None
     # "», a déclaré X" and "», a-t-il affirmé": step back over the auxiliary and its pronoun.
-    while back >= 0 and (doc[back].pos_ == "AUX" or doc[back].lower_ in PRONOUN_SUFFIXES):
+    # "», a encore insisté X", "», a notamment rappelé X": and over an adverb between them.
+    while back >= 0 and (doc[back].pos_ == "AUX" or doc[back].lower_ in PRONOUN_SUFFIXES or
+                         (doc[back].pos_ == "ADV" and back > 0 and doc[back - 1].pos_ == "AUX")):
         if doc[back].lower_ in PRONOUN_SUFFIXES and doc[back].lower_ != "-t":
             pronoun = doc[back]
         back -= 1
@@ -555,8 +561,7 @@ def _incise(token, verbs, spec_words=frozenset()):
     if doc[back].text == "," and not _quoted_before(doc[back]) and \
             ((_introduces_words(token) and not _inverted_before_colon(token)) or _closes_relative(doc[back])):
         return None
-    if not _quoted_before(doc[back]) and any(c.dep_.startswith("nsubj") and c.i < token.i for c in token.children) \
-            and not _between_commas_inverted(token):
+    if not _quoted_before(doc[back]) and _subject_before_verb(token) and not _between_commas_inverted(token):
         return None
     if any(c.dep_.startswith("nsubj") and c.i < token.i and c.pos_ in ("NOUN", "PROPN") and _after_closing_quote(c)
            for c in token.children):
@@ -579,6 +584,13 @@ def _incise(token, verbs, spec_words=frozenset()):
         pronoun = [t for t in doc[token.i + 1:start] if t.lower_ in PRONOUN_SUFFIXES and t.lower_ != "-t"]
         return doc[pronoun[0].i:pronoun[0].i + 1] if pronoun else None
     return doc[start:end]
+
+
+def _subject_before_verb(verb) -> bool:
+    """A subject before the verb that is not the pronoun glued to its auxiliary ("a-t-elle
+    souligné" is an incise; "Le maire, X, a expliqué" is not)."""
+    return any(c.dep_.startswith("nsubj") and c.i < verb.i and c.lower_ not in PRONOUN_SUFFIXES
+               for c in verb.children)
 
 
 def _between_commas_inverted(verb) -> bool:

@@ -428,3 +428,20 @@ def test_who_states_it_decides_between_a_claim_and_a_judgment(language, sentence
 def test_common_institutions_and_introducers_give_their_speaker(language, sentence, kind):
     """State bodies named by their common noun, "faire savoir", a name alone before a colon."""
     assert [s.kind for s in findings(sentence, language).sources] == [kind]
+
+
+@pytest.mark.parametrize("language, sentence, kind", [
+    ("fr", "« Le projet est vital », a encore insisté Marie Durand devant les journalistes.", "named_person"),
+    ("fr", "Marie Durand dirige le port depuis 2010. Le projet est vital, a-t-elle souligné.", "named_person"),
+    ("fr", "Le procureur de Lyon a indiqué que deux hommes avaient été interpellés.", "named_person"),
+    ("en", "For Mary Dunn, the project is vital.", "named_person"),
+])
+def test_incises_offices_and_views_give_their_speaker(language, sentence, kind):
+    """An adverb between auxiliary and verb, the pronoun glued to the auxiliary (an inverted
+    subject, not a subject before the verb), a prosecutor known by the office, "For X,"."""
+    assert kind in [s.kind for s in findings(sentence, language).sources]
+
+
+@pytest.mark.parametrize("sentence", ["For now, the project is on hold.", "For years, the port lost money."])
+def test_for_a_time_is_nobodys_view(sentence):
+    assert findings(sentence, "en").sources == []
