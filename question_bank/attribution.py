@@ -511,14 +511,25 @@ def _subject_before(token):
 
 
 def _apposed_subject(token):
-    """"Marie Durand, la maire du village, prévoit…": a name opening the sentence and its
-    apposition between commas, with no verb in them, are the subject the parse lost."""
+    """"Marie Durand, la maire du village, prévoit…", "L'étude, publiée dans une revue, montre…",
+    "Anne Roy, qui a dirigé l'étude, note…": the noun phrase opening the sentence, then one
+    phrase between commas that describes it (an apposition, a participle, a relative clause),
+    is the subject the parse lost; what describes it stays with it only when it has no verb."""
     doc, first = token.doc, token.sent.start
     words = doc[first:token.i - 1]
-    commas = [t for t in words if t.text == ","]
-    if doc[first].pos_ != "PROPN" or len(commas) != 1 or any(t.pos_ in ("VERB", "AUX") for t in words):
+    commas = [t.i for t in words if t.text == ","]
+    if len(commas) != 1 or doc[first].pos_ not in ("PROPN", "DET"):
         return None
-    return words
+    head, described = doc[first:commas[0]], doc[commas[0] + 1:token.i - 1]
+    if not described or any(t.pos_ in ("VERB", "AUX") for t in head) or \
+            not any(t.pos_ in ("NOUN", "PROPN") for t in head):
+        return None
+    if not any(t.pos_ in ("VERB", "AUX") for t in described):
+        return words
+    opens = described[0]
+    if opens.lower_ in RELATIVES or (opens.pos_ == "VERB" and "Part" in opens.morph.get("VerbForm")):
+        return head
+    return None
 
 
 def _suffixed_pronoun(token):
@@ -579,7 +590,7 @@ def _incise(token, verbs, spec_words=frozenset()):
     while end < len(doc) and not doc[end].is_punct:
         end += 1
     start = _after_addressee(doc, start, end)
-    end = _with_role(doc, end, spec_words)
+    end = _before_addressee(doc, start, _with_role(doc, end, spec_words))
     if start == end:
         pronoun = [t for t in doc[token.i + 1:start] if t.lower_ in PRONOUN_SUFFIXES and t.lower_ != "-t"]
         return doc[pronoun[0].i:pronoun[0].i + 1] if pronoun else None
@@ -699,7 +710,19 @@ def _after_addressee(doc, start: int, end: int) -> int:
         # "une source") right after the name of who was told.
         if doc[j].pos_ in ("DET", "NUM", "PRON") and doc[j - 1].pos_ in ("PROPN", "NOUN"):
             return j
+        # …or with a person's name right after it ("a indiqué à l'AFP Paul Roy").
+        if doc[j].ent_iob_ == "B" and doc[j].ent_type_ in ("PER", "PERSON") and doc[j - 1].pos_ in ("PROPN", "NOUN"):
+            return j
     return start
+
+
+def _before_addressee(doc, start: int, end: int) -> int:
+    """"a expliqué Paul Roy à l'AFP", "said Ann Lee to reporters": who was told, after the
+    speaker's name, is not part of the speaker."""
+    for j in range(start + 1, end):
+        if doc[j].lower_ in ("à", "au", "aux", "auprès", "to") and doc[j - 1].pos_ == "PROPN":
+            return j
+    return end
 
 
 def _is_reporting(token, verbs) -> bool:
@@ -715,6 +738,9 @@ def _is_reporting(token, verbs) -> bool:
 def _stems(verbs: frozenset[str]) -> tuple[str, ...]:
     # Only long stems: "valo(ir)" would take "valoriserait" for a reporting verb.
     stems = {v[:-2] for v in verbs if len(v) > 6 and v.endswith(("er", "ir", "re"))}
+    # "révéler" → "révèle", "suggérer" → "suggère": the last é of the stem turns grave before a
+    # silent ending (Bescherelle, verbs of the "céder" type).
+    stems |= {stem[:i] + "è" + stem[i + 1:] for stem in list(stems) if (i := stem.rfind("é")) >= len(stem) - 3}
     # relever → relèv-e, préciser → précis-e: the written stem may take a grave accent.
     stems |= {stem[:-2] + "è" + stem[-1] for stem in stems if len(stem) > 3 and stem[-2] == "e"}
     return tuple(sorted(stems))

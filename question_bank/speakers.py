@@ -197,6 +197,8 @@ class Speakers:
             # "le sénateur", "les deux sénateurs", "the minister": someone named before
             # One office holder ("le maire") is one person: never a group heard before it.
             earlier = self._named_before(lemma, plural) or self._last(lambda s: s.person and s.plural == plural)
+            if earlier is None and plural:
+                return Speaker("anonymous", True, True, text, 0.5)   # "les chercheurs", none named before
             return Speaker(earlier.kind if earlier else "named_person", plural, True, text, 0.6)
         described = self._described_name(who, root)
         if described is not None:
@@ -263,8 +265,9 @@ class Speakers:
         # avocat du Courrier", "un membre du groupe X") is not the outlet speaking.
         if self._other_head(root):
             return False
-        if self.outlet_names is not None and self.outlet_names.search(who.text):
-            return True   # (a name the article or the gazetteer gives an outlet)
+        match = self.outlet_names.search(who.text) if self.outlet_names is not None else None
+        if match is not None and not AFFILIATION.search(who.text[:match.start()]):
+            return True   # (a name the article or the gazetteer gives an outlet, not the speaker's employer)
         if any(t.text in self.spec.media_name_words for t in who if t.i > who.start or t.is_title):
             return root.pos_ == "PROPN" or bool(who.ents)
         if root.lemma_.lower() not in self.outlets and root.lower_ not in self.outlets:
@@ -331,12 +334,20 @@ class Speakers:
         return None
 
 
+# "Julien Roy, chef économiste de l'Insee", "an analyst at Reuters": the name after these
+# words is where the speaker works, not who speaks.
+AFFILIATION = re.compile(r"(?:^|\s)(?:de|du|des|d['’]|of|chez|at|for|from)\s*(?:(?:l['’]|la |le |les |the ))?\s*$",
+                         re.IGNORECASE)
+
+
 def _outlet_pattern(names, aliases) -> re.Pattern | None:
     """Outlet names as whole words, letter case kept ("AP" is not "apple", "Le Point" is not "point")."""
     every = sorted({*names, *aliases}, key=len, reverse=True)
     if not every:
         return None
-    return re.compile(r"(?<![\w’'])(?:" + "|".join(re.escape(n) for n in every) + r")(?![\w’'])")
+    # After an elided article ("l'AFP", "d'Europe 1") a name still starts; after a letter and an
+    # apostrophe inside a word ("aujourd'hui") it does not.
+    return re.compile(r"(?:(?<=\b[lLdD]['’])|(?<![\w’']))(?:" + "|".join(re.escape(n) for n in every) + r")(?![\w’'])")
 
 
 # "le Journal du dimanche (JDD)", "the Financial Times (FT)": the acronym an outlet is known by afterwards.

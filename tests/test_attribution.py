@@ -445,3 +445,21 @@ def test_incises_offices_and_views_give_their_speaker(language, sentence, kind):
 @pytest.mark.parametrize("sentence", ["For now, the project is on hold.", "For years, the port lost money."])
 def test_for_a_time_is_nobodys_view(sentence):
     assert findings(sentence, "en").sources == []
+
+
+@pytest.mark.parametrize("language, sentence, kind", [
+    ("fr", "Les prix vont baisser, selon l'AFP.", "other_media"),
+    ("fr", "« Les prix vont baisser », a indiqué à l'AFP Paul Roy, économiste chez Acmé.", "named_person"),
+    ("fr", "Les prix vont baisser, a expliqué Paul Roy à l'AFP.", "named_person"),
+    ("fr", "« Les prix vont baisser », explique Julien Roy, chef économiste de l'AFP.", "named_person"),
+    ("fr", "L'étude, publiée dans la revue Nature, montre que les enfants dorment moins.", "document"),
+    ("fr", "Une enquête de l'Insee publiée mardi révèle que les enfants dorment moins.", "document"),
+    ("fr", "Anne Roy, qui a dirigé l'étude, note que les garçons dorment encore moins.", "named_person"),
+    ("fr", "Les chercheurs ont constaté que les enfants dormaient moins.", "anonymous"),
+    ("en", "The findings suggest that children sleep less.", "document"),
+])
+def test_study_and_agency_shapes_give_their_speaker(language, sentence, kind):
+    """An agency after an elided article ("l'AFP"); the one told is not the speaker, nor is the
+    speaker's employer; a subject described between commas; "révèle" for "révéler"; unnamed
+    researchers; findings are a document."""
+    assert [s.kind for s in findings(sentence, language).sources] == [kind]
