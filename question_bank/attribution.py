@@ -126,7 +126,7 @@ def learned_outlets(parsed) -> set[str]:
         for token in pp.doc:
             lemma = token.lemma_.lower()
             if token.pos_ in ("VERB", "AUX") and lemma in ADDRESSEE_VERBS:
-                names |= _org_names(c for c in token.children if c.dep_ in ("dative", "iobj", "obl:arg", "dobj", "obj"))
+                names |= _org_names(c for c in token.children if _told(c))
             if lemma in PUBLISHING_VERBS:
                 if any(c.dep_ in ("ccomp",) for c in token.children) or any(c.lower_ == "as" for c in token.children):
                     names |= _org_names(c for c in token.children if c.dep_.startswith("nsubj"))
@@ -134,6 +134,14 @@ def learned_outlets(parsed) -> set[str]:
             if token.lower_ in INTERVIEW_WORDS:
                 names |= _org_names(c for c in token.subtree if c.i > token.i)
     return {n for n in names if len(n) > 1}
+
+
+def _told(child) -> bool:
+    """Who was told: "told Reuters" (an English object), "a confié au Monde" (a French object is
+    introduced by "à"; a bare one after the verb is its inverted subject: "ce que confirme X")."""
+    if child.dep_ in ("dative", "iobj", "obl:arg") or (child.dep_ in ("dobj", "obj") and child.doc.lang_ != "fr"):
+        return child.dep_ != "obl:arg" or any(c.lower_ in ("à", "au", "aux") for c in child.children)
+    return False
 
 
 def _org_names(tokens) -> set[str]:

@@ -463,3 +463,9 @@ def test_study_and_agency_shapes_give_their_speaker(language, sentence, kind):
     speaker's employer; a subject described between commas; "révèle" for "révéler"; unnamed
     researchers; findings are a document."""
     assert [s.kind for s in findings(sentence, language).sources] == [kind]
+
+
+def test_an_inverted_subject_is_not_learned_as_an_outlet_it_was_told():
+    """"…, confirme l'Insee" (read as the verb's object): the body speaks; a French addressee comes with "à"."""
+    text = "Les prix ont augmenté, confirme l'Insee. Selon l'Insee, la hausse devrait ralentir."
+    assert [s.kind for s in findings(text, "fr").sources] == ["named_organisation", "named_organisation"]
