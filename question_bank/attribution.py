@@ -816,7 +816,7 @@ def _object_of(token):
 
 
 def _with_agent(head, phrase):
-    """"selon des chiffres publiés mardi par l'Insee", "according to figures released by the
+    """"selon des chiffres publiés mardi par la préfecture", "according to figures released by the
     ministry": who released the document is part of the source (it speaks on the record)."""
     for participle in head.children:
         if participle.dep_ != "acl" or participle.i < head.i or participle.pos_ != "VERB":

@@ -334,7 +334,7 @@ class Speakers:
         return None
 
 
-# "Julien Roy, chef économiste de l'Insee", "an analyst at Reuters": the name after these
+# "Léa Martin, analyste chez Reuters", "an economist at the Courier": the name after these
 # words is where the speaker works, not who speaks.
 AFFILIATION = re.compile(r"(?:^|\s)(?:de|du|des|d['’]|of|chez|at|for|from)\s*(?:(?:l['’]|la |le |les |the ))?\s*$",
                          re.IGNORECASE)

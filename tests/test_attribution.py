@@ -378,7 +378,7 @@ def test_a_body_noun_with_a_name_is_the_body_even_when_the_name_reads_as_a_perso
 def test_a_named_speakers_possessive_relays_no_one():
     """"De son côté" is the speaker's own side; only "its sources"-like unnamed sources are relayed."""
     text = ("Le Courrier du Sud a révélé l'affaire lundi. "
-            "De son côté, la ministre de la Santé Anne Roy a jugé cette décision importante.")
+            "De son côté, le directeur du port Paul Roy a estimé que le chantier avançait bien.")
     sources = findings(text, "fr").sources
     assert [s.kind for s in sources] == ["other_media", "named_person"]
     assert sources[1].via is None
@@ -386,7 +386,7 @@ def test_a_named_speakers_possessive_relays_no_one():
 
 @pytest.mark.parametrize("language, sentence", [
     ("en", "According to figures released on Monday by the Ferry Operators' Guild, ferry traffic fell by 4% last year."),
-    ("fr", "Selon des chiffres publiés mardi par l'Insee, les prix ont augmenté de 2 % en un an."),
+    ("fr", "Selon des chiffres publiés mardi par l'Autorité portuaire, le trafic du port a baissé de 4 % en un an."),
 ])
 def test_figures_a_named_body_released_are_its_own_on_the_record(language, sentence):
     """The body that released the document is the source; the data it cites establish the claim (GUIDE)."""
@@ -448,12 +448,12 @@ def test_for_a_time_is_nobodys_view(sentence):
 
 
 @pytest.mark.parametrize("language, sentence, kind", [
-    ("fr", "Les prix vont baisser, selon l'AFP.", "other_media"),
-    ("fr", "« Les prix vont baisser », a indiqué à l'AFP Paul Roy, économiste chez Acmé.", "named_person"),
-    ("fr", "Les prix vont baisser, a expliqué Paul Roy à l'AFP.", "named_person"),
-    ("fr", "« Les prix vont baisser », explique Julien Roy, chef économiste de l'AFP.", "named_person"),
+    ("fr", "Le pont rouvrira en mai, selon l'AFP.", "other_media"),
+    ("fr", "« Le pont rouvrira en mai », a indiqué à l'AFP Paul Roy, ingénieur chez Acmé.", "named_person"),
+    ("fr", "Le pont rouvrira en mai, a expliqué Paul Roy à l'AFP.", "named_person"),
+    ("fr", "« Le pont rouvrira en mai », explique Léa Martin, analyste chez Reuters.", "named_person"),
     ("fr", "L'étude, publiée dans la revue Nature, montre que les enfants dorment moins.", "document"),
-    ("fr", "Une enquête de l'Insee publiée mardi révèle que les enfants dorment moins.", "document"),
+    ("fr", "Une enquête de la fédération de pêche publiée mardi révèle que les rivières se réchauffent.", "document"),
     ("fr", "Anne Roy, qui a dirigé l'étude, note que les garçons dorment encore moins.", "named_person"),
     ("fr", "Les chercheurs ont constaté que les enfants dormaient moins.", "anonymous"),
     ("en", "The findings suggest that children sleep less.", "document"),
@@ -466,6 +466,7 @@ def test_study_and_agency_shapes_give_their_speaker(language, sentence, kind):
 
 
 def test_an_inverted_subject_is_not_learned_as_an_outlet_it_was_told():
-    """"…, confirme l'Insee" (read as the verb's object): the body speaks; a French addressee comes with "à"."""
-    text = "Les prix ont augmenté, confirme l'Insee. Selon l'Insee, la hausse devrait ralentir."
+    """"…, confirme l'Autorité portuaire" (read as the verb's object): the body speaks; a French
+    addressee comes with "à"."""
+    text = "Le trafic a baissé, confirme l'Autorité portuaire. Selon l'Autorité portuaire, la baisse devrait ralentir."
     assert [s.kind for s in findings(text, "fr").sources] == ["named_organisation", "named_organisation"]
