@@ -35,6 +35,9 @@ def find_sources(article, parsed, pack, cues: list[Cue]) -> list[Source]:
             if who is not None and relay_of is None:
                 who, relay_of = _split_relay(who)
             speaker = speakers.classify(who, pp.passage.start) if who is not None else None
+            if speaker is None and who is not None and (named := _name_before_apposition(who)) is not None:
+                who = named
+                speaker = speakers.classify(who, pp.passage.start)
             if speaker is None:
                 continue
             if first > 0 and pp.doc[first - 1].lemma_.lower() == "faire" and pp.doc[first].lower_ in ("valoir", "savoir"):
@@ -84,6 +87,16 @@ def _embedded(verb) -> bool:
 # "The Courier, which did not name its sources, said…": the relative clause describes the
 # speaker; the speaker's name stops before it.
 RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who|whose|that|qui|dont|lequel|laquelle|lesquels|lesquelles)\b")
+
+
+def _name_before_apposition(who):
+    """"Olivia Rey, directrice de la mission X de Y": when the parse hangs the whole phrase on a
+    word of the apposition (and no kind can be read from it), the name before the comma speaks."""
+    comma = next((t.i for t in who if t.text == ","), None)
+    if comma is None or comma == who.start or not (who[0].pos_ == "PROPN" or who[0].is_title):
+        return None
+    name = who.doc[who.start:comma]
+    return name if all(t.is_title or t.pos_ == "PROPN" for t in name) else None
 
 
 def _whole_words(who) -> str:
@@ -154,12 +167,20 @@ def _org_names(tokens) -> set[str]:
     return found
 
 
-RELAY_WORDS = {"cité", "citée", "cités", "citées", "quoted", "cited", "interrogé", "interrogée", "interviewed"}
+RELAY_WORDS = {"cité", "citée", "cités", "citées", "quoted", "cited", "interrogé", "interrogée", "interrogés",
+               "interrogées", "interviewed", "contacté", "contactée", "contactés", "contactées", "joint", "jointe",
+               "joints", "jointes", "sollicité", "sollicitée", "contacted", "reached"}
 
 
 def _split_relay(who):
-    """"X, cité par Le Parisien" / "X, quoted by the Courier": X speaks, through the outlet."""
+    """"X, cité par Le Parisien" / "X, quoted by the Courier": X speaks, through the outlet;
+    "Contacté par l'AFP, X…" / "Reached by Reuters, X…": the same, the outlet named first."""
     doc = who.doc
+    first = who[0]
+    if first.lower_ in RELAY_WORDS and len(who) > 3 and doc[first.i + 1].lower_ in ("par", "by"):
+        comma = next((t.i for t in who if t.text == ","), None)
+        if comma is not None and first.i + 2 < comma < who.end - 1:
+            return doc[comma + 1:who.end], doc[first.i + 2:comma]
     for token in who:
         if token.lower_ in RELAY_WORDS and token.i + 1 < who.end and doc[token.i + 1].lower_ in ("par", "by") \
                 and token.i > who.start:

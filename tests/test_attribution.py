@@ -470,3 +470,14 @@ def test_an_inverted_subject_is_not_learned_as_an_outlet_it_was_told():
     addressee comes with "à"."""
     text = "Le trafic a baissé, confirme l'Autorité portuaire. Selon l'Autorité portuaire, la baisse devrait ralentir."
     assert [s.kind for s in findings(text, "fr").sources] == ["named_organisation", "named_organisation"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Contacté par l'AFP, Paul Roy, responsable de la mission logement de l'association Toit pour tous, a également "
+    "estimé que cette décision était utile.",
+    "Joint par le Courrier du Sud, Paul Roy a estimé que le chantier avançait bien.",
+])
+def test_the_outlet_that_reached_a_speaker_relays_them(sentence):
+    """"Contacté par l'AFP, X a estimé…": X speaks (a named person), known through the agency."""
+    [source] = findings(sentence, "fr").sources
+    assert source.kind == "named_person" and source.who.startswith("Paul Roy")
