@@ -878,7 +878,7 @@ def _subject_of(verb):
         # "The mayor likes to call it…", "X a tenu à préciser…": the subject of the verb it
         # completes (subject control, Quirk et al. 1985, § 16.40); "asked the council to
         # approve" is the object's act (object control), not the asker's
-        return _subject_of(verb.head)
+        return None if _impersonal(verb.head) else _subject_of(verb.head)
     opening = _subject_before_relative(verb)
     if opening is not None:
         return opening
@@ -896,6 +896,15 @@ def _subject_of(verb):
             if verb.i > 0 and any(t.text in (",", "»", "\"", "”") for t in verb.doc[max(0, verb.i - 3):verb.i]):
                 return _phrase(child)
     return None
+
+
+def _impersonal(verb) -> bool:
+    """"Il est essentiel de noter que…", "Il faut rappeler que…": an impersonal "il" controls no
+    one; the writer speaks (Grevisse, Le Bon Usage, § 754: impersonal constructions)."""
+    return verb.lemma_.lower() == "falloir" or any(
+        c.dep_ in ("expl:subj", "expl") or (c.dep_.startswith("nsubj") and c.lower_ in ("il", "it") and
+                                            any(k.dep_ == "cop" for k in verb.children))
+        for c in verb.children)
 
 
 def _with_name_before(subject):

@@ -481,3 +481,10 @@ def test_the_outlet_that_reached_a_speaker_relays_them(sentence):
     """"Contacté par l'AFP, X a estimé…": X speaks (a named person), known through the agency."""
     [source] = findings(sentence, "fr").sources
     assert source.kind == "named_person" and source.who.startswith("Paul Roy")
+
+
+@pytest.mark.parametrize("sentence", ["Il est essentiel de noter que cette situation est nouvelle.",
+                                      "Il faut rappeler que le pont a été fermé en mai."])
+def test_an_impersonal_il_is_no_speaker(sentence):
+    """Grevisse, § 754: "il est essentiel de noter", "il faut rappeler" — the writer speaks."""
+    assert findings(sentence, "fr").sources == []
