@@ -5,8 +5,10 @@ The kinds are the guide's: a named person, a named organisation, an unnamed sour
 document, another outlet. What decides, in order (as quote-attribution systems such as
 SFU's Gender Gap Tracker and Radar de Parité do, on the dependency parse):
 
-1. a pronoun ("il", "she", "-t-elle", "they") is the last compatible speaker: the same
-   number, a person for "he"/"she", a body for "it" (in French "il"/"elle" may be either);
+1. a pronoun ("il", "she", "-t-elle", "they") is the last compatible mention: a speaker, or
+   a main-clause subject in the writer's own words (`notice`, after Lappin & Leass 1994); the
+   same number, a person for "he"/"she", a body for "it", in French the same gender ("la
+   mairie… elle"; "il"/"elle" may be a person or a body);
 2. another outlet: a known outlet or agency, a name built like one (… Post, Le … du soir),
    or a head noun such as "newspaper", "hebdomadaire";
 3. a document: "a report", "the study", "un communiqué" (another outlet's investigation
