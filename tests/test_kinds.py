@@ -829,3 +829,14 @@ def test_headline_quote_is_asked_when_the_body_gives_the_quoted_claim_in_other_w
     assert "country's cleanest beach resort" in question.prompt
     assert right_choices(question)[0].startswith("They are someone's words")
     assert "Coastal Trust" in question.explanation
+
+
+def test_fact_or_speculation_leaves_the_conditional_of_a_named_report_alone():
+    """"Selon la commission, … . Le groupe aurait ainsi…": the conditional carries the named
+    commission's finding (Le Bon Usage, § 890), not the writer's hypothesis."""
+    named = _analysed("Le port et ses comptes\n\nSelon la commission d'enquête du conseil régional, le port a caché "
+                      "ses pertes pendant dix ans. Le directeur aurait ainsi dissimulé vingt millions d'euros.\n")
+    unnamed = _analysed("Le port et ses comptes\n\nLe port a publié ses comptes lundi. Le directeur aurait "
+                        "dissimulé vingt millions d'euros, selon plusieurs sources.\n")
+    assert build("fact_or_speculation", *named) == []
+    assert [right_choices(q) for q in build("fact_or_speculation", *unnamed)] != []
