@@ -899,7 +899,7 @@ def _subject_of(verb):
 
 
 def _impersonal(verb) -> bool:
-    """"Il est essentiel de noter que…", "Il faut rappeler que…": an impersonal "il" controls no
+    """"Il est essentiel de rappeler que…", "Il faut préciser que…": an impersonal "il" controls no
     one; the writer speaks (Grevisse, Le Bon Usage, § 754: impersonal constructions)."""
     return verb.lemma_.lower() == "falloir" or any(
         c.dep_ in ("expl:subj", "expl") or (c.dep_.startswith("nsubj") and c.lower_ in ("il", "it") and

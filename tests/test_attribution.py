@@ -483,8 +483,8 @@ def test_the_outlet_that_reached_a_speaker_relays_them(sentence):
     assert source.kind == "named_person" and source.who.startswith("Paul Roy")
 
 
-@pytest.mark.parametrize("sentence", ["Il est essentiel de noter que cette situation est nouvelle.",
+@pytest.mark.parametrize("sentence", ["Il est essentiel de rappeler que le pont a été fermé en mai.",
                                       "Il faut rappeler que le pont a été fermé en mai."])
 def test_an_impersonal_il_is_no_speaker(sentence):
-    """Grevisse, § 754: "il est essentiel de noter", "il faut rappeler" — the writer speaks."""
+    """Grevisse, § 754: "il est essentiel de rappeler", "il faut rappeler" — the writer speaks."""
     assert findings(sentence, "fr").sources == []
