@@ -247,7 +247,7 @@ def _from_cue(cue: Cue) -> Source:
 def _attributions(doc, spec):
     """Yield ((first_token, last_token), who_span, relay_span) for each attribution in a parsed
     passage; relay_span is the source that relays this one ("X cited a source as saying"), or None."""
-    prepositions = {p.lower() for p in spec.prepositions}
+    prepositions = frozenset(p.lower() for p in spec.prepositions)
     verbs = frozenset(v.lower() for v in spec.verbs)
     role_words = _role_words(spec)
     for token in doc:
@@ -811,6 +811,8 @@ def _reports(verb, who, spec) -> bool:
 def _preposition_start(token, prepositions) -> int | None:
     """Where an attribution preposition ending at this token starts: "selon", "d'après",
     "à en croire", "de l'aveu même de", "in the words of"; None if none ends here."""
+    if token.lower_ not in _last_words(prepositions):
+        return None          # (every token comes here: only a preposition's last word goes on)
     doc, phrase = token.doc, token.lower_
     for first in range(token.i, max(-1, token.i - 5), -1):
         if first < token.i:
@@ -819,6 +821,11 @@ def _preposition_start(token, prepositions) -> int | None:
         if phrase in prepositions:
             return first
     return None
+
+
+@lru_cache(maxsize=8)
+def _last_words(prepositions: frozenset[str]) -> frozenset[str]:
+    return frozenset(re.split(r"[ '’]", p)[-1] for p in prepositions)
 
 
 def _object_of(token):
@@ -839,20 +846,27 @@ def _object_of(token):
 def _with_agent(head, phrase):
     """"selon des chiffres publiés mardi par la préfecture", "according to figures released by the
     ministry": who released the document is part of the source (it speaks on the record)."""
+    released = _released_by(head)
+    if released is None or any(t.text == "," for t in head.doc[phrase.end:released[1].start]):
+        return phrase
+    return head.doc[phrase.start:max(phrase.end, released[1].end)]
+
+
+def _released_by(head):
+    """(participle, agent) of "figures released by X", "chiffres publiés par X", or None."""
     for participle in head.children:
-        if participle.dep_ != "acl" or participle.i < head.i or participle.pos_ != "VERB":
-            continue
-        agent = _agent_of(participle)
-        if agent is not None and not any(t.text == "," for t in head.doc[phrase.end:agent.start]):
-            return head.doc[phrase.start:max(phrase.end, agent.end)]
-    return phrase
+        if participle.dep_ == "acl" and participle.i > head.i and participle.pos_ == "VERB":
+            agent = _agent_of(participle)
+            if agent is not None:
+                return participle, agent
+    return None
 
 
 def _released_verb(who) -> str:
     """The participle by which a body released the document a source phrase names ("figures
     released by X" → "release"), or ""."""
-    return next((t.lemma_.lower() for t in who if t.dep_ == "acl" and t.pos_ == "VERB" and t.i > who.root.i
-                 and _agent_of(t) is not None), "")
+    released = _released_by(who.root)
+    return released[0].lemma_.lower() if released is not None and released[0] in who else ""
 
 
 def _possessive(token) -> bool:

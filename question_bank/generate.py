@@ -191,14 +191,14 @@ MIN_HEADLINE_WORDS = 3
 def restating(article: Article, title) -> tuple:
     """The body sentences that repeat most of the headline's words (compared by their first
     five letters, so "denies" and "denied" match)."""
-    words = content_stems(article.text[title.start:title.end])
+    words = content_stems(article.text[title.start:title.end], article.language)
     if len(words) < MIN_HEADLINE_WORDS:
         return ()
     found = []
     for sentence in split_sentences(article):
         if sentence.start < title.end:
             continue
-        seen = content_stems(article.text[sentence.start:sentence.end])
+        seen = content_stems(article.text[sentence.start:sentence.end], article.language)
         if len(words & seen) >= RESTATES * len(words):
             found.append(sentence)
     return tuple(found)

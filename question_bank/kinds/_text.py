@@ -36,19 +36,13 @@ FUNCTION_WORDS = {
 }
 
 
-_CONTENT = re.compile(r"[^\W\d_]{4,}")
-# Words of four letters or more that carry no statement of their own.
-STATEMENT_FREE = {"with", "from", "that", "this", "these", "those", "have", "will", "would", "into", "over", "after",
-                  "about", "their", "they", "been", "were", "dans", "pour", "avec", "sans", "sous", "plus", "mais",
-                  "leur", "leurs", "elle", "elles", "être", "avoir", "sont", "cette", "comme", "après", "avant",
-                  "entre", "vers", "chez", "aussi", "encore", "selon"}
 RESTATES = 2 / 3      # share of a text's words another repeats to restate it
 
 
-def content_stems(text: str) -> set[str]:
-    """The words that carry a statement, by their first five letters ("denies" and "denied",
-    "buyer" and "buyers" match): to tell whether one text restates another."""
-    return {w[:5] for w in _CONTENT.findall(text.casefold()) if w not in STATEMENT_FREE}
+def content_stems(text: str, language: str) -> set[str]:
+    """The words that carry a statement (`content_words`), by their first five letters
+    ("denies" and "denied", "buyer" and "buyers" match): to tell whether one text restates another."""
+    return {w[:5] for w in content_words(text, language)}
 
 
 # Quotation marks inside a quoted passage become the nested kind, so the wording's own

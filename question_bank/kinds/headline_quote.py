@@ -85,12 +85,12 @@ def _paraphrased(ctx: Context, words: str) -> tuple[Sentence, Source] | None:
     according to a survey by X"): the first body sentence holding two thirds of the quoted
     words and naming one speaker. A claim, not a name: at least three words, which the body
     does not use as they stand (a nickname, "the 'Iron Bridge'", is the body's term too)."""
-    wanted = content_stems(words)
+    wanted = content_stems(words, ctx.language)
     if len(wanted) < 3:
         return None
     for sentence in ctx.sentences:
         if ctx.passage_kind(sentence) != "paragraph" or \
-                len(wanted & content_stems(sentence.text)) < RESTATES * len(wanted):
+                len(wanted & content_stems(sentence.text, ctx.language)) < RESTATES * len(wanted):
             continue
         if _normal(words) in _normal(sentence.text):
             return None
