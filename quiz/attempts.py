@@ -119,14 +119,13 @@ def save_posted(attempt: Attempt, form, now: datetime) -> None:
     """The answers a posted form carries (`form.get("q-<id>")`: the page without JavaScript,
     or an answer not autosaved yet), saved where they differ from what is stored. Unreadable
     fields are ignored (a digit that is not ASCII, a number too long to be a choice)."""
-    quiz = attempt.quiz
-    if attempt.submitted_at is not None or phase(attempt, now) != "open":
+    posted = [(question, form.get(f"q-{question['id']}")) for question in attempt.quiz.questions]
+    posted = [(question, raw) for question, raw in posted if raw is not None]
+    # The page with JavaScript posts no answer (each was autosaved): the stored ones are not read.
+    if not posted or attempt.submitted_at is not None or phase(attempt, now) != "open":
         return
     saved = {a.question_id: (list(a.choices), a.text) for a in attempt.answers}
-    for question in quiz.questions:
-        raw = form.get(f"q-{question['id']}")
-        if raw is None:
-            continue
+    for question, raw in posted:
         stored_choices, stored_text = saved.get(question["id"], ([], None))
         try:
             if not question["choices"]:
@@ -138,16 +137,18 @@ def save_posted(attempt: Attempt, form, now: datetime) -> None:
             continue
 
 
-def store_if_open(attempt_id: int, question_id: str, choices: list[int], text: str | None, now: datetime) -> bool:
+def store_if_open(attempt_id: int, question_id: str, choices: list[int], text: str | None, now: datetime,
+                  connection=None) -> bool:
     """Insert or update the answer in one statement, only while the attempt is not submitted.
 
     The attempt row is read FOR SHARE (PostgreSQL; SQLite runs the whole statement under its
     write lock): a submit running at once in another worker either waits for this answer and
     scores it, or has already finished, and then nothing is stored (False). Two saves of one
     question at once end in one row (ON CONFLICT). Every autosave takes this path, so it is
-    one round trip, with no read of the attempt's other answers."""
-    statement = _upsert_statement(db.session.get_bind().dialect.name)
-    stored = db.session.connection().execute(statement, {"attempt_id": attempt_id, "question_id": question_id,
+    one round trip, with no read of the attempt's other answers. `connection`: the caller's
+    (the autosave's short path has its own, outside the ORM session); else the session's."""
+    connection = connection if connection is not None else db.session.connection()
+    stored = connection.execute(_upsert_statement(connection.dialect.name), {"attempt_id": attempt_id, "question_id": question_id,
                                             "choices": choices, "text": text, "saved_at": now}).first()
     return stored is not None
 

@@ -31,23 +31,24 @@ class Saved:
 def save_if_open(code: str, token: str, question_id: str, choices: list, text, now: datetime) -> Saved | None:
     """Store the answer and return what the page shows, or None for the full path.
     BadAnswer (from attempts.checked_answer) for an answer the question cannot take."""
-    # On the session's connection, in its transaction: Core statements need none of the ORM's
-    # execution machinery, which cost more than the statements.
-    row = db.session.connection().execute(_attempt_row(), {"code": code, "token": token}).first()
-    if row is None or row.submitted_at is not None:
-        return None
-    settings = attempts.attempt_settings(attempts.settings_of(row), row.own_limit, row.own_seconds)
-    ends = timing.deadline(row.started_at, settings, attempts.accommodation_of(row))
-    if timing.phase(ends, settings, now) != "open":
-        return None
-    counts = choice_counts(row.quiz_id, row.code, row.created_at)
-    if question_id not in counts:
-        raise attempts.BadAnswer("question")
-    choices, text = attempts.checked_answer(counts[question_id], choices, text)
-    if not attempts.store_if_open(row.attempt_id, question_id, choices, text, now):
-        db.session.rollback()
-        return None      # handed in meanwhile: the full path says so
-    db.session.commit()
+    # On a connection of its own, outside the ORM session: Core statements need none of the
+    # session's machinery (its transaction bookkeeping cost more than the two statements), and
+    # closing the connection without a commit rolls back.
+    with db.engine.connect() as connection:
+        row = connection.execute(_attempt_row(), {"code": code, "token": token}).first()
+        if row is None or row.submitted_at is not None:
+            return None
+        settings = attempts.attempt_settings(attempts.settings_of(row), row.own_limit, row.own_seconds)
+        ends = timing.deadline(row.started_at, settings, attempts.accommodation_of(row))
+        if timing.phase(ends, settings, now) != "open":
+            return None
+        counts = choice_counts(connection, row.quiz_id, row.code, row.created_at)
+        if question_id not in counts:
+            raise attempts.BadAnswer("question")
+        choices, text = attempts.checked_answer(counts[question_id], choices, text)
+        if not attempts.store_if_open(row.attempt_id, question_id, choices, text, now, connection=connection):
+            return None      # handed in meanwhile: the full path says so
+        connection.commit()
     return Saved(seconds_left=timing.seconds_left(ends, now), phase="open")
 
 
@@ -73,14 +74,14 @@ _counts: OrderedDict[tuple, dict[str, int]] = OrderedDict()
 _counts_lock = Lock()
 
 
-def choice_counts(quiz_id: int, code: str, created_at: datetime) -> dict[str, int]:
+def choice_counts(connection, quiz_id: int, code: str, created_at: datetime) -> dict[str, int]:
     """{question id: number of choices} (0 for a written question)."""
     key = (quiz_id, code, created_at)
     with _counts_lock:
         if key in _counts:
             _counts.move_to_end(key)
             return _counts[key]
-    questions = db.session.connection().execute(select(PublishedQuiz.__table__.c.questions)
+    questions = connection.execute(select(PublishedQuiz.__table__.c.questions)
                                    .where(PublishedQuiz.__table__.c.id == quiz_id)).scalar_one()
     counts = {question["id"]: len(question["choices"]) for question in questions}
     with _counts_lock:

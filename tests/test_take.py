@@ -586,12 +586,12 @@ def test_the_choice_counts_kept_per_process_belong_to_one_quiz_only(app, generat
     code = publish(app, generated)
     with app.app_context():
         quiz = db.session.execute(db.select(PublishedQuiz).filter_by(code=code)).scalar_one()
-        first = autosave.choice_counts(quiz.id, quiz.code, quiz.created_at)
+        first = autosave.choice_counts(db.session.connection(), quiz.id, quiz.code, quiz.created_at)
         assert first == {q["id"]: len(q["choices"]) for q in quiz.questions}
         quiz.questions = [{**quiz.questions[0], "id": "replaced", "choices": ["a", "b", "c"]}]
         quiz.created_at = quiz.created_at + timedelta(seconds=1)   # as a new quiz with the same id
         db.session.commit()
-        assert autosave.choice_counts(quiz.id, quiz.code, quiz.created_at) == {"replaced": 3}
+        assert autosave.choice_counts(db.session.connection(), quiz.id, quiz.code, quiz.created_at) == {"replaced": 3}
         db.session.rollback()
 
 
