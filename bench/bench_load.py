@@ -359,7 +359,7 @@ def measure(backend: str, url: str, students: int, args, database=None) -> bool:
             if database:
                 run.database_cpu = database.cpu_seconds() - database_cpu
             runs.append(run)
-        routes = route_summary(server.route_cpu)
+    routes = route_summary(server.route_cpu)   # after the workers exited: each writes what it kept
     app_run, bare_run = runs
     stored = stored_answers(url, code)
     sent = students * questions
