@@ -122,6 +122,8 @@ def unnamed_speaker_cues(sources, cues, pack) -> list[Cue]:
             continue
         if source.verb in pack.attribution.demand_verbs:
             continue      # "un collectif appelle à…": a demand, nothing reported to doubt
+        if any(c.rule in pack.attribution.cue_rules and source.start <= c.start < source.end for c in cues):
+            continue      # "Acme has reportedly said": the hedge is the cue, Acme is named
         who = source.who.strip()
         offset = source.text.find(who) if who else -1
         if offset < 0 or who.casefold() in PRONOUNS:

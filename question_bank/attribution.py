@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .clauses import COMPLEMENTISER, clause_on_its_phrase
 from .lemmas import short_lemma
 from .models import Cue, Relay, Source
 from .readable import balanced
@@ -46,7 +47,10 @@ def find_sources(article, parsed, pack, cues: list[Cue]) -> list[Source]:
             start = pp.offset(span.start_char)
             via = _relay(pp, relay_of, speakers) if relay_of is not None else \
                 _owner_relay(pp, who, speakers) if speaker.kind == "anonymous" else None
-            sources.append(Source(start=start, end=start + len(span.text), text=span.text, kind=speaker.kind,
+            # "X has reportedly said…": unnamed reports tell what X said; X is not on the record.
+            kind = "anonymous" if any(c.rule in spec.cue_rules and start <= c.start < start + len(span.text)
+                                      for c in cues) else speaker.kind
+            sources.append(Source(start=start, end=start + len(span.text), text=span.text, kind=kind,
                                   who=_named_part(_whole_words(who)), rule=f"{pack.language}.source.attribution",
                                   confidence=speaker.confidence, via=via,
                                   verb=_verb_in(span, spec, who) or _released_verb(who)))
@@ -199,7 +203,7 @@ def _verb_in(span, spec, who=None) -> str:
     """The reporting verb of an attribution, as the pack lists it ("estime" → "estimer", even
     where the small model's lemma is wrong); never a word of the speaker's own phrase ("Le
     rapport … pointe" is "pointer", not "rapporter")."""
-    verbs = frozenset(v.lower() for v in spec.verbs)
+    verbs = spec.reporting_verbs
     for token in span:
         if who is not None and who.start <= token.i < who.end:
             continue
@@ -248,7 +252,7 @@ def _attributions(doc, spec):
     """Yield ((first_token, last_token), who_span, relay_span) for each attribution in a parsed
     passage; relay_span is the source that relays this one ("X cited a source as saying"), or None."""
     prepositions = frozenset(p.lower() for p in spec.prepositions)
-    verbs = frozenset(v.lower() for v in spec.verbs)
+    verbs = spec.reporting_verbs
     role_words = _role_words(spec)
     for token in doc:
         # One detector per shape, tried in this order; each is called once per token.
@@ -412,7 +416,6 @@ def _opinion_for(token, spec):
     return who
 
 
-COMPLEMENTISER = {"que", "qu'", "qu’", "that"}
 
 
 def _misread_verb(token, verbs):
@@ -483,7 +486,7 @@ def _colon_speaker(colon, spec):
     nominal = _nominal_introducer(before, spec)
     if nominal is not None:
         return nominal
-    verbs = frozenset(v.lower() for v in spec.verbs)
+    verbs = spec.reporting_verbs
     # A verb of saying or a "que/that" before the colon: the quotation is that speaker's,
     # found by the verb ("Un autre souligne que X … : « … »").
     if any(t.text in QUOTE_MARKS or t.lower_ in COMPLEMENTISER or
@@ -578,6 +581,9 @@ TIME_WORDS = {"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dima
               "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today",
               "also", "later", "then", "again", "earlier"}
 PRONOUN_SUFFIXES = ("-t-il", "-t-elle", "-il", "-elle", "-ils", "-elles", "-t")
+# Who was told, as a conjunct pronoun before the verb or its auxiliary ("», nous a confié X",
+# "», m'explique X"): Grevisse, Le Bon Usage, § 679 (the place of the conjunct object pronoun).
+OBJECT_CLITICS = frozenset({"nous", "vous", "me", "m'", "m’", "te", "t'", "t’", "lui", "leur"})
 
 
 def _incise(token, verbs, spec_words=frozenset()):
@@ -588,9 +594,11 @@ def _incise(token, verbs, spec_words=frozenset()):
         return None
     pronoun = None
     # "», a déclaré X" and "», a-t-il affirmé": step back over the auxiliary and its pronoun.
-    # "», a encore insisté X", "», a notamment rappelé X": and over an adverb between them.
+    # "», a encore insisté X", "», a notamment rappelé X": and over an adverb between them;
+    # "», nous a confié X": and over who was told.
     while back >= 0 and (doc[back].pos_ == "AUX" or doc[back].lower_ in PRONOUN_SUFFIXES or
-                         (doc[back].pos_ == "ADV" and back > 0 and doc[back - 1].pos_ == "AUX")):
+                         (doc[back].pos_ == "ADV" and back > 0 and doc[back - 1].pos_ == "AUX") or
+                         (doc[back].lower_ in OBJECT_CLITICS and back > 0 and doc[back - 1].text in INCISE_OPENERS)):
         if doc[back].lower_ in PRONOUN_SUFFIXES and doc[back].lower_ != "-t":
             pronoun = doc[back]
         back -= 1
@@ -790,6 +798,11 @@ def _reports(verb, who, spec) -> bool:
         return True
     if any(child.dep_ == "mark" and child.lower_ == "as" for child in verb.children):
         return True
+    if clause_on_its_phrase(verb):
+        return True  # "said in a statement that…": the parse hung the clause on "statement"
+    if any(child.dep_ in ("prep", "obl", "obl:arg") and _preposition_of(child) in spec.speech_prepositions
+           for child in verb.children):
+        return True  # "warned against cuts", "a alerté sur les risques": what the words are about
     if verb.i + 1 < len(verb.doc) and verb.doc[verb.i + 1].lower_ in COMPLEMENTISER:
         return True  # "note qu'une filiale ne paie rien": a "que" clause the parse hung elsewhere
     if _canonical(verb, frozenset(spec.clause_verbs)) in spec.clause_verbs:
@@ -806,6 +819,15 @@ def _reports(verb, who, spec) -> bool:
         return True
     # "L'étude montre une hausse", "the company told investors…": what a source states
     return any(child.dep_ in ("obj", "dobj", "iobj", "obl:arg", "oprd", "acomp", "xcomp") for child in verb.children)
+
+
+def _preposition_of(child) -> str:
+    """The preposition of a verb's complement: the English "prep" itself, or a French
+    oblique's "case" word ("sur les risques")."""
+    if child.dep_ == "prep":
+        return child.lower_
+    case = next((c for c in child.children if c.dep_ == "case"), None)
+    return case.lower_ if case is not None else ""
 
 
 def _preposition_start(token, prepositions) -> int | None:

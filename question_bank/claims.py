@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from .amounts import amount_key
+from .clauses import clause_on_its_phrase
 from .models import Claim, Cue, Source
 
 MAX_CLAIMS = 16
@@ -233,7 +234,7 @@ def _tells(source: Source, pp) -> bool:
     verb = _verb_token(source, pp)
     if verb is None or source.kind in ("document", "other_media") or source.verb in ANNOUNCING | CLAIMING:
         return True
-    if any(c.dep_ in ("ccomp", "parataxis", "obj:cl", "csubj") for c in verb.children):
+    if any(c.dep_ in ("ccomp", "parataxis", "obj:cl", "csubj") for c in verb.children) or clause_on_its_phrase(verb):
         return True
     if verb.dep_ in ("parataxis", "conj") and verb.i > verb.head.i:
         return True           # "…», raconte X": the incise tells the words before it

@@ -488,3 +488,58 @@ def test_the_outlet_that_reached_a_speaker_relays_them(sentence):
 def test_an_impersonal_il_is_no_speaker(sentence):
     """Grevisse, § 754: "il est essentiel de rappeler", "il faut rappeler" — the writer speaks."""
     assert findings(sentence, "fr").sources == []
+
+
+@pytest.mark.parametrize("language, sentence, kind", [
+    ("en", "Tom Reyes welcomed the ruling.", "named_person"),
+    ("fr", "Marie Durand a salué une décision courageuse.", "named_person"),
+    ("en", "Tom Reyes warned against selling the port.", "named_person"),
+    ("fr", "La ministre Anne Roy a alerté sur les risques du chantier.", "named_person"),
+    ("en", "The ministry said in a statement that the tests were safe.", "named_organisation"),
+    ("fr", "« Le pont rouvrira en mai », nous a confié Paul Roy.", "named_person"),
+    ("fr", "« Le pont rouvrira en mai », lui a répondu Paul Roy.", "named_person"),
+])
+def test_stances_topics_and_the_one_told_give_their_speaker(language, sentence, kind):
+    """A stance verb with a plain object ("welcomed the ruling") reports a position; a verb of
+    saying with its topic ("warned against", "alerter sur"); a "that" clause the parse hung on
+    "statement"; the one told as a pronoun before the incise's verb ("nous a confié X")."""
+    assert [s.kind for s in findings(sentence, language).sources] == [kind]
+
+
+@pytest.mark.parametrize("sentence", ["Tom Reyes spoke for an hour.", "Tom Reyes changed his mind about the port."])
+def test_a_verb_with_a_place_or_time_is_no_attribution(sentence):
+    assert findings(sentence, "en").sources == []
+
+
+def test_a_statement_hung_on_its_noun_is_attributed():
+    [claim] = findings("The ministry said in a statement that the tests were safe.", "en").claims
+    assert claim.status == "attributed"
+
+
+@pytest.mark.parametrize("language, sentence", [
+    ("en", "Tom Reyes has reportedly said that the port will be sold."),
+    ("en", "Acme is said to have warned that the plant would close."),
+])
+def test_what_a_named_party_reportedly_said_comes_from_unnamed_reports(language, sentence):
+    """The hedge says who tells it: unnamed reports of X's words; X is not the unnamed source."""
+    found = findings(sentence, language)
+    assert [s.kind for s in found.sources] == ["anonymous"]
+    assert [c.type for c in found.cues if c.type == "unnamed_source"] == []
+    assert [c.status for c in found.claims] == ["unconfirmed"]
+
+
+@pytest.mark.parametrize("language, sentence, status", [
+    ("en", "Several engineers question whether the tunnel is safe.", "disputed"),
+    ("fr", "Ces résultats sont contestés par plusieurs chercheurs.", "disputed"),
+    ("fr", "On ignore encore si le tunnel rouvrira.", "disputed"),
+])
+def test_a_fact_said_to_be_questioned_is_disputed(language, sentence, status):
+    assert [c.status for c in findings(sentence, language).claims] == [status]
+
+
+@pytest.mark.parametrize("language, sentence", [("en", "Nobody doubts that the tunnel is safe."),
+                                                ("fr", "Personne ne doute que le tunnel est sûr.")])
+def test_a_doubt_denied_is_no_doubt(language, sentence):
+    found = findings(sentence, language)
+    assert [c for c in found.cues if c.type == "uncertainty"] == []
+    assert "disputed" not in [c.status for c in found.claims]

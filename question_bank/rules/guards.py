@@ -160,3 +160,18 @@ def judged_instead(span, reporting_verbs) -> bool:
             return any(t.lemma_.lower() in JUDGING_VERBS or t.lower_.startswith(("jug", "estim", "trouv"))
                        for t in window)
     return False
+
+
+NOBODY = frozenset({"nobody", "no one", "none", "personne", "nul", "aucun", "aucune"})
+
+
+@guard("negated")
+def negated(span, reporting_verbs) -> bool:
+    """"Nobody doubts that…", "Personne ne conteste que…", "did not question whether…": a doubt
+    denied is no doubt (Saurí and Pustejovsky, FactBank 2009: negation reverses the polarity)."""
+    verb = span.root
+    children = list(verb.children)
+    if any(c.dep_ == "neg" or c.lower_ in ("not", "n't", "pas", "jamais", "guère") for c in children):
+        return True
+    subject = next((c for c in children if c.dep_.startswith("nsubj")), None)
+    return subject is not None and " ".join(t.lower_ for t in subject.subtree) in NOBODY

@@ -7,6 +7,7 @@ runs them all). How each `match` kind is applied lives in rules/matchers.py.
 from __future__ import annotations
 
 import re
+from functools import cached_property
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -127,6 +128,9 @@ class Attribution(Strict):
     # Verbs of demand ("appeler à", "urge", "call for"): what they introduce is a request, not
     # information, so an unnamed group's demand is no unnamed-source cue on its sentence.
     demand_verbs: list[str] = []
+    # Prepositions that open what a reporting verb's words are about, when no clause follows
+    # ("warned against cuts", "a alerté sur les risques"): the verb still reports.
+    speech_prepositions: list[str] = []
     # Nouns of speech that introduce a quotation with its speaker and a colon, no verb
     # ("Réponse de la ministre : « … »", "Reaction from the club: \"…\"").
     speech_nouns: list[str] = []
@@ -155,6 +159,12 @@ class Attribution(Strict):
     public_bodies: list[str] = []
     # The explanation of an unnamed speaker found by the parse ("un ancien salarié raconte…").
     unnamed_message: str = "\"{word}\": the source is not named."
+
+    @cached_property
+    def reporting_verbs(self) -> frozenset[str]:
+        """Every verb that can introduce a source, lower-cased: the reporting verbs and the stance
+        verbs (a denial, a welcome, a protest report a position even with no words quoted)."""
+        return frozenset(v.lower() for v in (*self.verbs, *self.stance_verbs))
 
 
 class GenreMarkers(Strict):
