@@ -501,6 +501,16 @@ def test_sourcing_says_the_party_concerned_denies(fr):
     assert "a démenti" in questions[0].explanation
 
 
+def test_sourcing_asks_about_the_denial_in_the_body_before_the_one_in_the_headline():
+    """The body says who denies what; "X denies" in the headline beside a body question on the
+    same denial repeated it."""
+    article, findings = _analysed("Acme denies dumping waste in the river\n\nResidents say the river turned brown "
+                                  "in May. On Tuesday, Acme denied that it had dumped any waste, in a statement "
+                                  "to the town council.\n")
+    [question] = build("sourcing", article, findings)
+    assert question.citations[0].quote.startswith("On Tuesday, Acme denied")
+
+
 def test_a_question_headline_over_a_fact_check_is_not_asked_about(fr):
     assert build("headline", fr, fr_findings(fr, genre="fact_check")) == []
     assert build("headline", fr, fr_findings(fr))

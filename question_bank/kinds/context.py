@@ -117,6 +117,10 @@ class Context:
         sentence = self.sentence_at(offset)
         return None if sentence is None else self.cite(sentence.start, sentence.end)
 
+    def in_headline(self, offset: int) -> bool:
+        headline = self.findings.headline
+        return headline is not None and headline.start <= offset < headline.end
+
     def keyed_choices(self, table: str, right: str, keys: list[str] | None = None) -> tuple[list[str], list[int]]:
         """Choices from a label table (optionally only `keys`, in that order) and the index of `right`."""
         options = self.labels(table)

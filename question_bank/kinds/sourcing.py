@@ -22,7 +22,10 @@ def build(ctx: Context) -> list[Question]:
 
 
 def _answered(ctx: Context) -> Question | None:
-    cues = ctx.findings.cues
+    # A denial in the body before one in the headline: the body says who denies what, and a
+    # question on it also covers the claim question on that sentence (one is kept); the
+    # headline's "X denies" beside a body question on the same denial repeated it (round 16).
+    cues = sorted(ctx.findings.cues, key=lambda c: (ctx.in_headline(c.start), c.start))
     denial = next((c for c in cues if c.type == "denial"), None)
     silence = next((c for c in cues if c.type == "uncertainty" and c.rule.endswith(NO_COMMENT)), None)
     cue: Cue | None = denial or silence
