@@ -260,7 +260,7 @@ def test_a_denial_sentence_names_the_information_it_denies():
     article, findings = _analysed("Le patron du port s'en va\n\nLe port a démenti jeudi que son directeur ait démissionné "
                                   "à la suite d'un désaccord avec le conseil sur les tarifs.\n")
     [question] = [q for q in build("claim_status", article, findings) if q.status == "denied"]
-    assert "(L'information visée : « que son directeur ait démissionné à la suite d'un désaccord avec le " \
+    assert "(L'information en question : « que son directeur ait démissionné à la suite d'un désaccord avec le " \
            "conseil sur les tarifs ».)" in question.prompt.replace(NBSP, " ").replace(NNBSP, " ")
 
 
