@@ -293,13 +293,20 @@ def _decision(source: Source, pp) -> bool:
     for tokens, subject in _content_clauses(verb):
         future = any(t.lower_ in DECISION_WORDS or "Fut" in t.morph.get("Tense") or "Cnd" in t.morph.get("Mood")
                      for t in tokens)
+        done = any(t.lemma_.lower() in OWN_ACTS and _completed(t) for t in tokens)
         passive = any(t.dep_ in ("auxpass", "aux:pass", "nsubjpass", "nsubj:pass") for t in tokens) and \
             not any(t.dep_ in ("agent", "obl:agent") for t in tokens)
         own = subject is not None and (subject.pos_ == "PRON" and subject.lower_ not in ("i", "je", "we", "nous")
                                        or subject.lower_ in who or any(_possessive(d) for d in subject.children))
-        if future and (own or passive):
+        if (future or done) and (own or passive):
             return True
     return False
+
+
+def _completed(verb) -> bool:
+    """A past or perfect act ("it appointed", "it had appointed", "elle a signé")."""
+    return "Past" in verb.morph.get("Tense") or \
+        any(a.dep_.startswith("aux") and a.lemma_.lower() in ("have", "avoir", "être") for a in verb.children)
 
 
 def _own_count(source: Source, pp) -> bool:
@@ -365,6 +372,13 @@ CONFIRMING = {"confirm", "confirmer"}
 # A court states its own judgment on the record (GUIDE: "a court its own judgment" is confirmed).
 RULING = {"rule", "decide", "find", "juger", "statuer", "décider", "estimer", "considérer"}
 COURTS = {"court", "judge", "tribunal", "cour", "juge", "juges", "jury", "magistrates", "justices"}
+# A body's own completed acts, which it is the one to know (GUIDE: "a company announcing its own
+# decision"): appointments, sales, closures, signatures. Not what it says of its conduct ("it had
+# acted lawfully", "it did nothing wrong"), which stays its own favourable account: attributed.
+OWN_ACTS = {"appoint", "hire", "name", "sign", "sell", "buy", "acquire", "close", "open", "launch", "cancel",
+            "suspend", "recall", "dismiss", "sack", "fire", "adopt", "nommer", "recruter", "embaucher", "signer",
+            "vendre", "céder", "racheter", "acquérir", "fermer", "ouvrir", "lancer", "annuler", "suspendre",
+            "licencier", "adopter"}
 DECISION_WORDS = {"will", "shall", "'ll", "would", "va", "vont", "décidé", "decided", "approved", "adopted", "adopté"}
 ANNOUNCING = {"announce", "confirm", "publish", "release", "approve", "declare", "report", "disclose", "reveal",
               "annoncer", "confirmer", "publier", "officialiser", "déclarer", "indiquer", "communiquer", "préciser",

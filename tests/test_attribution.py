@@ -543,3 +543,15 @@ def test_a_doubt_denied_is_no_doubt(language, sentence):
     found = findings(sentence, language)
     assert [c for c in found.cues if c.type == "uncertainty"] == []
     assert "disputed" not in [c.status for c in found.claims]
+
+
+@pytest.mark.parametrize("language, sentence, status", [
+    ("en", "The club said on Friday it had sacked its coach.", "confirmed"),
+    ("en", "The firm said it had appointed a new auditor.", "confirmed"),
+    ("en", "The firm said it had acted lawfully.", "attributed"),
+    ("fr", "Le groupe assure qu'il a respecté la loi.", "attributed"),
+])
+def test_a_bodys_own_completed_act_is_confirmed_its_conduct_is_not(language, sentence, status):
+    """GUIDE: the party responsible announcing its own decision confirms it; what it says of its
+    own conduct is its favourable account."""
+    assert [c.status for c in findings(sentence, language).claims] == [status]
