@@ -511,6 +511,20 @@ def test_sourcing_asks_about_the_denial_in_the_body_before_the_one_in_the_headli
     assert question.citations[0].quote.startswith("On Tuesday, Acme denied")
 
 
+def test_the_genre_of_a_report_built_on_rumour_says_so():
+    """"It relays facts" is not true of a report resting mostly on rumour (reviewed blind, round 16)."""
+    article, findings = _analysed("Le club de Valbourg bientôt vendu ?\n\nLe club de Valbourg serait sur le point "
+                                  "d'être vendu, selon des sources proches du dossier. Les rumeurs évoquent un "
+                                  "acheteur étranger, qui aurait déjà fait une offre. Le prix atteindrait vingt "
+                                  "millions d'euros, d'après plusieurs sources.\n")
+    [question] = build("genre", article, findings)
+    assert "une bonne partie de ce qu'il rapporte n'est pas confirmée" in question.explanation
+    assert f"«{NBSP}rumeurs{NBSP}»" in question.explanation
+    plain, plain_findings = _analysed("Le port ferme en mai\n\nLe port de Valbourg fermera en mai, a annoncé "
+                                      "lundi la maire Anne Roussel devant le conseil municipal.\n")
+    assert "pas confirmée" not in build("genre", plain, plain_findings)[0].explanation
+
+
 def test_a_question_headline_over_a_fact_check_is_not_asked_about(fr):
     assert build("headline", fr, fr_findings(fr, genre="fact_check")) == []
     assert build("headline", fr, fr_findings(fr))

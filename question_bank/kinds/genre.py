@@ -42,10 +42,25 @@ def build(ctx: Context) -> list[Question]:
         citations.append(ctx.cite(comment.start, comment.end))
     judging = unique([j.text for j in findings.judgements if j.confidence >= 0.85], limit=MAX_JUDGING) \
         if findings.genre == "report" else []
+    hearsay = _hearsay(findings) if findings.genre == "report" else []
     return [ctx.question(prompt=ctx.render("prompt"), choices=choices, answer=answer,
                          explanation=ctx.render("explanation", genre=findings.genre, example=example,
-                                                comment=comment.label if comment else "", judging=judging),
+                                                comment=comment.label if comment else "", judging=judging,
+                                                hearsay=hearsay),
                          citations=citations, confidence=findings.genre_confidence)]
+
+
+def _hearsay(findings) -> list[str]:
+    """A report that rests mostly on rumour or unnamed sources (at least half its claims only
+    reported) is not one that "relays facts" (reviewed blind, round 16): its hearsay words."""
+    claims = findings.claims
+    if len(claims) < 2 or 2 * sum(c.status == "unconfirmed" for c in claims) < len(claims):
+        return []
+    # A rumour word names itself; an unnamed-source cue is a minimal span ("according to people")
+    # that reads cut short out of its sentence, so it is shown only where no rumour word is.
+    sure = [c for c in findings.cues if c.confidence >= 0.8]
+    words = [c.text for c in sure if c.type == "rumour"] or [c.text for c in sure if c.type == "unnamed_source"]
+    return unique(words, limit=1)
 
 
 # "X has not confirmed", "declined to comment", "n'a pas souhaité répondre": a source that says
