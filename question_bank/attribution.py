@@ -43,6 +43,7 @@ def find_sources(article, parsed, pack, cues: list[Cue]) -> list[Source]:
                 continue
             if first > 0 and pp.doc[first - 1].lemma_.lower() == "faire" and pp.doc[first].lower_ in ("valoir", "savoir"):
                 first -= 1                        # "fait valoir un proche", "a fait savoir X"
+            last += _phrase_length(pp.doc[last], spec.reporting_verbs)   # "a mis" → "a mis en garde"
             span = pp.doc[first:last + 1]
             start = pp.offset(span.start_char)
             via = _relay(pp, relay_of, speakers) if relay_of is not None else \
@@ -768,7 +769,31 @@ def _is_reporting(token, verbs) -> bool:
         return True
     if token.lower_ == "savoir" and token.i > 0 and token.nbor(-1).lemma_.lower() == "faire":
         return True          # "faire savoir" (to make known) reports; "savoir" alone is to know
+    if _phrase_length(token, verbs):
+        return True          # "a mis en garde", "a fait part de": a verb and its fixed words
     return token.lower_.startswith(_stems(verbs))
+
+
+@lru_cache(maxsize=8)
+def _phrases(verbs: frozenset[str]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Verb phrases of the list by their verb: {"mettre": (("en", "garde"),), …}."""
+    found: dict[str, list] = {}
+    for phrase in verbs:
+        head, *rest = phrase.split()
+        if rest:
+            found.setdefault(head, []).append(tuple(rest))
+    return {head: tuple(rests) for head, rests in found.items()}
+
+
+def _phrase_length(token, verbs) -> int:
+    """How many fixed words follow this verb in a verb phrase of the list (0 if none)."""
+    return max((len(rest) for rest in _phrases(verbs).get(token.lemma_.lower(), ()) if _phrase_follows(token, rest)),
+               default=0)
+
+
+def _phrase_follows(token, rest: tuple[str, ...]) -> bool:
+    doc = token.doc
+    return token.i + len(rest) < len(doc) and all(doc[token.i + 1 + k].lower_ == word for k, word in enumerate(rest))
 
 
 @lru_cache(maxsize=8)

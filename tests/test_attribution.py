@@ -555,3 +555,17 @@ def test_a_bodys_own_completed_act_is_confirmed_its_conduct_is_not(language, sen
     """GUIDE: the party responsible announcing its own decision confirms it; what it says of its
     own conduct is its favourable account."""
     assert [c.status for c in findings(sentence, language).claims] == [status]
+
+
+@pytest.mark.parametrize("sentence, text", [
+    ("La ministre Claire Dumas a mis en garde contre toute précipitation.", "La ministre Claire Dumas a mis en garde"),
+    ("Paul Roy a fait part de son inquiétude.", "Paul Roy a fait part"),
+])
+def test_a_verb_phrase_of_saying_reports_with_its_fixed_words(sentence, text):
+    """"mettre en garde", "faire part de" (Le Robert): the phrase, not "mettre" or "faire" alone."""
+    [source] = findings(sentence, "fr").sources
+    assert source.kind == "named_person" and source.text == text
+
+
+def test_the_verb_of_a_phrase_alone_reports_nothing():
+    assert findings("Le maire a mis en place un plan de circulation.", "fr").sources == []
