@@ -134,6 +134,9 @@ class Speakers:
         plural = "Plur" in root.morph.get("Number") or root.lower_ in THEY or _coordinated(who, root)
         pronoun = _pronoun(who, root)
         if pronoun == "on":
+            body = self._body_of_on(who)
+            if body is not None:
+                return body       # "À la mairie, on assure que…": the body speaks
             return Speaker("anonymous", False, True, who.text, 0.6)   # "on dit que": nobody named
         if pronoun is not None:
             found = self._refer_back(pronoun, plural)
@@ -328,6 +331,25 @@ class Speakers:
     def _last(self, fits, spoke_only: bool = False) -> Speaker | None:
         return next((speaker for speaker in self._before(spoke_only) if fits(speaker)), None)
 
+    def _body_of_on(self, who) -> Speaker | None:
+        """"À la mairie, on assure…", "Du côté du ministère, on indique…", "Chez Acmé, on
+        précise…": "on" stands for the people of the body named before the comma (Grevisse, Le
+        Bon Usage, § 754: "on" for a group the context determines). A place is not a body ("À
+        Lyon, on pense que…": its inhabitants, nobody in particular)."""
+        doc = who.doc
+        before = doc[who.root.sent.start:who.start]
+        words = [t.lower_ for t in before]
+        opener = next((len(o) for o in ON_BODY_OPENERS if tuple(words[:len(o)]) == o), 0)
+        if not opener or len(before) <= opener + 1 or words[-1] != ",":
+            return None
+        place = doc[before.start + opener:before.end - 1]
+        if any(t.ent_type_ in ("GPE", "LOC", "PER", "PERSON") for t in place):
+            return None
+        found = self._classify(place)
+        if found is None or found.kind != "named_organisation":
+            return None
+        return replace(found, text=place.text, start=0, end=0, confidence=min(found.confidence, 0.7))
+
     def _unresolved(self, pronoun: str, who) -> Speaker | None:
         if pronoun in ("he", "she", "il", "elle"):
             return Speaker("named_person", False, True, who.text, 0.5)
@@ -414,6 +436,10 @@ def _head(who):
     root = who.root
     # "trois scientifiques, A, B et C": the appositive names are who speaks.
     return root
+
+
+ON_BODY_OPENERS = (("du", "côté", "de"), ("du", "côté", "du"), ("du", "côté", "des"), ("du", "côté", "d'"),
+                   ("du", "côté", "d’"), ("à",), ("au",), ("aux",), ("chez",))
 
 
 def _pronoun(who, root) -> str | None:

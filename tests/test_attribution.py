@@ -569,3 +569,15 @@ def test_a_verb_phrase_of_saying_reports_with_its_fixed_words(sentence, text):
 
 def test_the_verb_of_a_phrase_alone_reports_nothing():
     assert findings("Le maire a mis en place un plan de circulation.", "fr").sources == []
+
+
+@pytest.mark.parametrize("sentence, kind", [
+    ("Du côté de la mairie, on assure que le marché rouvrira.", "named_organisation"),
+    ("Au ministère, on indique que la réforme sera votée.", "named_organisation"),
+    ("À Valbourg, on pense que le marché rouvrira.", "anonymous"),
+    ("On dit que le marché rouvrira.", "anonymous"),
+])
+def test_on_speaks_for_the_body_named_before_it(sentence, kind):
+    """Grevisse § 754: "on" stands for the people of the body the sentence opens on; a town is
+    its inhabitants, nobody in particular."""
+    assert [s.kind for s in findings(sentence, "fr").sources] == [kind]
