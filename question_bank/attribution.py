@@ -417,8 +417,6 @@ def _opinion_for(token, spec):
     return who
 
 
-
-
 def _misread_verb(token, verbs):
     """A reporting verb the tagger took for an adjective or a noun, right before "que"/"that":
     the noun phrase before it, back to the start of the clause, is its subject."""
