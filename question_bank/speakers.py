@@ -251,7 +251,7 @@ class Speakers:
         to, as a modifier before the noun ("a Jackson lawyer"); a name after the noun is their
         own ("a transport expert, Maria Lopez")."""
         if not _indefinite(who) or root.pos_ != "NOUN" or \
-                not {root.lower_, root.lemma_.lower()} & (REPRESENTATIVES | ROLE_NOUNS):
+                not {root.lower_, root.lemma_.lower()} & (REPRESENTATIVES | ROLE_NOUNS | self.roles):
             return False
         return not any(t.pos_ == "PROPN" and t.i > root.i for t in who)
 

@@ -581,3 +581,18 @@ def test_on_speaks_for_the_body_named_before_it(sentence, kind):
     """Grevisse § 754: "on" stands for the people of the body the sentence opens on; a town is
     its inhabitants, nobody in particular."""
     assert [s.kind for s in findings(sentence, "fr").sources] == [kind]
+
+
+@pytest.mark.parametrize("language, sentence, kind", [
+    ("en", "The coach said his players had deserved the win.", "named_person"),
+    ("en", "The driver told the police he had not seen the cyclist.", "named_person"),
+    ("en", "The teachers said the school would close.", "anonymous"),
+    ("en", "A Valbourg teacher said the school would close.", "anonymous"),
+    ("fr", "L'entraîneur a assuré que ses joueurs méritaient la victoire.", "named_person"),
+    ("fr", "La conductrice a expliqué qu'elle n'avait pas vu le cycliste.", "named_person"),
+    ("fr", "Les enseignants affirment que l'école va fermer.", "anonymous"),
+])
+def test_someone_the_article_identifies_by_their_role_in_the_event_is_a_source(language, sentence, kind):
+    # One coach, one driver: a definite role identifies a person (ISCO-08 occupations, roles in
+    # the event); several, or one of a side with no name of their own, are not named.
+    assert kind in [s.kind for s in findings(sentence, language).sources]
