@@ -16,6 +16,7 @@ from .clauses import COMPLEMENTISER, clause_on_its_phrase
 from .lemmas import short_lemma
 from .models import Cue, Relay, Source
 from .readable import balanced
+from .rulings import judgment_given
 from .speakers import Speakers
 
 CUE_SOURCE_TYPES = ("unnamed_source", "rumour")
@@ -810,6 +811,8 @@ def _reports(verb, who, spec) -> bool:
     """A reporting verb attributes only when it introduces words: a clause ("said that…"),
     a quotation, an incise after the quoted words ("…, a indiqué l'Insee"), "as X reported",
     or a stance such as a denial."""
+    if judgment_given(verb):
+        return False  # "le tribunal a condamné la société": the court's act, not its stance
     if verb.lemma_.lower() in spec.stance_verbs:
         return True
     if verb.lemma_.lower() in spec.announcing_verbs and who.start < verb.i and \

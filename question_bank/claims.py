@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from .amounts import amount_key
 from .clauses import clause_on_its_phrase
+from .rulings import COURTS, RULING, judgment_given
 from .models import Claim, Cue, Source
 
 MAX_CLAIMS = 16
@@ -218,7 +219,7 @@ def _status(cues: list[Cue], sources: list[Source], pp, sent) -> str:
         return "unconfirmed"
     telling = [s for s in sources if _tells(s, pp)]
     if not telling:
-        return "asserted"
+        return "confirmed" if judgment_given(sent.root) else "asserted"
     return min((_attributed_or_confirmed(s, pp, sent) for s in telling), key=PRECEDENCE.index)
 
 
@@ -369,9 +370,6 @@ CLAIMING = {"claim", "allege", "argue", "believe", "estimate", "predict", "forec
 # a source-introducing predicate that marks the event certain, CT+, for its source); said by
 # a named party, that is the guide's on-record confirmation.
 CONFIRMING = {"confirm", "confirmer"}
-# A court states its own judgment on the record (GUIDE: "a court its own judgment" is confirmed).
-RULING = {"rule", "decide", "find", "juger", "statuer", "décider", "estimer", "considérer"}
-COURTS = {"court", "judge", "tribunal", "cour", "juge", "juges", "jury", "magistrates", "justices"}
 # A body's own completed acts, which it is the one to know (GUIDE: "a company announcing its own
 # decision"): appointments, sales, closures, signatures. Not what it says of its conduct ("it had
 # acted lawfully", "it did nothing wrong"), which stays its own favourable account: attributed.

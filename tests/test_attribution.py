@@ -596,3 +596,18 @@ def test_someone_the_article_identifies_by_their_role_in_the_event_is_a_source(l
     # One coach, one driver: a definite role identifies a person (ISCO-08 occupations, roles in
     # the event); several, or one of a side with no name of their own, are not named.
     assert kind in [s.kind for s in findings(sentence, language).sources]
+
+
+@pytest.mark.parametrize("language, sentence, status", [
+    ("en", "The court sentenced the driver to two years in prison on Monday.", "confirmed"),
+    ("en", "The judge could sentence the driver to two years in prison.", "unconfirmed"),
+    ("fr", "Le tribunal a condamné la société à une amende de cent mille euros.", "confirmed"),
+    ("fr", "La cour d'appel a relaxé les deux militants.", "confirmed"),
+])
+def test_a_judgment_given_by_a_court_is_established_by_the_ruling(language, sentence, status):
+    assert status in [c.status for c in findings(sentence, language).claims]
+
+
+def test_a_court_that_sentences_is_not_a_source_but_a_mayor_who_condemns_is():
+    assert findings("Le tribunal a condamné la société à une amende de cent mille euros.", "fr").sources == []
+    assert [s.kind for s in findings("La maire a condamné l'agression.", "fr").sources] == ["named_person"]
