@@ -15,6 +15,7 @@ from functools import lru_cache
 from .clauses import COMPLEMENTISER, clause_on_its_phrase
 from .lemmas import short_lemma
 from .models import Cue, Relay, Source
+from .own_account import speaks_of_itself
 from .readable import balanced
 from .rulings import judgment_given
 from .speakers import Speakers
@@ -52,10 +53,14 @@ def find_sources(article, parsed, pack, cues: list[Cue]) -> list[Source]:
             # "X has reportedly said…": unnamed reports tell what X said; X is not on the record.
             kind = "anonymous" if any(c.rule in spec.cue_rules and start <= c.start < start + len(span.text)
                                       for c in cues) else speaker.kind
+            verb = _reporting_token(span, spec, who)
             sources.append(Source(start=start, end=start + len(span.text), text=span.text, kind=kind,
                                   who=_named_part(_whole_words(who)), rule=f"{pack.language}.source.attribution",
                                   confidence=speaker.confidence, via=via,
-                                  verb=_verb_in(span, spec, who) or _released_verb(who)))
+                                  verb=(_canonical(verb, spec.reporting_verbs) if verb is not None else "")
+                                  or _released_verb(who),
+                                  about_itself=kind == "named_organisation" and not _a_person(speaker, who, spec)
+                                  and verb is not None and speaks_of_itself(verb, who)))
     return _without_overlaps(sources)
 
 
@@ -205,13 +210,18 @@ def _verb_in(span, spec, who=None) -> str:
     """The reporting verb of an attribution, as the pack lists it ("estime" → "estimer", even
     where the small model's lemma is wrong); never a word of the speaker's own phrase ("Le
     rapport … pointe" is "pointer", not "rapporter")."""
+    token = _reporting_token(span, spec, who)
+    return "" if token is None else _canonical(token, spec.reporting_verbs)
+
+
+def _reporting_token(span, spec, who=None):
     verbs = spec.reporting_verbs
     for token in span:
         if who is not None and who.start <= token.i < who.end:
             continue
         if not token.is_punct and _is_reporting(token, verbs) and token.pos_ not in ("PROPN", "DET"):
-            return _canonical(token, verbs)
-    return ""
+            return token
+    return None
 
 
 def _canonical(token, verbs) -> str:
@@ -722,6 +732,15 @@ def _after_closing_quote(token) -> bool:
 def _quoted_before(comma) -> bool:
     before = comma.doc[comma.sent.start:comma.i].text
     return any(mark in before for mark in ("»", "”", "\""))
+
+
+def _a_person(speaker, who, spec) -> bool:
+    """A person, even where the tagger read the name as a body's: "said Ruth Roe, chief executive
+    of Acme" (a role in apposition says who she is)."""
+    roles, doc, end = _role_words(spec), who.doc, who.end
+    while end < len(doc) and not doc[end - 1].whitespace_ and doc[end].text != ",":
+        end += 1          # "Ruth Adebayo" + "-Lane": the whole hyphenated name
+    return speaker.person or any(t.lower_ in roles for t in who) or _with_role(doc, end, roles) > end
 
 
 def _role_words(spec) -> frozenset[str]:

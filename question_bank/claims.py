@@ -9,12 +9,11 @@ the investment.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from .amounts import amount_key
-from .clauses import clause_on_its_phrase
-from .rulings import COURTS, RULING, judgment_given
+from .clauses import clause_on_its_phrase, content_clauses
+from .rulings import RULING, is_court_name, judgment_given
 from .models import Claim, Cue, Source
 
 MAX_CLAIMS = 16
@@ -257,8 +256,7 @@ def _attributed_or_confirmed(source: Source, pp, sent) -> str:
     cites, or by the party responsible for the fact announcing it on the record ("the company
     announced its decision"); otherwise it stays the source's claim: attributed."""
     verb = source.verb
-    if verb in RULING and source.kind == "named_organisation" and \
-            any(word in COURTS for word in re.findall(r"\w+", source.who.casefold())):
+    if verb in RULING and source.kind == "named_organisation" and is_court_name(source.who):
         return "confirmed"           # "the court ruled that…": a court's own judgment (GUIDE)
     if source.kind == "other_media" or verb in CLAIMING:
         return "attributed"          # another outlet's report, a claim, an estimate, an opinion
@@ -291,7 +289,7 @@ def _decision(source: Source, pp) -> bool:
     if verb is None:
         return False
     who = {w.casefold() for w in source.who.split() if len(w) > 2}
-    for tokens, subject in _content_clauses(verb):
+    for tokens, subject in content_clauses(verb):
         future = any(t.lower_ in DECISION_WORDS or "Fut" in t.morph.get("Tense") or "Cnd" in t.morph.get("Mood")
                      for t in tokens)
         done = any(t.lemma_.lower() in OWN_ACTS and _completed(t) for t in tokens)
@@ -315,7 +313,7 @@ def _own_count(source: Source, pp) -> bool:
     verb = _verb_token(source, pp)
     if verb is None:
         return False
-    tokens = [t for clause, _ in _content_clauses(verb) for t in clause] or \
+    tokens = [t for clause, _ in content_clauses(verb) for t in clause] or \
         [t for t in verb.sent if not (source.start - pp.passage.start <= t.idx < source.end - pp.passage.start)]
     figures = any(t.like_num or t.ent_type_ in ("PERCENT", "MONEY", "CARDINAL", "QUANTITY") for t in tokens)
     forecast = any(t.lower_ in DECISION_WORDS or "Fut" in t.morph.get("Tense") or "Cnd" in t.morph.get("Mood")
@@ -333,30 +331,12 @@ def _speaks_for_itself(source: Source, pp, sent) -> bool:
     verb = _verb_token(source, pp)
     if verb is None:
         return False
-    clauses = _content_clauses(verb)
+    clauses = content_clauses(verb)
     if not clauses:
         return any(c.dep_ in ("obj", "dobj") for c in verb.children)
     who = {w.casefold() for w in source.who.split() if len(w) > 2}
     subjects = [subject for _, subject in clauses if subject is not None]
     return not subjects or any(s.pos_ == "PRON" or s.lower_ in who for s in subjects)
-
-
-def _content_clauses(verb) -> list[tuple[list, object]]:
-    """(tokens, subject) of each clause the verb introduces: its ccomp by the parse, or, where
-    the small model attached it elsewhere, the words after a "que"/"that" right behind it."""
-    found = []
-    for clause in (c for c in verb.children if c.dep_ in ("ccomp", "parataxis", "obj:cl")):
-        subject = next((c for c in clause.children if c.dep_.startswith("nsubj")), None)
-        found.append((list(clause.subtree), subject))
-    if found:
-        return found
-    doc = verb.doc
-    for j in range(verb.i + 1, min(verb.i + 5, verb.sent.end)):
-        if doc[j].lower_ in ("que", "qu'", "qu’", "that"):
-            tokens = list(doc[j + 1:verb.sent.end])
-            subject = next((t for t in tokens if t.pos_ in ("PRON", "NOUN", "PROPN")), None)
-            return [(tokens, subject)]
-    return []
 
 
 # Verbs that distance the writer from what a source says (a claim, an estimate, a forecast, an

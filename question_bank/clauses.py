@@ -1,4 +1,5 @@
-"""Clauses the small models hang in the wrong place, read the same way by attribution and claims."""
+"""Clauses a verb introduces, and those the small models hang in the wrong place, read the same
+way by attribution and claims."""
 from __future__ import annotations
 
 COMPLEMENTISER = {"que", "qu'", "qu’", "that"}
@@ -16,3 +17,21 @@ def clause_on_its_phrase(verb) -> bool:
         if step == verb and mark.head.head != verb:
             return True
     return False
+
+
+def content_clauses(verb) -> list[tuple[list, object]]:
+    """(tokens, subject) of each clause the verb introduces: its ccomp by the parse, or, where
+    the small model attached it elsewhere, the words after a "que"/"that" right behind it."""
+    found = []
+    for clause in (c for c in verb.children if c.dep_ in ("ccomp", "parataxis", "obj:cl")):
+        subject = next((c for c in clause.children if c.dep_.startswith("nsubj")), None)
+        found.append((list(clause.subtree), subject))
+    if found:
+        return found
+    doc = verb.doc
+    for j in range(verb.i + 1, min(verb.i + 5, verb.sent.end)):
+        if doc[j].lower_ in COMPLEMENTISER:
+            tokens = list(doc[j + 1:verb.sent.end])
+            subject = next((t for t in tokens if t.pos_ in ("PRON", "NOUN", "PROPN")), None)
+            return [(tokens, subject)]
+    return []

@@ -109,6 +109,9 @@ class Source(Span):
     verb: str = ""          # the reporting verb's lemma ("annoncer", "claim"); "" for "selon X", cues
     confidence: float = Confidence
     via: Relay | None = None
+    # A body whose told words are about itself ("the company said it had…", "« Nous… », a
+    # indiqué la mairie"): its own account, as the party concerned.
+    about_itself: bool = False
 
 
 class Disclosure(Span):

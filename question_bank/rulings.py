@@ -3,6 +3,8 @@ judgment" is confirmed). Read by claims (the status) and attribution (a judgment
 the court, not words it reports)."""
 from __future__ import annotations
 
+import re
+
 # A court states its own judgment on the record (GUIDE: "a court its own judgment" is confirmed).
 RULING = {"rule", "decide", "find", "juger", "statuer", "décider", "estimer", "considérer"}
 COURTS = {"court", "judge", "tribunal", "cour", "juge", "juges", "jury", "magistrates", "justices"}
@@ -11,6 +13,10 @@ COURTS = {"court", "judge", "tribunal", "cour", "juge", "juges", "jury", "magist
 JUDGMENT_ACTS = {"sentence", "convict", "acquit", "fine", "order", "jail", "clear", "uphold", "overturn", "quash",
                  "award", "condamner", "relaxer", "acquitter", "ordonner", "débouter", "infliger", "annuler",
                  "prononcer"}
+
+
+def is_court_name(who: str) -> bool:
+    return any(word in COURTS for word in re.findall(r"\w+", who.casefold()))
 
 
 def is_court(token) -> bool:

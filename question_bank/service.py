@@ -60,6 +60,8 @@ def _source_json(source: dict) -> dict:
     shown = {k: source[k] for k in ("start", "end", "text", "kind", "who", "confidence")}
     if source.get("via"):
         shown["via"] = source["via"]        # the source that relays this one: {start, end, text, kind}
+    if source.get("about_itself"):
+        shown["about_itself"] = True        # a body telling of its own acts: the party concerned
     return shown
 
 

@@ -771,6 +771,27 @@ def test_party_voice_is_not_asked_of_an_outside_expert_or_without_we():
     assert build("party_voice", *plain) == []
 
 
+def test_party_voice_asks_in_what_capacity_a_body_speaks_of_its_own_acts():
+    article, findings = _analysed("Ferry fares\n\nLarch Ferries said it would raise its fares by 8 % in March.\n")
+    [question] = build("party_voice", article, findings)
+    assert right_choices(question) == ["For itself: it is the party concerned, telling of its own actions"]
+    assert "not an independent voice" in question.explanation
+    french = _analysed("Tarifs des ferries\n\nLa compagnie Larchemer a indiqué qu'elle augmenterait ses tarifs en mars.\n")
+    [question] = build("party_voice", *french)
+    assert right_choices(question) == ["Pour son propre compte\u00a0: c'est la partie concernée, qui parle de ce "
+                                       "qu'elle fait"]
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "Ferry fares\n\nLarch Ferries said the harbour would close in March.\n"),           # about something else
+    ("en", "Ferry fares\n\nLarch Ferries said it would be a mistake to close the harbour.\n"),  # impersonal "it"
+    ("fr", "Tarifs des ferries\n\nLa compagnie Larchemer a indiqué qu'il serait fermé en mars.\n"),  # "il" ≠ "la compagnie"
+    ("en", "Ferry fares\n\nThe court said it would give its judgment in March.\n"),            # a court's ruling is the record
+])
+def test_party_voice_is_not_asked_when_a_body_speaks_of_something_else(language, text):
+    assert build("party_voice", *_analysed(text)) == []
+
+
 def test_claim_status_does_not_ask_twice_the_same_answer_for_the_same_word():
     article, findings = _analysed("Harbour sale\n\nThere is speculation that the harbour company will sell its ferry "
                                   "line. Speculation is also growing that the mayor will resign over the sale.\n")

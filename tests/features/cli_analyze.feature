@@ -56,3 +56,9 @@ Feature: Analysing an article
     Given the article file "piscine.fr.txt"
     When the teacher runs mlquiz analyze on it with --json
     Then the source naming "Paul Garnier" is a named_person
+
+  Scenario: A body telling of its own plans gives its own account
+    Given the article file "ferries.en.txt"
+    When the teacher runs mlquiz analyze on it with --json
+    Then the source naming "Larch Ferries" speaks about itself
+    And the source naming "Tom Reyes" does not speak about itself

@@ -121,3 +121,10 @@ def findings_at_offsets(cli_result, article_file):
     for claim in found["claims"]:
         for citation in claim["citations"]:
             assert text[citation["start"]:citation["end"]] == citation["quote"], citation
+
+
+@then(parsers.re(r'the source naming "(?P<name>[^"]+)" (?P<does>speaks|does not speak) about itself'))
+def source_about_itself(cli_result, name, does):
+    sources = [s for s in cli_result.json()["sources"] if name in s["text"]]
+    assert sources, cli_result.json()["sources"]
+    assert all(s.get("about_itself", False) is (does == "speaks") for s in sources), sources
