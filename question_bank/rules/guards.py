@@ -175,3 +175,41 @@ def negated(span, reporting_verbs) -> bool:
         return True
     subject = next((c for c in children if c.dep_.startswith("nsubj")), None)
     return subject is not None and " ".join(t.lower_ for t in subject.subtree) in NOBODY
+
+
+# Who questions people rather than facts (Collins COBUILD, "question" sense 2: to question
+# someone is to ask them questions, as the police do a suspect).
+INTERROGATORS = {"police", "detective", "officer", "investigator", "prosecutor", "prosecution", "defence",
+                 "defense", "counsel", "lawyer", "inspector", "agent", "judge", "interrogator", "authorities",
+                 "customs"}
+
+
+@guard("interrogation")
+def interrogation(span, reporting_verbs) -> bool:
+    """"The driver was questioned by detectives", "Questioned by the prosecution, Ms Kite said…":
+    someone questions a person, not a fact."""
+    by = span[-1]
+    agents = [t for t in by.subtree if t.pos_ in ("NOUN", "PROPN") and t != by]
+    if any(t.lemma_.lower() in INTERROGATORS or t.lower_ in INTERROGATORS for t in agents):
+        return True
+    return any(_a_person(t) for t in _questioned(span[0]))
+
+
+def _questioned(participle):
+    """What the participle says is questioned: its passive subject, the noun it describes, or
+    the subject of the clause a fronted participle opens ("Questioned by X, Ms Kite said…")."""
+    subjects = [c for c in participle.children if c.dep_ in ("nsubjpass", "nsubj:pass")]
+    if participle.dep_ in ("acl", "amod"):
+        subjects.append(participle.head)
+    if participle.dep_ == "advcl":
+        subjects += [c for c in participle.head.children if c.dep_.startswith("nsubj")]
+    return subjects
+
+
+TITLES = {"mr", "mrs", "ms", "dr", "mr.", "mrs.", "ms.", "dr.", "sir", "dame"}
+
+
+def _a_person(token) -> bool:
+    """A person's name (the tagger's, or a courtesy title before it: "Ms Hale") or pronoun."""
+    return token.ent_type_ in ("PERSON", "PER") or token.lower_ in ("he", "she", "him", "her", "i", "we", "they") or \
+        any(c.lower_ in TITLES for c in token.children)
