@@ -40,6 +40,9 @@ ORG_LABELS = {"ORG", "GPE", "LOC", "NORP", "FAC"}
 ROLE_NOUNS = {"expert", "experte", "économiste", "analyste", "observateur", "observatrice", "spécialiste", "connaisseur",
               "critique", "analyst", "economist", "observer", "specialist", "critic", "commentator", "researcher",
               "chercheur", "chercheuse", "scientist", "scientifique", "cadre", "responsable", "official"}
+# Verbs by which a body puts data or a document out on the record ("figures released by the
+# ministry", "chiffres publiés par la préfecture").
+RELEASING = {"release", "publish", "issue", "disclose", "publier", "diffuser", "communiquer", "dévoiler", "rendre"}
 REPRESENTATIVES = {"lawyer", "lawyers", "attorney", "attorneys", "counsel", "avocat", "avocats", "avocate", "avocates",
                    "conseil", "conseils"}
 # Dependencies by which a name belongs to the speaker itself ("le sénateur Levin", "trois
@@ -219,8 +222,10 @@ class Speakers:
     def _document(self, who, root, plural: bool) -> Speaker:
         """"a report", "the study"; "studies show" (no one named) is an unnamed source; figures
         "released by the ministry" are the ministry's, on the record."""
-        agent = [t for t in who if t.dep_ in ("obl:agent", "agent") or (t.lower_ in ("by", "par") and t.i > root.i)]
-        if agent and any(ent.label_ in ORG_LABELS for ent in who.ents if ent.start > agent[0].i):
+        # Only a body that put the data out speaks through it; "a report by X", "the survey,
+        # carried out by X" are documents, whoever wrote them.
+        agent = [t for t in who if _released_by(t) and t.i > root.i]
+        if agent and any(ent.label_ in ORG_LABELS for ent in who.ents if ent.end > agent[0].i):
             return Speaker("named_organisation", False, False, who.text, 0.7)
         if plural and not any(t.dep_ != "punct" for t in root.children):
             return Speaker("anonymous", True, False, who.text, 0.6)     # "studies show": none named
@@ -545,3 +550,15 @@ def _definite(who) -> bool:
 def _coordinated(who, root) -> bool:
     """"Google et d'autres groupes", "the mayor and her deputy": two speakers, one plural subject."""
     return any(c.dep_ == "conj" and c.i < who.end and c.pos_ in ("NOUN", "PROPN") for c in root.children)
+
+
+def _released_by(token) -> bool:
+    """The agent of a releasing participle: "released by [the ministry]", "publiés par [l'Insee]"
+    (the English "by" heads its noun; the French "par" is its noun's case marker)."""
+    if token.dep_ in ("obl:agent", "agent"):
+        participle = token.head
+    elif token.lower_ in ("by", "par"):
+        participle = token.head.head if token.dep_ == "case" else token.head
+    else:
+        return False
+    return participle.lemma_.lower() in RELEASING

@@ -611,3 +611,13 @@ def test_a_judgment_given_by_a_court_is_established_by_the_ruling(language, sent
 def test_a_court_that_sentences_is_not_a_source_but_a_mayor_who_condemns_is():
     assert findings("Le tribunal a condamné la société à une amende de cent mille euros.", "fr").sources == []
     assert [s.kind for s in findings("La maire a condamné l'agression.", "fr").sources] == ["named_person"]
+
+
+@pytest.mark.parametrize("language, sentence", [
+    ("en", "A report by the Harbour Commission found that the pier was unsafe."),
+    ("en", "The survey, carried out by the Ferry Operators' Guild, shows that fares rose."),
+    ("fr", "Une étude menée par l'Autorité portuaire montre que le trafic a baissé."),
+])
+def test_a_document_by_a_named_body_is_a_document_unless_the_body_released_it(language, sentence):
+    # "figures released by X" are X speaking on the record (above); "a report by X" is the report.
+    assert [s.kind for s in findings(sentence, language).sources] == ["document"]
