@@ -841,7 +841,7 @@ def _reports(verb, who, spec) -> bool:
         return True  # "X cited a source", "citing officials"
     if any(child.dep_ in ("ccomp", "parataxis", "xcomp", "obj:cl", "csubj") for child in verb.children):
         return True
-    if any(child.dep_ == "mark" and child.lower_ == "as" for child in verb.children):
+    if any(child.dep_ == "mark" and child.lower_ == "as" for child in verb.children) or _as_reported(verb):
         return True
     if clause_on_its_phrase(verb):
         return True  # "said in a statement that…": the parse hung the clause on "statement"
@@ -941,6 +941,11 @@ def _possessive(token) -> bool:
 
 
 def _subject_of(verb):
+    if _as_reported(verb):
+        # "Comme l'a révélé Le Courrier": the clitic stands for the words; the speaker follows
+        after = [c for c in verb.children if c.i > verb.i and c.pos_ in ("PROPN", "NOUN") and
+                 c.dep_ in ("obj", "dobj", "nsubj", "obl:arg")]
+        return _phrase(after[0]) if after else None
     light = next((c for c in verb.children if c.lemma_.lower() == "faire" and c.i == verb.i - 1), None)
     if light is not None and not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
         verb = light         # "La préfecture a fait savoir que…": the parse hangs the subject on "fait"
@@ -974,9 +979,18 @@ def _subject_of(verb):
     for child in verb.children:
         if child.i > verb.i and child.dep_ in ("obj", "dobj", "obl:arg", "nsubj") and child.pos_ in ("PROPN", "NOUN") \
                 and not any(c.dep_ == "case" for c in child.children):     # "publiée dans une revue": not a subject
-            if verb.i > 0 and any(t.text in (",", "»", "\"", "”") for t in verb.doc[max(0, verb.i - 3):verb.i]):
+            if verb.i > 0 and any(t.text in (",", "»", "\"", "”") for t in verb.doc[max(0, verb.i - 3):verb.i]) or \
+                    _as_reported(verb):
                 return _phrase(child)
     return None
+
+
+def _as_reported(verb) -> bool:
+    """"Comme l'a indiqué la préfecture, …", "comme le rapporte Le Courrier": "comme" and the
+    neuter "le" standing for the words reported, the subject after the verb (Grevisse, Le Bon
+    Usage, § 674: the "comme" incise)."""
+    return verb.doc.lang_ == "fr" and any(c.dep_ == "mark" and c.lower_ == "comme" for c in verb.children) and \
+        any(c.lower_ in ("l'", "l’", "le") and c.i < verb.i and c.pos_ == "PRON" for c in verb.children)
 
 
 def _impersonal(verb) -> bool:

@@ -238,6 +238,8 @@ def _tells(source: Source, pp) -> bool:
         return True
     if verb.dep_ in ("parataxis", "conj") and verb.i > verb.head.i:
         return True           # "…», raconte X": the incise tells the words before it
+    if _as_reported(verb):
+        return True           # "as the paper reported, …", "comme l'a indiqué X, …": the clause it governs
     subject_after = source.start - pp.passage.start > verb.idx
     sentence = verb.sent.text
     return subject_after or any(mark in sentence for mark in ("«", "»", "“", "”", '"'))
@@ -373,7 +375,13 @@ def _sentence_level(pp, source: Source, sent) -> bool:
     # A subordinate clause's own verb hangs from the root too, but tells only its clause
     # ("X offered £1bn, while Y is rumoured to…": the rumour is Y's bid, not X's offer).
     return any(_clause_head(t) == _clause_head(root) or t == root or
-               (t.head == root and t.dep_ not in SUBORDINATE_DEPS) for t in span)
+               (t.head == root and (t.dep_ not in SUBORDINATE_DEPS or _as_reported(t))) for t in span)
+
+
+def _as_reported(verb) -> bool:
+    """"As the Courier reported, …", "Comme l'a indiqué X, …": a clause of comparison whose verb
+    reports tells the sentence it opens (Quirk et al. 1985, § 15.54, comment clauses)."""
+    return any(c.dep_ == "mark" and c.lower_ in ("as", "comme") for c in verb.children)
 
 
 SUBORDINATE_DEPS = {"advcl", "acl", "acl:relcl", "relcl", "csubj"}

@@ -621,3 +621,13 @@ def test_a_court_that_sentences_is_not_a_source_but_a_mayor_who_condemns_is():
 def test_a_document_by_a_named_body_is_a_document_unless_the_body_released_it(language, sentence):
     # "figures released by X" are X speaking on the record (above); "a report by X" is the report.
     assert [s.kind for s in findings(sentence, language).sources] == ["document"]
+
+
+@pytest.mark.parametrize("language, sentence, kind, status", [
+    ("fr", "Comme l'a révélé Le Courrier du Nord, le club a changé d'entraîneur.", "other_media", "attributed"),
+    ("en", "As the Northern Courier reported last week, the club has changed its coach.", "other_media", "attributed"),
+])
+def test_a_comment_clause_with_as_or_comme_tells_the_sentence_it_opens(language, sentence, kind, status):
+    found = findings(sentence, language)
+    assert [s.kind for s in found.sources] == [kind]
+    assert [c.status for c in found.claims] == [status]
