@@ -518,11 +518,11 @@ def test_the_genre_of_a_report_built_on_rumour_says_so():
                                   "acheteur étranger, qui aurait déjà fait une offre. Le prix atteindrait vingt "
                                   "millions d'euros, d'après plusieurs sources.\n")
     [question] = build("genre", article, findings)
-    assert "une bonne partie de ce qu'il rapporte n'est pas confirmée" in question.explanation
+    assert "plusieurs des informations qu'il rapporte ne sont pas confirmées" in question.explanation
     assert f"«{NBSP}rumeurs{NBSP}»" in question.explanation
     plain, plain_findings = _analysed("Le port ferme en mai\n\nLe port de Valbourg fermera en mai, a annoncé "
                                       "lundi la maire Anne Roussel devant le conseil municipal.\n")
-    assert "pas confirmée" not in build("genre", plain, plain_findings)[0].explanation
+    assert "pas confirmées" not in build("genre", plain, plain_findings)[0].explanation
 
 
 def test_a_question_headline_over_a_fact_check_is_not_asked_about(fr):

@@ -52,9 +52,12 @@ def build(ctx: Context) -> list[Question]:
 
 def _hearsay(findings) -> list[str]:
     """A report that rests mostly on rumour or unnamed sources (at least half its claims only
-    reported) is not one that "relays facts" (reviewed blind, round 16): its hearsay words."""
+    reported) is not one that "relays facts" (reviewed blind, round 16): its hearsay words. Said
+    of "several" claims, never of the whole piece: an investigation that also establishes facts
+    rests on more than rumour (reviewed blind, round 17)."""
     claims = findings.claims
-    if len(claims) < 2 or 2 * sum(c.status == "unconfirmed" for c in claims) < len(claims):
+    unconfirmed = sum(c.status == "unconfirmed" for c in claims)
+    if unconfirmed < 2 or 2 * unconfirmed < len(claims):
         return []
     # A rumour word names itself; an unnamed-source cue is a minimal span ("according to people")
     # that reads cut short out of its sentence, so it is shown only where no rumour word is.
