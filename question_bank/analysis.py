@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .article import Article
-from .attribution import find_sources
+from .attribution import find_sources, reported_by_others
 from .claims import find_claims
 from .genre import classify as classify_genre
 from .headline import judge as judge_headline
@@ -122,7 +122,7 @@ def unnamed_speaker_cues(sources, cues, pack) -> list[Cue]:
             continue
         if source.verb in pack.attribution.demand_verbs:
             continue      # "un collectif appelle à…": a demand, nothing reported to doubt
-        if any(c.rule in pack.attribution.cue_rules and source.start <= c.start < source.end for c in cues):
+        if reported_by_others(source.start, source.end, cues, pack.attribution):
             continue      # "Acme has reportedly said": the hedge is the cue, Acme is named
         who = source.who.strip()
         offset = source.text.find(who) if who else -1

@@ -51,8 +51,7 @@ def find_sources(article, parsed, pack, cues: list[Cue]) -> list[Source]:
             via = _relay(pp, relay_of, speakers) if relay_of is not None else \
                 _owner_relay(pp, who, speakers) if speaker.kind == "anonymous" else None
             # "X has reportedly said…": unnamed reports tell what X said; X is not on the record.
-            kind = "anonymous" if any(c.rule in spec.cue_rules and start <= c.start < start + len(span.text)
-                                      for c in cues) else speaker.kind
+            kind = "anonymous" if reported_by_others(start, start + len(span.text), cues, spec) else speaker.kind
             verb = _reporting_token(span, spec, who)
             sources.append(Source(start=start, end=start + len(span.text), text=span.text, kind=kind,
                                   who=_named_part(_whole_words(who)), rule=f"{pack.language}.source.attribution",
@@ -62,6 +61,12 @@ def find_sources(article, parsed, pack, cues: list[Cue]) -> list[Source]:
                                   about_itself=kind == "named_organisation" and not _a_person(speaker, who, spec)
                                   and verb is not None and speaks_of_itself(verb, who)))
     return _without_overlaps(sources)
+
+
+def reported_by_others(start: int, end: int, cues: list[Cue], spec) -> bool:
+    """A hedge that is itself an unnamed source ("reportedly", "is said to") inside the
+    attribution: what the speaker said is known only from unnamed reports."""
+    return any(c.rule in spec.cue_rules and start <= c.start < end for c in cues)
 
 
 OPENERS, CLOSERS = {"«", "“", "(", "["}, {"»", "”", ")", "]"}
