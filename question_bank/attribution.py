@@ -287,6 +287,9 @@ def _attributions(doc, spec):
         elif (pronoun := _suffixed_pronoun(token)) is not None and _is_reporting(token, verbs):
             # "accusent-ils": the tagger often misses the verb, never the pronoun glued to it.
             yield (token.i, pronoun.i), doc[pronoun.i:pronoun.i + 1], None
+        elif pronoun is not None and (participle := _participle_after(token, pronoun, verbs)) is not None:
+            # "a-t-elle déploré": the pronoun is glued to the auxiliary, the participle follows.
+            yield (token.i, participle.i), doc[pronoun.i:pronoun.i + 1], None
         elif token.pos_ in ("VERB", "AUX") and _is_reporting(token, verbs):
             yield from _verb_attributions(token, spec)
         elif (who := _misread_verb(token, verbs)) is not None:
@@ -587,6 +590,16 @@ def _suffixed_pronoun(token):
     if token.i + 2 < len(doc) and doc[token.i + 1].lower_ == "-t" and doc[token.i + 2].lower_ in PRONOUN_SUFFIXES:
         return doc[token.i + 2]
     return None
+
+
+def _participle_after(auxiliary, pronoun, verbs):
+    """The reporting participle right after an inverted auxiliary and its pronoun ("a-t-il
+    précisé", "ont-elles dénoncé"), whatever the tagger made of it."""
+    after = pronoun.i + 1
+    if auxiliary.lemma_.lower() not in ("avoir", "être") or after >= len(auxiliary.doc):
+        return None
+    participle = auxiliary.doc[after]
+    return participle if participle.is_alpha and _is_reporting(participle, verbs) else None
 
 
 INCISE_OPENERS = {",", "»", "\"", "”"}

@@ -631,3 +631,9 @@ def test_a_comment_clause_with_as_or_comme_tells_the_sentence_it_opens(language,
     found = findings(sentence, language)
     assert [s.kind for s in found.sources] == [kind]
     assert [c.status for c in found.claims] == [status]
+
+
+def test_an_inverted_auxiliary_and_its_pronoun_before_a_reporting_participle_are_an_incise():
+    # "a-t-elle déploré": the small tagger reads the participle as a pronoun; the order says it all.
+    text = "Marie Roy dirige l'école. « Nous n'avons pas été prévenus », a-t-elle déploré."
+    assert [s.text for s in findings(text, "fr").sources] == ["a-t-elle déploré"]
