@@ -296,6 +296,8 @@ def _attributions(doc, spec):
             yield (who.start, token.i), who, None            # "Un ancien salarié raconte que…" read as an adjective
         elif (who := _misread_with_object(token, verbs)) is not None:
             yield (who.start, token.i), who, None
+        elif (who := _misread_participle(token, verbs)) is not None:
+            yield (who.start, token.i), who, None            # "X a démenti jeudi…" read as a name
         elif (who := _read_in(token, spec)) is not None:
             yield (token.i, who.end - 1), who, None          # "peut-on lire dans le rapport", "lit-on dans la lettre"
         elif (who := _colon_speaker(token, spec)) is not None:
@@ -465,6 +467,19 @@ def _misread_with_object(token, verbs):
     if not _is_reporting(token, verbs) or token.lower_.endswith(PARTICIPLE_ENDINGS):
         return None
     return _subject_before(token)
+
+
+def _misread_participle(token, verbs):
+    """A reporting participle right after its auxiliary ("a démenti", "ont dénoncé") that the
+    French tagger took for a name or a noun: the auxiliary's clause has the subject."""
+    doc = token.doc
+    if doc.lang_ != "fr" or token.pos_ in ("VERB", "AUX") or token.i == 0 or not token.is_alpha:
+        return None
+    auxiliary = doc[token.i - 1]
+    if auxiliary.pos_ != "AUX" or auxiliary.lemma_.lower() != "avoir" or not _is_reporting(token, verbs):
+        return None
+    subject = next((c for c in auxiliary.head.children if c.dep_.startswith("nsubj") and c.i < auxiliary.i), None)
+    return None if subject is None else _phrase(subject)
 
 
 PARTITIVES = {"des", "du"}   # articles the tagger often reads as prepositions

@@ -637,3 +637,10 @@ def test_an_inverted_auxiliary_and_its_pronoun_before_a_reporting_participle_are
     # "a-t-elle déploré": the small tagger reads the participle as a pronoun; the order says it all.
     text = "Marie Roy dirige l'école. « Nous n'avons pas été prévenus », a-t-elle déploré."
     assert [s.text for s in findings(text, "fr").sources] == ["a-t-elle déploré"]
+
+
+def test_a_reporting_participle_the_tagger_reads_as_a_name_still_reports_after_its_auxiliary():
+    text = "De son côté, le fondateur de Larchemer, Samuel Hardy, a démenti jeudi toute négociation avec Ferral."
+    found = findings(text, "fr")
+    assert [s.kind for s in found.sources] == ["named_person"]
+    assert [c.status for c in found.claims] == ["denied"]

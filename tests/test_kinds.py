@@ -885,3 +885,14 @@ def test_fact_or_speculation_leaves_the_conditional_of_a_named_report_alone():
                         "dissimulé vingt millions d'euros, selon plusieurs sources.\n")
     assert build("fact_or_speculation", *named) == []
     assert [right_choices(q) for q in build("fact_or_speculation", *unnamed)] != []
+
+
+def test_a_denied_claim_is_explained_by_who_denies_it_and_their_words():
+    """"It is denied: a party concerned denies it" was circular (reviewed blind, round 17)."""
+    article, findings = _analysed("Harbour sale talks\n\nThe harbour company is rumoured to be in talks to sell its "
+                                  "ferry line to a rival operator, according to people close to the matter. Larch "
+                                  "Ferries denied on Monday that any talks were taking place.\n")
+    denied = [q for q in build("claim_status", article, findings) if q.status == "denied"]
+    assert denied, [(q.status, q.prompt) for q in build("claim_status", article, findings)]
+    assert 'denied by a party concerned: "Larch Ferries" ("denied")' in denied[0].explanation
+    assert "a party concerned denies it" not in denied[0].explanation

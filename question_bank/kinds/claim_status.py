@@ -275,17 +275,36 @@ def _question(ctx: Context, claim: Claim) -> Question:
     speakers = [s for s in claim.sources if s.confidence >= 0.8 and sentence.start <= s.start < sentence.end and
                 (s.rule.endswith(".source.attribution") or s.kind != "anonymous")]
     cues = _distinct(_deciding(claim))[:MAX_REASONS]
+    # Who denies, named with the denial's words ("Halbury denied…"): a circular "it is denied:
+    # a party concerned denies it" taught nothing (reviewed blind, round 17).
+    denials = [c for c in cues if c.type == "denial"]
+    deniers = _distinct([s for s in claim.sources if _names_someone(s) and s.confidence >= 0.6 and
+                         any(c.start < s.end and s.start < c.end for c in denials)])[:1] \
+        if claim.status == "denied" else []
     # A source already quoted as a cue ("two sources") is not listed again.
     speakers = [s for s in speakers if not any(c.start < s.end and s.start < c.end for c in cues)]
+    if deniers:
+        cues = [c for c in cues if c.type != "denial"]
     record = _record_phrase(ctx, claim) if _on_record(ctx, claim) else ""
     return ctx.question(
         prompt=ctx.render("prompt", claim=ctx.inline(_quoted(claim)), about=_about(ctx, claim)),
         choices=choices, answer=answer, status=claim.status,
         explanation=ctx.render("explanation", status=claim.status,
-                               cues=cues,
+                               cues=cues, deniers=deniers, denial=[c.text for c in denials][:1],
                                sources=_distinct(speakers)[:MAX_REASONS], record=record),
         citations=[ctx.checked(c) for c in claim.citations],
         confidence=max(claim.confidence, RECORD_CONFIDENCE) if record else claim.confidence)
+
+
+PRONOUNS = {"he", "she", "it", "they", "il", "elle", "ils", "elles", "on", "we", "nous", "i", "je"}
+
+
+def _names_someone(source) -> bool:
+    """A named speaker, by a name and not a pronoun ("he denied": whom the article means is
+    in another sentence, and "he" alone names no one in an explanation)."""
+    who = (source.who or "").strip(" ,;:").casefold()
+    return source.kind in ("named_person", "named_organisation", "other_media") and bool(who) and \
+        who.lstrip("-").replace("t-", "") not in PRONOUNS
 
 
 def _about(ctx: Context, claim: Claim) -> str:
