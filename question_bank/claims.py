@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .amounts import amount_key
+from .claim_words import claim_words
 from .clauses import clause_on_its_phrase, content_clauses
 from .rulings import RULING, is_court_name, judgment_given
 from .models import Claim, Cue, Source
@@ -341,28 +342,9 @@ def _speaks_for_itself(source: Source, pp, sent) -> bool:
     return not subjects or any(s.pos_ == "PRON" or s.lower_ in who for s in subjects)
 
 
-# Verbs that distance the writer from what a source says (a claim, an estimate, a forecast, an
-# opinion: "claims", "estime", "predicts"), and verbs of an on-record announcement of one's own
-# act or data (Bergler 1992; FactBank's source-introducing predicates).
-CLAIMING = {"claim", "allege", "argue", "believe", "estimate", "predict", "forecast", "expect", "suggest", "think",
-            "accuse", "insist", "contend", "maintain", "fear", "hope", "warn", "prétendre", "affirmer", "estimer",
-            "prévoir", "juger", "penser", "croire", "accuser", "soupçonner", "suggérer", "craindre", "espérer",
-            "avancer", "assurer", "insister", "considérer", "dénoncer"}
-# "Confirm" commits its source to the fact being true (FactBank, Saurí and Pustejovsky 2009:
-# a source-introducing predicate that marks the event certain, CT+, for its source); said by
-# a named party, that is the guide's on-record confirmation.
-CONFIRMING = {"confirm", "confirmer"}
-# A body's own completed acts, which it is the one to know (GUIDE: "a company announcing its own
-# decision"): appointments, sales, closures, signatures. Not what it says of its conduct ("it had
-# acted lawfully", "it did nothing wrong"), which stays its own favourable account: attributed.
-OWN_ACTS = {"appoint", "hire", "name", "sign", "sell", "buy", "acquire", "close", "open", "launch", "cancel",
-            "suspend", "recall", "dismiss", "sack", "fire", "adopt", "nommer", "recruter", "embaucher", "signer",
-            "vendre", "céder", "racheter", "acquérir", "fermer", "ouvrir", "lancer", "annuler", "suspendre",
-            "licencier", "adopter"}
-DECISION_WORDS = {"will", "shall", "'ll", "would", "va", "vont", "décidé", "decided", "approved", "adopted", "adopté"}
-ANNOUNCING = {"announce", "confirm", "publish", "release", "approve", "declare", "report", "disclose", "reveal",
-              "annoncer", "confirmer", "publier", "officialiser", "déclarer", "indiquer", "communiquer", "préciser",
-              "révéler", "dévoiler", "détailler"}
+WORDS = claim_words()
+CLAIMING, CONFIRMING, ANNOUNCING = WORDS.claiming, WORDS.confirming, WORDS.announcing
+OWN_ACTS, DECISION_WORDS = WORDS.own_acts, WORDS.decision_words
 
 
 def _sentence_level(pp, source: Source, sent) -> bool:

@@ -5,14 +5,10 @@ from __future__ import annotations
 
 import re
 
-# A court states its own judgment on the record (GUIDE: "a court its own judgment" is confirmed).
-RULING = {"rule", "decide", "find", "juger", "statuer", "décider", "estimer", "considérer"}
-COURTS = {"court", "judge", "tribunal", "cour", "juge", "juges", "jury", "magistrates", "justices"}
-# What a court does when it gives judgment (the operative part of a ruling: sentence, fine,
-# acquittal, order; Cornu, Vocabulaire juridique, "dispositif").
-JUDGMENT_ACTS = {"sentence", "convict", "acquit", "fine", "order", "jail", "clear", "uphold", "overturn", "quash",
-                 "award", "condamner", "relaxer", "acquitter", "ordonner", "débouter", "infliger", "annuler",
-                 "prononcer"}
+from .claim_words import claim_words
+
+WORDS = claim_words()
+RULING, COURTS, JUDGMENT_ACTS = WORDS.ruling, WORDS.courts, WORDS.judgment_acts
 
 
 def is_court_name(who: str) -> bool:

@@ -11,6 +11,9 @@ genre: {source: "a style guide, chapter 1", opinion_labels: [tribune], interview
         stance_words: [il faut]}
 headline: {source: "a style guide, chapter 2", attribution_words: [selon]}
 figures: {source: "a statistics glossary, chapter 3", forecast: [prévoit], estimate: [environ], target: [objectif]}
+claim_words: {source: "a paper on reporting verbs, section 4", claiming: [affirmer], confirming: [confirmer],
+              announcing: [annoncer], own_acts: [fermer], decision_words: [va], ruling: [juger], courts: [tribunal],
+              judgment_acts: [condamner]}
 amount_patterns: [[{LIKE_NUM: true}, {LOWER: euros}]]
 """
 
@@ -56,4 +59,10 @@ def test_a_rule_without_its_source_is_refused():
 def test_a_rule_without_silent_examples_is_refused():
     source = pack_with("{words: [semble]}").replace('silent: ["b"]', "silent: []")
     with pytest.raises(RulePackError, match="silent"):
+        parse_pack(source)
+
+
+def test_claim_words_without_their_source_are_refused():
+    source = pack_with("{words: [semble]}").replace('source: "a paper on reporting verbs, section 4", ', "")
+    with pytest.raises(RulePackError, match="claim_words"):
         parse_pack(source)

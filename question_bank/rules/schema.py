@@ -167,6 +167,19 @@ class Attribution(Strict):
         return frozenset(v.lower() for v in (*self.verbs, *self.stance_verbs))
 
 
+class ClaimWords(Strict):
+    """The words that decide a claim's status relative to its source (claims.py, rulings.py)."""
+    source: str = Field(min_length=10)
+    claiming: list[str]        # verbs that keep a claim the source's own (claim, estime, accuse)
+    confirming: list[str]      # verbs that commit the source to the fact (confirm)
+    announcing: list[str]      # an on-record announcement of one's own act or data
+    own_acts: list[str]        # a body's own completed acts, which it is the one to know
+    decision_words: list[str]  # a decision or commitment: a future, "decided", "approved"
+    ruling: list[str]          # verbs of a court's judgment on the facts (rule, juger)
+    courts: list[str]          # who gives judgment (court, tribunal, judge)
+    judgment_acts: list[str]   # the operative part of a judgment (sentence, condamner, relaxer)
+
+
 class GenreMarkers(Strict):
     """What tells a news report from an opinion piece, an interview, a fact-check or satire.
     Labels are read in the headline and the lines before the body; the rest in the body,
@@ -207,6 +220,7 @@ class RulePack(Strict):
     genre: GenreMarkers
     headline: HeadlineMarkers
     figures: FigureMarkers
+    claim_words: ClaimWords
     amount_patterns: list[list[dict[str, Any]]]
     org_patterns: list[list[dict[str, Any]]] = []
 
