@@ -260,7 +260,7 @@ def test_a_denial_sentence_names_the_information_it_denies():
     article, findings = _analysed("Le patron du port s'en va\n\nLe port a démenti jeudi que son directeur ait démissionné "
                                   "à la suite d'un désaccord avec le conseil sur les tarifs.\n")
     [question] = [q for q in build("claim_status", article, findings) if q.status == "denied"]
-    assert "(L'information en question : « que son directeur ait démissionné à la suite d'un désaccord avec le " \
+    assert "(Ce qui est démenti : « que son directeur ait démissionné à la suite d'un désaccord avec le " \
            "conseil sur les tarifs ».)" in question.prompt.replace(NBSP, " ").replace(NNBSP, " ")
 
 
@@ -896,3 +896,4 @@ def test_a_denied_claim_is_explained_by_who_denies_it_and_their_words():
     assert denied, [(q.status, q.prompt) for q in build("claim_status", article, findings)]
     assert 'denied by a party concerned: "Larch Ferries" ("denied")' in denied[0].explanation
     assert "a party concerned denies it" not in denied[0].explanation
+

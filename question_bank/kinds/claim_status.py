@@ -287,7 +287,8 @@ def _question(ctx: Context, claim: Claim) -> Question:
         cues = [c for c in cues if c.type != "denial"]
     record = _record_phrase(ctx, claim) if _on_record(ctx, claim) else ""
     return ctx.question(
-        prompt=ctx.render("prompt", claim=ctx.inline(_quoted(claim)), about=_about(ctx, claim)),
+        prompt=ctx.render("prompt", claim=ctx.inline(_quoted(claim)), about=_about(ctx, claim),
+                          denied=claim.status == "denied"),
         choices=choices, answer=answer, status=claim.status,
         explanation=ctx.render("explanation", status=claim.status,
                                cues=cues, deniers=deniers, denial=[c.text for c in denials][:1],
