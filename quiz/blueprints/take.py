@@ -13,15 +13,17 @@ import secrets
 from datetime import timedelta
 
 from flask import Blueprint, current_app, jsonify, redirect, render_template, request, session, url_for
+from flask_babel import get_locale
 from flask_babel import gettext as _
+from sqlalchemy import Text, cast
 from sqlalchemy.orm import contains_eager
 
-from .. import attempts, autosave, joining, throttle, timing
+from .. import attempts, autosave, joining, page_parts, throttle, timing
 from ..extensions import db
 from ..models import Attempt, PublishedQuiz, RosterEntry
 from .join_refusals import JOIN_REFUSED, refusal_message
 from ..publishing import by_code, clean_code
-from ..student_view import article_passages, highlighted_passages, public_question, review_results
+from ..student_view import highlighted_passages, review_results
 
 bp = Blueprint("take", __name__)
 
@@ -228,17 +230,45 @@ def join(code: str):
 
 
 @bp.get("/quiz/<code>")
-@_with_attempt(api=False, article=True)
-def take(quiz: PublishedQuiz, attempt: Attempt):
+def take(code: str):
+    found = _attempt_for_page(code)
+    if found is None:
+        return _no_attempt(code, api=False)
+    attempt, questions_json, article_text, passages_json = found
+    quiz = attempt.quiz
     now = _now()
     state = _state(attempt, now)
     if state["phase"] == "submitted":
         return redirect(url_for("take.done", code=quiz.code))
     chosen = {a.question_id: list(a.choices) for a in attempt.answers}
     written = {a.question_id: a.text or "" for a in attempt.answers if a.text is not None}
-    questions = [public_question(q, n) for n, q in enumerate(quiz.questions, start=1)]
-    return _private_page("pages/take/quiz.html", quiz=quiz, attempt=attempt, questions=questions, chosen=chosen,
-                         written=written, passages=article_passages(quiz), state=state, on_expiry=quiz.on_expiry)
+    parts = page_parts.page_parts(quiz.language, questions_json, article_text, passages_json, str(get_locale()))
+    return _private_page("pages/take/quiz.html", quiz=quiz, attempt=attempt, parts=parts, chosen=chosen,
+                         written=written, state=state, on_expiry=quiz.on_expiry)
+
+
+def _attempt_for_page(code: str):
+    """(attempt with its quiz, the quiz's questions JSON, article text, passages JSON) as stored,
+    in one query: the quiz page's pieces are kept by that content (page_parts), so the
+    questions and passages are not decoded for a page whose pieces are kept."""
+    clean = clean_code(code)
+    token = _held_token(clean)
+    if not token:
+        return None
+    return db.session.execute(_attempt_with_content(), {"code": clean, "token": token}).first()
+
+
+@functools.lru_cache(maxsize=1)
+def _attempt_with_content():
+    """Built once with bound parameters. The quiz object loads none of its large columns (a
+    reader of quiz.questions, such as grading at the deadline, still gets them lazily); they
+    come as stored text beside it."""
+    quiz = (contains_eager(Attempt.quiz).defer(PublishedQuiz.article_text).defer(PublishedQuiz.passages)
+            .defer(PublishedQuiz.questions))
+    return (db.select(Attempt, cast(PublishedQuiz.questions, Text), PublishedQuiz.article_text,
+                      cast(PublishedQuiz.passages, Text))
+            .join(Attempt.quiz).options(quiz)
+            .where(PublishedQuiz.code == db.bindparam("code"), Attempt.token == db.bindparam("token")))
 
 
 @bp.post("/quiz/<code>/answer")
