@@ -76,7 +76,12 @@ def _attempt_for(quiz: PublishedQuiz) -> Attempt | None:
     token = _held_token(quiz.code)
     if not token:
         return None
-    return db.session.execute(db.select(Attempt).filter_by(token=token, quiz_id=quiz.id)).scalar_one_or_none()
+    return db.session.execute(_attempt_of_quiz(), {"token": token, "quiz_id": quiz.id}).scalar_one_or_none()
+
+
+@functools.lru_cache(maxsize=1)
+def _attempt_of_quiz():
+    return db.select(Attempt).where(Attempt.token == db.bindparam("token"), Attempt.quiz_id == db.bindparam("quiz_id"))
 
 
 def _attempt_by_code(code: str, with_article: bool = True) -> Attempt | None:
