@@ -237,6 +237,12 @@ def _lock_statement():
             .values(submitted_at=None))
 
 
+def stored_answers(attempt_id: int) -> dict[str, tuple[list[int], str | None]]:
+    """{question id: (choices, text)} as stored, read as plain rows in the session's transaction."""
+    return {row.question_id: (list(row.choices), row.text)
+            for row in db.session.execute(_stored_answers_statement(), {"attempt_id": attempt_id})}
+
+
 @lru_cache(maxsize=1)
 def _stored_answers_statement():
     answers = Answer.__table__
@@ -249,8 +255,7 @@ def _finish(attempt: Attempt, when: datetime, automatic: bool, reason: str = "st
         db.session.rollback()   # finished by another request: its result stands
         return
     # The answers as stored now, under the lock, read as plain rows (the score needs no ORM objects).
-    stored = db.session.execute(_stored_answers_statement(), {"attempt_id": attempt.id}).all()
-    saved = {row.question_id: (list(row.choices), row.text or "") for row in stored}
+    saved = {question_id: (choices, text or "") for question_id, (choices, text) in stored_answers(attempt.id).items()}
     attempt.submitted_at = when
     attempt.auto_submitted = automatic
     attempt.ended_by = reason

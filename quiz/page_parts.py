@@ -1,7 +1,7 @@
 """The part of the quiz page that is the same for every student of a quiz, rendered once.
 
 Every student of a class loads the quiz page, and most of its rendering (the article, each
-question's legend, word picker and choices) depends on the quiz and the page's language only.
+question's legend, word picker and choices) depends on the quiz and the page's language only, and so do the clock's messages for take.js.
 Here it is rendered once per process and kept: the page then adds what is the student's
 (their answers, the clock, whether the fieldsets are disabled) around the kept pieces.
 
@@ -43,6 +43,7 @@ class QuestionParts:
 class PageParts:
     article: Markup
     questions: tuple[QuestionParts, ...]
+    messages: Markup                     # the clock's messages for take.js (the quiz bar's data-msg-*)
 
 
 _kept: OrderedDict[tuple, PageParts] = OrderedDict()
@@ -90,5 +91,6 @@ def _render(language: str, questions: list[dict], article_text: str, passages: l
             head=Markup(head(q, locale)),
             choices=tuple((Markup(choice(q, index, text, False)), Markup(choice(q, index, text, True)))
                           for index, text in enumerate(q["choices"]))))
+    messages = get_template_attribute("pages/take/_timer_messages.html", "timer_messages")
     return PageParts(article=Markup(article(article_passages_from(article_text, passages))),
-                     questions=tuple(rendered))
+                     questions=tuple(rendered), messages=Markup(messages(len(rendered))))

@@ -46,7 +46,7 @@ def kept_html() -> str:
     """Everything the process keeps, as one text."""
     pieces = []
     for parts in list(page_parts._kept.values()):
-        pieces.append(str(parts.article))
+        pieces += [str(parts.article), str(parts.messages)]
         for q in parts.questions:
             pieces += [str(q.fieldset[0]), str(q.fieldset[1]), str(q.head)]
             pieces += [str(half) for choice in q.choices for half in choice]
@@ -80,6 +80,7 @@ def test_two_languages_do_not_share_pieces(app):
         fr_page, en_page = page(french, code, "fr"), page(english, code, "en")
         assert 'class="question-number" lang="fr"' in fr_page and 'class="question-number" lang="en"' not in fr_page
         assert 'class="question-number" lang="en"' in en_page and 'class="question-number" lang="fr"' not in en_page
+        assert 'data-msg-saved="Enregistré"' in fr_page and 'data-msg-saved="Saved"' in en_page
         if 'class="word-picker"' in fr_page:
             assert "Choisissez un mot dans la phrase" in fr_page and "Choose a word in the sentence" in en_page
             assert "Choose a word" not in fr_page and "Choisissez un mot" not in en_page
@@ -93,7 +94,10 @@ def test_the_kept_pieces_never_carry_the_answer_key(app):
     kept = kept_html()
     quiz = stored_quiz(app, code)
     assert kept and page_parts.kept() == 2
-    assert not re.search(r"answer|explanation|citation|accepted|feedback|correct", kept, re.I)
+    # No field of the key, as JSON or as an attribute (the clock's messages do say "answer").
+    assert not re.search(r"""["'](answer|explanation|citations|accepted|choice_feedback|correct)["']""", kept)
+    assert not re.search(r"data-(answer|correct|explanation|citation|accepted|feedback)", kept, re.I)
+    assert not re.search(r"explanation|citation|feedback|correct", kept, re.I)
     article = quiz["article_text"]
     for question in quiz["questions"]:
         assert question["explanation"] not in kept

@@ -245,8 +245,9 @@ def take(code: str):
     state = _state(attempt, now)
     if state["phase"] == "submitted":
         return redirect(url_for("take.done", code=quiz.code))
-    chosen = {a.question_id: list(a.choices) for a in attempt.answers}
-    written = {a.question_id: a.text or "" for a in attempt.answers if a.text is not None}
+    stored = attempts.stored_answers(attempt.id)    # plain rows: no ORM object per answer
+    chosen = {question_id: choices for question_id, (choices, _text) in stored.items()}
+    written = {question_id: text for question_id, (_choices, text) in stored.items() if text is not None}
     parts = page_parts.page_parts(quiz.language, questions_json, article_text, passages_json, str(get_locale()))
     return _private_page("pages/take/quiz.html", quiz=quiz, attempt=attempt, parts=parts, chosen=chosen,
                          written=written, state=state, on_expiry=quiz.on_expiry)
