@@ -159,6 +159,11 @@ def _upsert_statement(dialect: str):
     building it for every request (and its cache key) cost more CPU than running it."""
     still_open = (db.select(Attempt.id).where(Attempt.id == bindparam("attempt_id"), Attempt.submitted_at.is_(None))
                   .with_for_update(read=True))
+    return upsert_where(dialect, still_open)
+
+
+def upsert_where(dialect: str, still_open):
+    """The answer's INSERT … ON CONFLICT DO UPDATE, run only where the `still_open` select finds a row."""
     row = db.select(bindparam("attempt_id", type_=Integer), bindparam("question_id", type_=String),
                     bindparam("choices", type_=JSON), bindparam("text", type_=Text),
                     bindparam("saved_at", type_=DateTime)).where(still_open.exists())
