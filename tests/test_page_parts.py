@@ -129,3 +129,21 @@ def test_at_most_max_quizzes_are_kept(app, monkeypatch):
     for n, code in enumerate(codes):
         page(joined(app, code, f"Élève {n}"), code)
     assert page_parts.kept() == 2
+
+
+def test_the_join_page_counts_the_quizs_questions_in_each_language(app):
+    """The join page takes the number of questions from the database (json_array_length), not
+    from the decoded questions: the count it shows is the quiz's."""
+    quiz = stored_quiz(app, code := publish_direct(app))
+    count = len(quiz["questions"])
+    english = app.test_client().get(f"/join/{code}", headers={"Accept-Language": "en"}).get_data(as_text=True)
+    french = app.test_client().get(f"/join/{code}", headers={"Accept-Language": "fr"}).get_data(as_text=True)
+    assert f"{count} questions" in english and f"{count} questions" in french
+    one = publish_direct(app, keep=[quiz_questions_first_id(app)])
+    assert "1 question ·" in " ".join(app.test_client().get(f"/join/{one}").get_data(as_text=True).split())
+
+
+def quiz_questions_first_id(app) -> str:
+    from web_support import preview_of, sample_bytes
+
+    return preview_of(sample_bytes("fr"))[1].questions[0].id

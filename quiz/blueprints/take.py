@@ -16,7 +16,7 @@ from flask import Blueprint, current_app, jsonify, redirect, render_template, re
 from flask_babel import get_locale
 from flask_babel import gettext as _
 from sqlalchemy import Text, cast
-from sqlalchemy.orm import contains_eager
+from sqlalchemy.orm import contains_eager, defer
 
 from .. import attempts, autosave, joining, page_parts, throttle, timing
 from ..extensions import db
@@ -58,8 +58,21 @@ def _now():
 # --- lookups -----------------------------------------------------------------------
 
 def _quiz_or_404(code: str):
-    quiz = by_code(code, article=False)
-    return (quiz, None) if quiz is not None else (None, _quiz_not_found())
+    """The quiz of a join page or join, without its large columns, and its number of questions
+    counted by the database: neither the page nor the join decodes the questions' JSON."""
+    found = db.session.execute(_quiz_for_join(), {"code": clean_code(code)}).first()
+    if found is None:
+        return None, 0, _quiz_not_found()
+    quiz, question_count = found
+    return quiz, question_count, None
+
+
+@functools.lru_cache(maxsize=1)
+def _quiz_for_join():
+    """Built once with a bound parameter (json_array_length: SQLite's JSON1 and PostgreSQL's json)."""
+    return (db.select(PublishedQuiz, db.func.json_array_length(PublishedQuiz.questions))
+            .where(PublishedQuiz.code == db.bindparam("code"))
+            .options(defer(PublishedQuiz.article_text), defer(PublishedQuiz.passages), defer(PublishedQuiz.questions)))
 
 
 def _quiz_not_found():
@@ -183,13 +196,15 @@ def join_by_code():
     return redirect(url_for("take.join", code=code))
 
 
-def _join_page(quiz: PublishedQuiz, current: Attempt | None, form=None, error: str | None = None, status: int = 200):
+def _join_page(quiz: PublishedQuiz, question_count: int, current: Attempt | None, form=None, error: str | None = None,
+               status: int = 200):
     form = form or {}
     roster = (db.session.execute(db.select(RosterEntry.name).filter_by(quiz_id=quiz.id).order_by(RosterEntry.name))
               .scalars().all() if quiz.roster_mode else [])
     now = _now()
     closed = any(moment is not None and moment <= now for moment in (quiz.closed_at, quiz.closes_at))
     return render_template("pages/take/join.html", quiz=quiz, current=current, roster=roster, closed=closed,
+                           question_count=question_count,
                            name=form.get("name", ""), resume_code=form.get("resume_code", ""),
                            nonce=form.get("nonce") or secrets.token_urlsafe(16), error=error), status
 
@@ -208,7 +223,7 @@ def join(code: str):
         return render_template("pages/take/error.html", title=_("Too many wrong codes"),
                                message=_("Too many wrong codes from this connection: wait ten minutes, then "
                                          "check the code with your teacher.")), 429, {"Retry-After": "600"}
-    quiz, missing = _quiz_or_404(code)
+    quiz, question_count, missing = _quiz_or_404(code)
     if missing:
         if limited:
             throttle.record(key, _now())
@@ -216,7 +231,7 @@ def join(code: str):
         return missing
     current = _attempt_for(quiz)
     if request.method == "GET":
-        return _join_page(quiz, current)
+        return _join_page(quiz, question_count, current)
     form = request.form
     config = current_app.config
     join_request = joining.JoinRequest(
@@ -229,7 +244,7 @@ def join(code: str):
         attempt = joining.join(quiz, join_request, _now())
     except JOIN_REFUSED as error:
         message, status = refusal_message(error)
-        return _join_page(quiz, current, form, message, status)
+        return _join_page(quiz, question_count, current, form, message, status)
     _remember(code, attempt.token)
     return redirect(url_for("take.take", code=code))
 
