@@ -159,6 +159,11 @@ def _upsert_statement(dialect: str):
     building it for every request (and its cache key) cost more CPU than running it."""
     still_open = (db.select(Attempt.id).where(Attempt.id == bindparam("attempt_id"), Attempt.submitted_at.is_(None))
                   .with_for_update(read=True))
+    return upsert_where(dialect, still_open)
+
+
+def upsert_where(dialect: str, still_open):
+    """The answer's INSERT … ON CONFLICT DO UPDATE, run only where the `still_open` select finds a row."""
     row = db.select(bindparam("attempt_id", type_=Integer), bindparam("question_id", type_=String),
                     bindparam("choices", type_=JSON), bindparam("text", type_=Text),
                     bindparam("saved_at", type_=DateTime)).where(still_open.exists())
@@ -224,34 +229,60 @@ def _lock_if_open(attempt: Attempt) -> bool:
     read its answers again: an answer being saved at this instant (it holds the row FOR SHARE)
     is waited for and scored, and no answer can be stored afterwards. False if the attempt was
     submitted meanwhile."""
-    locked = db.session.execute(
-        update(Attempt).where(Attempt.id == attempt.id, Attempt.submitted_at.is_(None))
-        .values(submitted_at=None).execution_options(synchronize_session=False))
+    locked = db.session.execute(_lock_statement(), {"attempt_id": attempt.id})
     db.session.expire(attempt, ["answers"])
     return locked.rowcount == 1
+
+
+@lru_cache(maxsize=1)
+def _lock_statement():
+    """Built once, on the table (Core: no ORM synchronisation to do): every hand-in runs it."""
+    attempts = Attempt.__table__
+    return (update(attempts).where(attempts.c.id == bindparam("attempt_id"), attempts.c.submitted_at.is_(None))
+            .values(submitted_at=None))
+
+
+def stored_answers(attempt_id: int) -> dict[str, tuple[list[int], str | None]]:
+    """{question id: (choices, text)} as stored, read as plain rows in the session's transaction."""
+    return {row.question_id: (list(row.choices), row.text)
+            for row in db.session.execute(_stored_answers_statement(), {"attempt_id": attempt_id})}
+
+
+@lru_cache(maxsize=1)
+def _stored_answers_statement():
+    answers = Answer.__table__
+    return db.select(answers.c.question_id, answers.c.choices, answers.c.text).where(
+        answers.c.attempt_id == bindparam("attempt_id"))
 
 
 def _finish(attempt: Attempt, when: datetime, automatic: bool, reason: str = "student") -> None:
     if not _lock_if_open(attempt):
         db.session.rollback()   # finished by another request: its result stands
         return
+    # The answers as stored now, under the lock, read as plain rows (the score needs no ORM objects).
+    saved = {question_id: (choices, text or "") for question_id, (choices, text) in stored_answers(attempt.id).items()}
     attempt.submitted_at = when
     attempt.auto_submitted = automatic
     attempt.ended_by = reason
-    attempt.score = grade(attempt).score
+    attempt.score = sum(result.correct for result in _results(attempt.quiz.questions, saved))
     db.session.commit()
 
 
 def grade(attempt: Attempt) -> Grade:
-    saved = {a.question_id: a for a in attempt.answers}
+    saved = {a.question_id: (list(a.choices), a.text or "") for a in attempt.answers}
+    results = _results(attempt.quiz.questions, saved)
+    return Grade(score=sum(r.correct for r in results), total=len(results), results=results)
+
+
+def _results(questions: list[dict], saved: dict[str, tuple[list[int], str]]) -> list[QuestionResult]:
+    """Each question's result from the saved answers ({question id: (choices, text)})."""
     results = []
-    for question in attempt.quiz.questions:
-        answer = saved.get(question["id"])
-        chosen, text = (list(answer.choices), answer.text or "") if answer else ([], "")
+    for question in questions:
+        chosen, text = saved.get(question["id"], ([], ""))
         correct = (written_matches(text, question.get("accepted") or []) if not question["choices"]
                    else sorted(chosen) == sorted(question["answer"]))
         results.append(QuestionResult(question, chosen, correct, text))
-    return Grade(score=sum(r.correct for r in results), total=len(results), results=results)
+    return results
 
 
 def grant_extra_time(quiz: PublishedQuiz, name: str, grant: timing.Accommodation | None,

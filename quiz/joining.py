@@ -9,8 +9,12 @@ from __future__ import annotations
 import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from functools import lru_cache
+
+from sqlalchemy import bindparam
 
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm.attributes import set_committed_value
 
 from . import throttle
 from .attempts import AttemptError, TooLate, close_if_overdue
@@ -113,17 +117,25 @@ def readmit(attempt: Attempt, now: datetime) -> None:
 def _held_attempt(quiz: PublishedQuiz, token: str | None) -> Attempt | None:
     if not token:
         return None
-    return db.session.execute(db.select(Attempt).filter_by(quiz_id=quiz.id, token=token)).scalar_one_or_none()
+    return db.session.execute(_lookup(Attempt, "token"), {"quiz_id": quiz.id, "value": token}).scalar_one_or_none()
 
 
 def _roster_entry(quiz: PublishedQuiz, key: str) -> RosterEntry | None:
     if not quiz.roster_mode:
         return None
-    return db.session.execute(db.select(RosterEntry).filter_by(quiz_id=quiz.id, student_key=key)).scalar_one_or_none()
+    return db.session.execute(_lookup(RosterEntry, "student_key"), {"quiz_id": quiz.id, "value": key}).scalar_one_or_none()
 
 
 def _attempt_named(quiz: PublishedQuiz, key: str) -> Attempt | None:
-    return db.session.execute(db.select(Attempt).filter_by(quiz_id=quiz.id, student_key=key)).scalar_one_or_none()
+    return db.session.execute(_lookup(Attempt, "student_key"), {"quiz_id": quiz.id, "value": key}).scalar_one_or_none()
+
+
+@lru_cache(maxsize=None)
+def _lookup(model, column: str):
+    """`model` of the quiz whose `column` is the value: built once with bound parameters (every
+    join runs three or four of these; building each, with its cache key, cost about what
+    running it costs)."""
+    return db.select(model).where(model.quiz_id == bindparam("quiz_id"), getattr(model, column) == bindparam("value"))
 
 
 def _same_form(attempt: Attempt, request: JoinRequest, now: datetime) -> bool:
@@ -164,11 +176,12 @@ def _start(quiz: PublishedQuiz, name: str, key: str, request: JoinRequest, now: 
     attempt = Attempt(quiz_id=quiz.id, student_name=name, student_key=key, token=secrets.token_urlsafe(24),
                       resume_code=new_code(), join_nonce=request.nonce[:32], started_at=now,
                       own_limit=True, time_limit_seconds=quiz.time_limit_seconds)
-    granted = db.session.execute(db.select(Accommodation).filter_by(quiz_id=quiz.id, student_key=key)).scalar_one_or_none()
+    granted = db.session.execute(_lookup(Accommodation, "student_key"), {"quiz_id": quiz.id, "value": key}).scalar_one_or_none()
     if granted is not None:
         attempt.extra_multiplier, attempt.extra_seconds, attempt.unlimited = \
             granted.multiplier, granted.extra_seconds, granted.unlimited
     db.session.add(attempt)
+    token = attempt.token
     try:
         db.session.commit()
     except IntegrityError:
@@ -179,6 +192,9 @@ def _start(quiz: PublishedQuiz, name: str, key: str, request: JoinRequest, now: 
         if existing is not None and _same_form(existing, request, now):
             return existing
         raise NameTaken(key) from None
+    # The commit expired the attempt: the view reads its token for the cookie, which would
+    # load the whole row again. The token is the one just stored.
+    set_committed_value(attempt, "token", token)
     return attempt
 
 

@@ -4,7 +4,9 @@ from __future__ import annotations
 import secrets
 from contextlib import nullcontext
 from datetime import datetime
+from functools import lru_cache
 
+from sqlalchemy import bindparam
 from sqlalchemy.orm import defer
 
 from question_bank.article import Article, article_from_bytes
@@ -86,10 +88,17 @@ def clean_code(code: str) -> str:
 def by_code(code: str, article: bool = True) -> PublishedQuiz | None:
     """`article=False`: without the article's text and passages, the largest columns (the join
     page every student opens does not show them; reading them later still works, lazily)."""
-    query = db.select(PublishedQuiz).filter_by(code=clean_code(code))
+    return db.session.execute(_by_code(article), {"code": clean_code(code)}).scalar_one_or_none()
+
+
+@lru_cache(maxsize=2)
+def _by_code(article: bool):
+    """Built once with a bound parameter: every join page and join looks its quiz up here, and
+    building the statement (its options and cache key) cost about what running it costs."""
+    query = db.select(PublishedQuiz).where(PublishedQuiz.code == bindparam("code"))
     if not article:
         query = query.options(defer(PublishedQuiz.article_text), defer(PublishedQuiz.passages))
-    return db.session.execute(query).scalar_one_or_none()
+    return query
 
 
 def _new_code() -> str:

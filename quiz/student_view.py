@@ -57,10 +57,13 @@ def _word_picker(display: dict) -> list[dict] | None:
 
 
 def article_passages(quiz: PublishedQuiz) -> list[dict]:
-    text = quiz.article_text
+    return article_passages_from(quiz.article_text, quiz.passages)
+
+
+def article_passages_from(text: str, passages: list[dict]) -> list[dict]:
     return [{"label": p["label"], "kind": p["kind"], "id": passage_id(p["label"]),
              "text": text[p["start"]:p["end"]]}
-            for p in quiz.passages]
+            for p in passages]
 
 
 def review_results(grade: Grade) -> list[dict]:

@@ -4,6 +4,9 @@ The clock is passed in."""
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from functools import lru_cache
+
+from sqlalchemy import bindparam, delete, func, insert, select
 
 from .extensions import db
 from .models import LoginFailure, RateEvent
@@ -59,11 +62,23 @@ EVENT_KEEP = timedelta(hours=1)
 
 
 def count(key: str, since: datetime) -> int:
-    return db.session.execute(db.select(db.func.count(RateEvent.id))
-                              .filter(RateEvent.key == key[:200], RateEvent.at > since)).scalar()
+    return db.session.execute(_statements()["count"], {"key": key[:200], "since": since}).scalar()
 
 
 def record(key: str, now: datetime) -> None:
     """Count one event; committed with the caller's transaction. Rows older than an hour go."""
-    db.session.add(RateEvent(key=key[:200], at=now))
-    db.session.execute(db.delete(RateEvent).where(RateEvent.at < now - EVENT_KEEP))
+    statements = _statements()
+    db.session.execute(statements["insert"], {"key": key[:200], "at": now})
+    db.session.execute(statements["forget"], {"before": now - EVENT_KEEP})
+
+
+@lru_cache(maxsize=1)
+def _statements() -> dict:
+    """Built once with bound parameters, on the table (no ORM object to flush): every join and
+    every join page counts here, and building the statements per call (with their cache keys)
+    cost more than running them."""
+    events = RateEvent.__table__
+    return {"count": select(func.count(events.c.id)).where(events.c.key == bindparam("key"),
+                                                           events.c.at > bindparam("since")),
+            "insert": insert(events).values(key=bindparam("key"), at=bindparam("at")),
+            "forget": delete(events).where(events.c.at < bindparam("before"))}

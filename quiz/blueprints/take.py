@@ -13,15 +13,17 @@ import secrets
 from datetime import timedelta
 
 from flask import Blueprint, current_app, jsonify, redirect, render_template, request, session, url_for
+from flask_babel import get_locale
 from flask_babel import gettext as _
-from sqlalchemy.orm import contains_eager
+from sqlalchemy import Text, cast
+from sqlalchemy.orm import contains_eager, defer
 
-from .. import attempts, autosave, joining, throttle, timing
+from .. import attempts, autosave, joining, page_parts, throttle, timing
 from ..extensions import db
 from ..models import Attempt, PublishedQuiz, RosterEntry
 from .join_refusals import JOIN_REFUSED, refusal_message
 from ..publishing import by_code, clean_code
-from ..student_view import article_passages, highlighted_passages, public_question, review_results
+from ..student_view import highlighted_passages, review_results
 
 bp = Blueprint("take", __name__)
 
@@ -56,8 +58,21 @@ def _now():
 # --- lookups -----------------------------------------------------------------------
 
 def _quiz_or_404(code: str):
-    quiz = by_code(code, article=False)
-    return (quiz, None) if quiz is not None else (None, _quiz_not_found())
+    """The quiz of a join page or join, without its large columns, and its number of questions
+    counted by the database: neither the page nor the join decodes the questions' JSON."""
+    found = db.session.execute(_quiz_for_join(), {"code": clean_code(code)}).first()
+    if found is None:
+        return None, 0, _quiz_not_found()
+    quiz, question_count = found
+    return quiz, question_count, None
+
+
+@functools.lru_cache(maxsize=1)
+def _quiz_for_join():
+    """Built once with a bound parameter (json_array_length: SQLite's JSON1 and PostgreSQL's json)."""
+    return (db.select(PublishedQuiz, db.func.json_array_length(PublishedQuiz.questions))
+            .where(PublishedQuiz.code == db.bindparam("code"))
+            .options(defer(PublishedQuiz.article_text), defer(PublishedQuiz.passages), defer(PublishedQuiz.questions)))
 
 
 def _quiz_not_found():
@@ -74,7 +89,12 @@ def _attempt_for(quiz: PublishedQuiz) -> Attempt | None:
     token = _held_token(quiz.code)
     if not token:
         return None
-    return db.session.execute(db.select(Attempt).filter_by(token=token, quiz_id=quiz.id)).scalar_one_or_none()
+    return db.session.execute(_attempt_of_quiz(), {"token": token, "quiz_id": quiz.id}).scalar_one_or_none()
+
+
+@functools.lru_cache(maxsize=1)
+def _attempt_of_quiz():
+    return db.select(Attempt).where(Attempt.token == db.bindparam("token"), Attempt.quiz_id == db.bindparam("quiz_id"))
 
 
 def _attempt_by_code(code: str, with_article: bool = True) -> Attempt | None:
@@ -176,13 +196,15 @@ def join_by_code():
     return redirect(url_for("take.join", code=code))
 
 
-def _join_page(quiz: PublishedQuiz, current: Attempt | None, form=None, error: str | None = None, status: int = 200):
+def _join_page(quiz: PublishedQuiz, question_count: int, current: Attempt | None, form=None, error: str | None = None,
+               status: int = 200):
     form = form or {}
     roster = (db.session.execute(db.select(RosterEntry.name).filter_by(quiz_id=quiz.id).order_by(RosterEntry.name))
               .scalars().all() if quiz.roster_mode else [])
     now = _now()
     closed = any(moment is not None and moment <= now for moment in (quiz.closed_at, quiz.closes_at))
     return render_template("pages/take/join.html", quiz=quiz, current=current, roster=roster, closed=closed,
+                           question_count=question_count,
                            name=form.get("name", ""), resume_code=form.get("resume_code", ""),
                            nonce=form.get("nonce") or secrets.token_urlsafe(16), error=error), status
 
@@ -201,7 +223,7 @@ def join(code: str):
         return render_template("pages/take/error.html", title=_("Too many wrong codes"),
                                message=_("Too many wrong codes from this connection: wait ten minutes, then "
                                          "check the code with your teacher.")), 429, {"Retry-After": "600"}
-    quiz, missing = _quiz_or_404(code)
+    quiz, question_count, missing = _quiz_or_404(code)
     if missing:
         if limited:
             throttle.record(key, _now())
@@ -209,7 +231,7 @@ def join(code: str):
         return missing
     current = _attempt_for(quiz)
     if request.method == "GET":
-        return _join_page(quiz, current)
+        return _join_page(quiz, question_count, current)
     form = request.form
     config = current_app.config
     join_request = joining.JoinRequest(
@@ -222,23 +244,52 @@ def join(code: str):
         attempt = joining.join(quiz, join_request, _now())
     except JOIN_REFUSED as error:
         message, status = refusal_message(error)
-        return _join_page(quiz, current, form, message, status)
+        return _join_page(quiz, question_count, current, form, message, status)
     _remember(code, attempt.token)
     return redirect(url_for("take.take", code=code))
 
 
 @bp.get("/quiz/<code>")
-@_with_attempt(api=False, article=True)
-def take(quiz: PublishedQuiz, attempt: Attempt):
+def take(code: str):
+    found = _attempt_for_page(code)
+    if found is None:
+        return _no_attempt(code, api=False)
+    attempt, questions_json, article_text, passages_json = found
+    quiz = attempt.quiz
     now = _now()
     state = _state(attempt, now)
     if state["phase"] == "submitted":
         return redirect(url_for("take.done", code=quiz.code))
-    chosen = {a.question_id: list(a.choices) for a in attempt.answers}
-    written = {a.question_id: a.text or "" for a in attempt.answers if a.text is not None}
-    questions = [public_question(q, n) for n, q in enumerate(quiz.questions, start=1)]
-    return _private_page("pages/take/quiz.html", quiz=quiz, attempt=attempt, questions=questions, chosen=chosen,
-                         written=written, passages=article_passages(quiz), state=state, on_expiry=quiz.on_expiry)
+    stored = attempts.stored_answers(attempt.id)    # plain rows: no ORM object per answer
+    chosen = {question_id: choices for question_id, (choices, _text) in stored.items()}
+    written = {question_id: text for question_id, (_choices, text) in stored.items() if text is not None}
+    parts = page_parts.page_parts(quiz.language, questions_json, article_text, passages_json, str(get_locale()))
+    return _private_page("pages/take/quiz.html", quiz=quiz, attempt=attempt, parts=parts, chosen=chosen,
+                         written=written, state=state, on_expiry=quiz.on_expiry)
+
+
+def _attempt_for_page(code: str):
+    """(attempt with its quiz, the quiz's questions JSON, article text, passages JSON) as stored,
+    in one query: the quiz page's pieces are kept by that content (page_parts), so the
+    questions and passages are not decoded for a page whose pieces are kept."""
+    clean = clean_code(code)
+    token = _held_token(clean)
+    if not token:
+        return None
+    return db.session.execute(_attempt_with_content(), {"code": clean, "token": token}).first()
+
+
+@functools.lru_cache(maxsize=1)
+def _attempt_with_content():
+    """Built once with bound parameters. The quiz object loads none of its large columns (a
+    reader of quiz.questions, such as grading at the deadline, still gets them lazily); they
+    come as stored text beside it."""
+    quiz = (contains_eager(Attempt.quiz).defer(PublishedQuiz.article_text).defer(PublishedQuiz.passages)
+            .defer(PublishedQuiz.questions))
+    return (db.select(Attempt, cast(PublishedQuiz.questions, Text), PublishedQuiz.article_text,
+                      cast(PublishedQuiz.passages, Text))
+            .join(Attempt.quiz).options(quiz)
+            .where(PublishedQuiz.code == db.bindparam("code"), Attempt.token == db.bindparam("token")))
 
 
 @bp.post("/quiz/<code>/answer")
