@@ -3,10 +3,11 @@ from flask_babel import Babel
 from flask_login import LoginManager
 from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
-from flask_wtf import CSRFProtect
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import DeclarativeBase
+
+from .csrf_check import KeptSignatureCSRF
 
 
 class Base(DeclarativeBase):
@@ -15,7 +16,7 @@ class Base(DeclarativeBase):
 
 db = SQLAlchemy(model_class=Base)
 migrate = Migrate()
-csrf = CSRFProtect()
+csrf = KeptSignatureCSRF()
 login_manager = LoginManager()
 babel = Babel()
 

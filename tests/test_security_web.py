@@ -234,6 +234,52 @@ def test_posts_without_a_csrf_token_are_refused(site, code):
     assert stored_attempts(site, code)[0]["unlimited"] is False
 
 
+def test_a_token_already_checked_stays_bound_to_its_own_session(site, code):
+    """The signature of a token is checked once per process (quiz/csrf_check.py): a token seen
+    before still has to be this session's, and a changed one is checked again and refused."""
+    quiz = stored_quiz(site, code)
+    question_id = quiz["questions"][0]["id"]
+    lea, sam = site.test_client(), site.test_client()
+    tokens = {}
+    for name, client in (("Léa", lea), ("Sam", sam)):
+        page = client.get(f"/join/{code}").get_data(as_text=True)
+        assert client.post(f"/join/{code}", data={"name": name, "csrf_token": form_token(page)}).status_code == 302
+        tokens[name] = csrf_token_in(client.get(f"/quiz/{code}").get_data(as_text=True))
+
+    def answer(client, token, choice):
+        return client.post(f"/quiz/{code}/answer", json={"question_id": question_id, "choices": [choice]},
+                           headers={"X-CSRFToken": token})
+
+    assert answer(lea, tokens["Léa"], 0).status_code == 200
+    assert answer(lea, tokens["Léa"], 1).status_code == 200          # the second time, from what was kept
+    assert answer(sam, tokens["Léa"], 0).status_code == 400          # kept, but not Sam's session's
+    changed = tokens["Léa"][:-1] + ("A" if tokens["Léa"][-1] != "A" else "B")
+    assert answer(lea, changed, 0).status_code == 400
+    by_name = {attempt["name"]: attempt["answers"] for attempt in stored_attempts(site, code)}
+    assert by_name == {"Léa": {question_id: [1]}, "Sam": {}}
+
+
+def test_with_a_time_limit_every_token_is_checked_again(tmp_path, clock):
+    """A configured WTF_CSRF_TIME_LIMIT makes a token's validity depend on the hour: nothing
+    is kept, so an expired token cannot pass from memory."""
+    from quiz.extensions import csrf
+
+    app = make_app(tmp_path, clock, csrf=True, WTF_CSRF_TIME_LIMIT=3600)
+    create_teacher(app)
+    code = publish_direct(app, time_limit_seconds=600)
+    question_id = stored_quiz(app, code)["questions"][0]["id"]
+    client = app.test_client()
+    page = client.get(f"/join/{code}").get_data(as_text=True)
+    assert client.post(f"/join/{code}", data={"name": "Léa", "csrf_token": form_token(page)}).status_code == 302
+    token = csrf_token_in(client.get(f"/quiz/{code}").get_data(as_text=True))
+    csrf.forget_checked()
+    for choice in (0, 1):
+        assert client.post(f"/quiz/{code}/answer", json={"question_id": question_id, "choices": [choice]},
+                           headers={"X-CSRFToken": token}).status_code == 200
+    assert csrf.checked_count() == 0
+
+
+
 # --- (c) article text is always escaped ------------------------------------------------
 
 def hostile_article() -> bytes:
