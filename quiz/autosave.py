@@ -20,7 +20,8 @@ from threading import Lock
 
 from sqlalchemy import bindparam, select
 
-from . import attempts, timing
+from . import attempts, driver_statement, timing
+from .driver_statement import DriverStatement
 from .extensions import db
 from .models import Attempt, PublishedQuiz
 
@@ -66,14 +67,17 @@ def _save(connection, row, token: str, question_id: str, choices: list, text, no
         raise attempts.BadAnswer("question")
     choices, text = attempts.checked_answer(counts[question_id], choices, text)
     if guarded:
-        stored = connection.execute(_guarded_upsert(connection.dialect.name),
-                                    {**_deadline_inputs(row), "token": token, "question_id": question_id,
-                                     "choices": choices, "text": text, "saved_at": now}).first() is not None
+        stored = _guarded_upsert(connection.dialect).first(
+            connection, {**_deadline_inputs(row), "token": token, "question_id": question_id,
+                         "choices": choices, "text": text, "saved_at": now}) is not None
     else:
         stored = attempts.store_if_open(row.attempt_id, question_id, choices, text, now, connection=connection)
     if not stored:
         return None      # handed in meanwhile (or, guarded, the row changed): the caller reads it again
-    connection.commit()
+    if guarded:
+        driver_statement.commit(connection)   # run on the driver's cursor: its transaction, not SQLAlchemy's
+    else:
+        connection.commit()
     return Saved(seconds_left=timing.seconds_left(ends, now), phase="open")
 
 
@@ -115,9 +119,20 @@ def _deadline_inputs(row) -> dict:
             "closes_at": row.closes_at, "closed_at": row.closed_at}
 
 
-@lru_cache(maxsize=None)
-def _guarded_upsert(dialect: str):
-    """attempts.store_if_open's statement, with the kept row checked in its EXISTS: built once."""
+_guarded_statements: dict[str, DriverStatement] = {}
+
+
+def _guarded_upsert(dialect) -> DriverStatement:
+    """Built and compiled once per database kind; run on the driver's cursor (driver_statement.py):
+    the one statement of almost every autosave."""
+    found = _guarded_statements.get(dialect.name)
+    if found is None:
+        found = _guarded_statements[dialect.name] = DriverStatement(_guarded_upsert_statement(dialect.name), dialect)
+    return found
+
+
+def _guarded_upsert_statement(dialect: str):
+    """attempts.store_if_open's statement, with the kept row checked in its EXISTS."""
     a, q = Attempt.__table__.c, PublishedQuiz.__table__.c
     unchanged = (select(a.id).join_from(Attempt.__table__, PublishedQuiz.__table__, a.quiz_id == q.id)
                  .where(a.id == bindparam("attempt_id"), a.submitted_at.is_(None), a.token == bindparam("token"),

@@ -114,3 +114,35 @@ def test_unchanged_rows_keep_saving_in_one_statement_and_every_answer_is_stored(
         response = save(client, code, question, n % 2)
         assert response.status_code == 200 and response.get_json()["seconds_left"] == LIMIT - 5 * (n + 1)
     assert stored_attempts(app, code)[0]["answers"] == {q: [n % 2] for n, q in enumerate(questions)}
+
+
+def test_the_drivers_path_stores_what_sqlalchemys_path_stores(app, clock):
+    """Most saves run their one statement on the driver's cursor (quiz/driver_statement.py);
+    where the engine is watched, SQLAlchemy runs it. Both store the same values, in the same
+    stored form (SQLite keeps dates as text: a different form would break comparisons)."""
+    from sqlalchemy import event, text
+
+    code = publish_direct(app, time_limit_seconds=LIMIT)
+    client = student(app, code)
+    first, second, third = [q["id"] for q in stored_quiz(app, code)["questions"]][:3]
+    assert save(client, code, first, 0).status_code == 200          # reads the row and keeps it
+    clock.advance(seconds=7)
+    assert save(client, code, second, 1).status_code == 200         # the driver's cursor
+    with app.app_context():
+        engine = db.engine
+
+    def watching(*_args):
+        return None
+
+    event.listen(engine, "before_cursor_execute", watching)
+    try:
+        assert save(client, code, third, 1).status_code == 200      # SQLAlchemy's, the same statement
+    finally:
+        event.remove(engine, "before_cursor_execute", watching)
+    with app.app_context():
+        rows = {row.question_id: row for row in db.session.execute(text(
+            "select question_id, cast(choices as text) as choices, cast(saved_at as text) as saved_at from answer"))}
+    assert rows[second].choices == rows[third].choices == "[1]"
+    assert rows[second].saved_at == rows[third].saved_at
+    assert len(rows[first].saved_at) == len(rows[second].saved_at)
+    assert stored_attempts(app, code)[0]["answers"] == {first: [0], second: [1], third: [1]}

@@ -305,11 +305,18 @@ def answer(code: str):
         except attempts.BadAnswer:
             return _error(400, _("This answer could not be read."))
         if saved is not None:
-            return jsonify({"saved": True, "seconds_left": saved.seconds_left, "phase": saved.phase})
+            return _saved_response(saved.seconds_left, saved.phase)
     attempt = _attempt_by_code(code, with_article=False)
     if attempt is None:
         return _no_attempt(code, api=True)
     return _answer_full(attempt, data)
+
+
+def _saved_response(seconds_left: int | None, phase: str):
+    """What jsonify would send, built directly: its provider's machinery was a twentieth of an
+    autosave's CPU, for three fields."""
+    body = json.dumps({"saved": True, "seconds_left": seconds_left, "phase": phase})
+    return current_app.response_class(body, mimetype="application/json")
 
 
 def _readable_answer(data) -> bool:
@@ -336,7 +343,7 @@ def _answer_full(attempt: Attempt, data):
         return _error(409, _("Time is up: this answer was not saved."))
     except attempts.BadAnswer:
         return _error(400, _("This answer could not be read."))
-    return jsonify({"saved": True, "seconds_left": state["seconds_left"], "phase": state["phase"]})
+    return _saved_response(state["seconds_left"], state["phase"])
 
 
 # An answer is a question id, a choice or a short written text: a few hundred bytes. A body
