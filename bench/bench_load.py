@@ -13,7 +13,10 @@ view open, which asks for the room's state every 3 s as the page does (quiz/stat
 Printed per backend and N: throughput, p50/p95/p99 latency of all requests and of the
 answer saves, answers acknowledged vs stored (must be equal), and the same arrival and
 request pattern against a bare endpoint of the same server (/healthz: no database, no
-template) as an upper bound, with the ratio. The client is an asyncio aiohttp client in
+template) as an upper bound, with the ratio. Then autosaves alone: the same number of students
+join first, outside the measure, and answer with the same arrivals and think times; the
+server's CPU over those saves alone (whole process group, as for the bare run) divided by
+their number is the CPU per autosave, printed against the bare request's. The client is an asyncio aiohttp client in
 this process, on the same machine as the server: the bare run pays the same client cost.
 """
 from __future__ import annotations
@@ -40,6 +43,7 @@ QUESTIONS = 10
 LIVE_POLL_SECONDS = 3   # the live view's default (templates' data-poll, quiz/static/live.js)
 TEACHER_EMAIL, TEACHER_PASSWORD = "bench@example.org", "bench-load-password"
 TARGET_P95_MS = 150
+TARGET_SAVE_CPU_RATIO = 2   # server CPU per autosave against a bare request's (issue 14)
 KEEP_ALIVE_SECONDS = 5   # mlquiz run's default
 PG_BIN = Path(os.environ.get("PG_BIN", "/usr/lib/postgresql/15/bin"))
 
@@ -201,61 +205,125 @@ class Server:
 
 # --- students -------------------------------------------------------------------------------------
 
-async def student(connector, base: str, code: str, n: int, start: float, think: tuple[float, float],
-                  run: Run, rng: random.Random, bare: bool) -> None:
+def student_session(connector):
+    """One session per student: its own cookie jar (the attempt lives in the session cookie);
+    the connector is shared, as browsers share a machine's network stack. unsafe=True:
+    aiohttp otherwise keeps no cookie from a bare IP address such as 127.0.0.1."""
     import aiohttp
 
-    await asyncio.sleep(start)
-    # One session per student: its own cookie jar (the attempt lives in the session cookie);
-    # the connector is shared, as browsers share a machine's network stack. unsafe=True:
-    # aiohttp otherwise keeps no cookie from a bare IP address such as 127.0.0.1.
-    async with aiohttp.ClientSession(connector=connector, connector_owner=False,
-                                     cookie_jar=aiohttp.CookieJar(unsafe=True),
-                                     timeout=aiohttp.ClientTimeout(total=60)) as client:
-        async def request(method: str, url: str, save: bool = False, **kwargs):
-            began = time.perf_counter()
-            try:
-                async with client.request(method, url, allow_redirects=False, **kwargs) as response:
-                    body = await response.read()
-            except Exception as error:   # a refused or dropped connection counts, it does not stop the run
-                run.error(type(error).__name__)
-                return None
-            took = time.perf_counter() - began
-            run.latencies.append(took)
-            if save:
-                run.saves.append(took)
-            if response.status >= 400:
-                run.error(f"HTTP {response.status}")
-            return response.status, body.decode()
+    return aiohttp.ClientSession(connector=connector, connector_owner=False,
+                                 cookie_jar=aiohttp.CookieJar(unsafe=True),
+                                 timeout=aiohttp.ClientTimeout(total=60))
 
+
+async def timed(client, run: Run, method: str, url: str, save: bool = False, **kwargs):
+    """(status, body) of one request, its latency kept in run; None if it failed."""
+    began = time.perf_counter()
+    try:
+        async with client.request(method, url, allow_redirects=False, **kwargs) as response:
+            body = await response.read()
+    except Exception as error:   # a refused or dropped connection counts, it does not stop the run
+        run.error(type(error).__name__)
+        return None
+    took = time.perf_counter() - began
+    run.latencies.append(took)
+    if save:
+        run.saves.append(took)
+    if response.status >= 400:
+        run.error(f"HTTP {response.status}")
+    return response.status, body.decode()
+
+
+async def join(client, run: Run, base: str, code: str, n: int):
+    """Join page, name, quiz page: (the page's CSRF token, its question ids), or None."""
+    page = await timed(client, run, "GET", f"{base}/join/{code}")
+    if page is None or page[0] != 200:
+        return None
+    form_token = re.search(r'name="csrf_token" value="([^"]+)"', page[1])[1]
+    joined = await timed(client, run, "POST", f"{base}/join/{code}", data={"name": f"Élève {n}", "csrf_token": form_token})
+    if joined is None or joined[0] not in (302, 303):
+        return None
+    quiz_page = await timed(client, run, "GET", f"{base}/quiz/{code}")
+    if quiz_page is None or quiz_page[0] != 200:
+        return None
+    return (re.search(r'name="csrf-token" content="([^"]+)"', quiz_page[1])[1],
+            re.findall(r'data-question-id="([^"]+)"', quiz_page[1]))
+
+
+async def answer_all(client, run: Run, base: str, code: str, token: str, questions: list[str],
+                     think: tuple[float, float], rng: random.Random) -> None:
+    for question in questions:
+        await asyncio.sleep(rng.uniform(*think))
+        saved = await timed(client, run, "POST", f"{base}/quiz/{code}/answer", save=True,
+                            json={"question_id": question, "choices": [rng.randrange(2)]},
+                            headers={"X-CSRFToken": token})
+        if saved is not None and saved[0] == 200 and json.loads(saved[1]).get("saved"):
+            run.acknowledged += 1
+
+
+async def student(connector, base: str, code: str, n: int, start: float, think: tuple[float, float],
+                  run: Run, rng: random.Random, bare: bool) -> None:
+    await asyncio.sleep(start)
+    async with student_session(connector) as client:
         if bare:   # the same pattern of requests, to an endpoint that does nothing
             for _ in range(3):
-                await request("GET", f"{base}/healthz")
+                await timed(client, run, "GET", f"{base}/healthz")
             for _ in range(QUESTIONS):
                 await asyncio.sleep(rng.uniform(*think))
-                await request("GET", f"{base}/healthz", save=True)
-            await request("GET", f"{base}/healthz")
+                await timed(client, run, "GET", f"{base}/healthz", save=True)
+            await timed(client, run, "GET", f"{base}/healthz")
             return
-        page = await request("GET", f"{base}/join/{code}")
-        if page is None or page[0] != 200:
+        page = await join(client, run, base, code, n)
+        if page is None:
             return
-        form_token = re.search(r'name="csrf_token" value="([^"]+)"', page[1])[1]
-        joined = await request("POST", f"{base}/join/{code}", data={"name": f"Élève {n}", "csrf_token": form_token})
-        if joined is None or joined[0] not in (302, 303):
-            return
-        quiz_page = await request("GET", f"{base}/quiz/{code}")
-        if quiz_page is None or quiz_page[0] != 200:
-            return
-        token = re.search(r'name="csrf-token" content="([^"]+)"', quiz_page[1])[1]
-        questions = re.findall(r'data-question-id="([^"]+)"', quiz_page[1])
-        for question in questions:
-            await asyncio.sleep(rng.uniform(*think))
-            saved = await request("POST", f"{base}/quiz/{code}/answer", save=True,
-                                  json={"question_id": question, "choices": [rng.randrange(2)]},
-                                  headers={"X-CSRFToken": token})
-            if saved is not None and saved[0] == 200 and json.loads(saved[1]).get("saved"):
-                run.acknowledged += 1
-        await request("POST", f"{base}/quiz/{code}/submit", data={"csrf_token": token})
+        token, questions = page
+        await answer_all(client, run, base, code, token, questions, think, rng)
+        await timed(client, run, "POST", f"{base}/quiz/{code}/submit", data={"csrf_token": token})
+
+
+async def autosaves_alone(base: str, code: str, students: int, ramp: float, think: tuple[float, float],
+                          cpu_now) -> Run:
+    """The server's CPU per autosave, whole process group (gunicorn included, as for the bare
+    endpoint): every student joins first, outside the measure; then cpu_now() is read, the
+    students answer with the quiz run's arrivals and think times (no submit, no teacher), and
+    it is read again. run.server_cpu and run.database_cpu are then what the saves alone cost."""
+    run, joining = Run(), Run()
+    connector = aiohttp_connector()
+    clients = [student_session(connector) for _ in range(students)]
+    at_once = asyncio.Semaphore(50)   # joined quickly, without a burst of a thousand at once
+
+    async def joined(n: int):
+        async with at_once:
+            return await join(clients[n], joining, base, code, 10_000 + n)
+
+    async def answers(n: int, page) -> None:
+        rng = random.Random(n)
+        await asyncio.sleep(rng.uniform(0, ramp))
+        if page is not None:
+            await answer_all(clients[n], run, base, code, page[0], page[1], think, rng)
+
+    try:
+        pages = await asyncio.gather(*(joined(n) for n in range(students)))
+        for what, count in joining.errors.items():
+            run.error(f"joining: {what} ×{count}")
+        cpu, began = cpu_now(), time.perf_counter()
+        await asyncio.gather(*(answers(n, page) for n, page in enumerate(pages)))
+        run.elapsed = time.perf_counter() - began
+        after = cpu_now()
+        run.server_cpu, run.database_cpu = after[0] - cpu[0], after[1] - cpu[1]
+    finally:
+        for client in clients:
+            await client.close()
+        await connector.close()
+    return run
+
+
+def aiohttp_connector():
+    """Idle connections close on the client's side first (server: mlquiz run --keep-alive 5), as
+    a browser retries a request whose reused connection the server had just closed."""
+    import aiohttp
+
+    return aiohttp.TCPConnector(limit=0, keepalive_timeout=KEEP_ALIVE_SECONDS - 1)
 
 
 async def teacher(connector, base: str, code: str, start: float, run: Run, stop: asyncio.Event) -> None:
@@ -313,9 +381,7 @@ async def load(base: str, code: str, students: int, ramp: float, think: tuple[fl
     stop = asyncio.Event()
     monitor = asyncio.create_task(loop_lag(run, stop))
     done = asyncio.Event()
-    # Idle connections close on the client's side first (server: mlquiz run --keep-alive 5), as
-    # a browser retries a request whose reused connection the server had just closed.
-    connector = aiohttp.TCPConnector(limit=0, keepalive_timeout=KEEP_ALIVE_SECONDS - 1)
+    connector = aiohttp_connector()
     cpu, began = time.process_time(), time.perf_counter()
     watching = [asyncio.create_task(teacher(connector, base, code, rng.uniform(0, 5), run, done))
                 for _ in range(0 if bare else teachers)]
@@ -332,8 +398,6 @@ async def load(base: str, code: str, students: int, ramp: float, think: tuple[fl
         await connector.close()
     return run
 
-
-# --- report -------------------------------------------------------------------------------------------
 
 def line(name: str, run: Run) -> str:
     ms = [x * 1000 for x in run.latencies]
@@ -359,9 +423,13 @@ def measure(backend: str, url: str, students: int, args, database=None) -> bool:
             if database:
                 run.database_cpu = database.cpu_seconds() - database_cpu
             runs.append(run)
+        stored = stored_answers(url, code)
+        saves_run = asyncio.run(autosaves_alone(
+            server.base, code, students, ramp, think,
+            lambda: (server.cpu_seconds(), database.cpu_seconds() if database else 0.0)))
+        saves_stored = stored_answers(url, code) - stored
     routes = route_summary(server.route_cpu)   # after the workers exited: each writes what it kept
     app_run, bare_run = runs
-    stored = stored_answers(url, code)
     sent = students * questions
     saves_ms = [x * 1000 for x in app_run.saves]
     p95 = percentile([x * 1000 for x in app_run.latencies], 95)
@@ -384,15 +452,26 @@ def measure(backend: str, url: str, students: int, args, database=None) -> bool:
     bare_per_request = 1000 * bare_run.server_cpu / max(len(bare_run.latencies), 1)
     print(f"server CPU per request (whole process group): quiz {per_request:.2f} ms, bare {bare_per_request:.2f} ms "
           f"({per_request / bare_per_request:.1f}×)")
+    per_save = 1000 * saves_run.server_cpu / max(len(saves_run.saves), 1)
+    saves_alone_ms = [x * 1000 for x in saves_run.saves]
+    print(f"autosaves alone ({len(saves_run.saves)} saves, every student joined first): "
+          f"p95 {percentile(saves_alone_ms, 95):.1f} ms; server CPU per autosave {per_save:.2f} ms "
+          f"({per_save / bare_per_request:.1f}× bare, target ≤ {TARGET_SAVE_CPU_RATIO:g}×)"
+          + (f", database {1000 * saves_run.database_cpu / max(len(saves_run.saves), 1):.2f} ms" if database else ""))
     bare_route = routes.get("health.healthz", (0, 0.0))[1]
     print("CPU per request by route, in the app (thread CPU from the first hook to the response):")
     for endpoint, (count, mean) in sorted(routes.items(), key=lambda item: -item[1][0]):
         ratio = f"{mean / bare_route:5.1f}× bare" if bare_route else ""
         print(f"  {endpoint:28} {count:7d} requests  {mean:6.2f} ms  {ratio}")
     print(f"answers sent {sent}, acknowledged {app_run.acknowledged}, stored {stored}"
-          f" → {'0 lost' if stored == app_run.acknowledged else f'{app_run.acknowledged - stored} LOST'}")
-    ok = p95 < TARGET_P95_MS and stored == app_run.acknowledged == sent and not app_run.errors
-    print(f"target p95 < {TARGET_P95_MS} ms and 0 lost: {'PASS' if ok else 'FAIL'}")
+          f" → {'0 lost' if stored == app_run.acknowledged else f'{app_run.acknowledged - stored} LOST'}"
+          f"; autosaves alone: sent {sent}, acknowledged {saves_run.acknowledged}, stored {saves_stored}"
+          + (f", errors {saves_run.errors}" if saves_run.errors else ""))
+    ok = (p95 < TARGET_P95_MS and stored == app_run.acknowledged == sent and not app_run.errors
+          and saves_stored == saves_run.acknowledged == sent and not saves_run.errors)
+    print(f"target p95 < {TARGET_P95_MS} ms and 0 lost: {'PASS' if ok else 'FAIL'}; "
+          f"autosave CPU ≤ {TARGET_SAVE_CPU_RATIO:g}× bare: "
+          f"{'PASS' if per_save <= TARGET_SAVE_CPU_RATIO * bare_per_request else 'FAIL'}")
     return ok
 
 
