@@ -374,8 +374,6 @@ async def loop_lag(run: Run, stop: asyncio.Event) -> None:
 
 async def load(base: str, code: str, students: int, ramp: float, think: tuple[float, float], bare: bool,
                teachers: int = 0) -> Run:
-    import aiohttp
-
     run = Run()
     rng = random.Random(f"{students}:{bare}")
     stop = asyncio.Event()

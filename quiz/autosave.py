@@ -74,10 +74,7 @@ def _save(connection, row, token: str, question_id: str, choices: list, text, no
         stored = attempts.store_if_open(row.attempt_id, question_id, choices, text, now, connection=connection)
     if not stored:
         return None      # handed in meanwhile (or, guarded, the row changed): the caller reads it again
-    if guarded:
-        driver_statement.commit(connection)   # run on the driver's cursor: its transaction, not SQLAlchemy's
-    else:
-        connection.commit()
+    driver_statement.commit(connection)   # SQLAlchemy's transaction, or the driver's when it ran there
     return Saved(seconds_left=timing.seconds_left(ends, now), phase="open")
 
 
