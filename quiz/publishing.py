@@ -101,6 +101,17 @@ def _by_code(article: bool):
     return query
 
 
+def owner_of(code: str) -> tuple[int, int] | None:
+    """(quiz id, owner id) of the quiz with this code, or None: one small row, for a request
+    that only checks who owns the quiz (the live view's poll, every 3 s per watcher)."""
+    return db.session.execute(_owner_of(), {"code": clean_code(code)}).one_or_none()
+
+
+@lru_cache(maxsize=1)
+def _owner_of():
+    return db.select(PublishedQuiz.id, PublishedQuiz.owner_id).where(PublishedQuiz.code == bindparam("code"))
+
+
 def _new_code() -> str:
     while True:
         code = "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))

@@ -20,7 +20,7 @@ from ..extensions import db
 from ..models import Accommodation, Attempt, PublishedQuiz
 from ..forms import whole_number
 from ..printing import DEFAULTS as PRINT_DEFAULTS
-from ..publishing import by_code
+from ..publishing import by_code, owner_of
 
 bp = Blueprint("teach", __name__, url_prefix="/teach")
 
@@ -219,13 +219,21 @@ def live(code: str):
 @bp.get("/quiz/<code>/live.json")
 @login_required
 def live_json(code: str):
-    quiz = owned_quiz_or_404(code)   # the owner is checked before anything shared is read
+    """What the watchers of one quiz share for a moment (quiz/live_cache.py) is the response's
+    body itself: a poll checks the owner with one small row, and only the poll that refreshes
+    the share loads the quiz, reads the room and serializes it (at 1,000 students, loading the
+    quiz's questions and encoding the room on every poll cost more than the rest of the poll)."""
+    found = owner_of(code)   # the owner is checked before anything shared is read
+    if found is None or found[1] != current_user.id:
+        abort(404)
     now = _now()
-    state = current_app.extensions["mlquiz_live"].get(
-        (quiz.id, str(get_locale())), now, lambda: room.snapshot(quiz, now, _is_closed(quiz, now)))
-    response = current_app.json.response(state)
-    response.headers["Cache-Control"] = "no-store"
-    return response
+    body = current_app.extensions["mlquiz_live"].get((found[0], str(get_locale())), now, lambda: _live_body(code, now))
+    return Response(body, mimetype="application/json", headers={"Cache-Control": "no-store"})
+
+
+def _live_body(code: str, now) -> str:
+    quiz = owned_quiz_or_404(code)
+    return current_app.json.dumps(room.snapshot(quiz, now, _is_closed(quiz, now))) + "\n"
 
 
 @bp.get("/quiz/<code>/projector")
