@@ -77,14 +77,35 @@ def _subjects(doc):
     pronoun may stand for. (By dependency, not by verb: the small parser often tags a participle
     as an adjective.) A subject inside a quotation or brackets is someone else's discourse."""
     depth, straight = 0, False
-    for token in doc:
-        if token.text in OPENERS or token.text in CLOSERS:
-            depth = max(0, depth + (1 if token.text in OPENERS else -1))
-        elif token.text == '"':
-            straight = not straight
-        elif depth == 0 and not straight and token.dep_ in SUBJECT_DEPS and token.pos_ in ("NOUN", "PROPN") \
-                and token.lower_ not in TIME_WORDS and not _embedded(token.head):
-            yield _with_name_before(_phrase(token, cut_at_comma=True))
+    for sentence in doc.sents:
+        has_subject, topic = False, None
+        for token in sentence:
+            if token.text in OPENERS or token.text in CLOSERS:
+                depth = max(0, depth + (1 if token.text in OPENERS else -1))
+            elif token.text == '"':
+                straight = not straight
+            elif depth > 0 or straight:
+                continue
+            elif token.dep_ in SUBJECT_DEPS and not _embedded(token.head):
+                has_subject = True
+                if token.pos_ in ("NOUN", "PROPN") and token.lower_ not in TIME_WORDS:
+                    yield _with_name_before(_phrase(token, cut_at_comma=True))
+            elif topic is None and _person_name_head(token):
+                topic = token
+        # A sentence without a subject ("Une situation intenable pour X, …", "A blow for X."):
+        # its most salient mention is the person it names (Lappin & Leass 1994 rank the
+        # object and the oblique after the subject), whom the next sentence's "elle" means.
+        if not has_subject and topic is not None:
+            yield _with_name_before(_phrase(topic, cut_at_comma=True))
+
+
+def _person_name_head(token) -> bool:
+    """The head word of a person's name, as the parser's entities mark it ("Fabre" of "Claire
+    Fabre" in English, "Claire" in French): the word of the name whose head is outside it."""
+    head = token.head
+    inside = head is not token and head.ent_type_ == token.ent_type_ and head.ent_iob_ in ("B", "I") \
+        and abs(head.i - token.i) <= 3
+    return token.pos_ == "PROPN" and token.ent_type_ in ("PER", "PERSON") and not inside
 
 
 EMBEDDING = {"ccomp", "advcl", "acl", "acl:relcl", "relcl", "csubj", "xcomp", "parataxis"}

@@ -367,6 +367,18 @@ def test_a_pronoun_stands_for_the_last_subject_of_its_gender_even_one_that_did_n
     assert [s.kind for s in findings(text, "fr").sources] == kinds
 
 
+@pytest.mark.parametrize("language, text, kinds", [
+    ("fr", "Un voisin anonyme s'inquiète, confie une habitante. Un été difficile pour Claire Fabre, "
+           "présidente du comité des fêtes. « Nous avons tout annulé », regrette-t-elle.", ["anonymous", "named_person"]),
+    ("en", "Neighbours are worried, one resident said. A hard summer for Claire Fabre, who chairs the "
+           "festival committee. \"We cancelled everything,\" she said.", ["anonymous", "named_person"]),
+])
+def test_a_pronoun_stands_for_the_person_a_sentence_without_a_subject_names(language, text, kinds):
+    """A verbless sentence's most salient mention is the person it names (Lappin & Leass 1994:
+    the oblique after the subject); the nearer unnamed speaker is not who "elle" or "she" is."""
+    assert [s.kind for s in findings(text, language).sources] == kinds
+
+
 @pytest.mark.parametrize("language, sentence", [
     ("fr", "La société Acmé a publié ses résultats mardi."),
     ("en", "The company Acme announced that its plant would close."),
