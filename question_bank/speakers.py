@@ -187,6 +187,10 @@ class Speakers:
         titled = self._titled_name(who) and not (labels & ORG_LABELS and not self._has_role(who))
         if labels & PERSON_LABELS or titled or self._representative(who, root) or _name_at_end(who, root):
             return Speaker("named_person", plural, True, text, 0.9)
+        if self._leadership_of(who, root, plural):
+            # "les fondateurs de Brico", "the directors of Acme": who lead a named body speak for
+            # it on the record, as its spokesperson does (GUIDE; BBC Editorial Guidelines)
+            return Speaker("named_organisation", True, False, text, 0.7)
         if self._office_holder(who, root, plural):
             # "le ministre de l'Intérieur", "the mayor of Dunmore": one person, identified by the
             # office (the tagger often labels the whole phrase an organisation)
@@ -236,6 +240,11 @@ class Speakers:
         if plural or not _definite(who) or root.pos_ != "NOUN" or root.lower_ not in self.leaders:
             return False
         return any(c.dep_ in ("nmod", "prep") and c.i > root.i for c in root.children)
+
+    def _leadership_of(self, who, root, plural: bool) -> bool:
+        """A definite plural leading role of a named body: "les dirigeants d'Acmé"."""
+        return plural and _definite(who) and root.pos_ == "NOUN" and \
+            (root.lemma_.lower() in self.leaders or root.lower_ in self.leaders) and _of_named(who, root)
 
     def _described_name(self, who, root) -> str | None:
         """"Ravenlines, the country's largest bus operator": a capitalised word that an

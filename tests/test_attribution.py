@@ -367,6 +367,22 @@ def test_a_pronoun_stands_for_the_last_subject_of_its_gender_even_one_that_did_n
     assert [s.kind for s in findings(text, "fr").sources] == kinds
 
 
+@pytest.mark.parametrize("language, sentence, kind", [
+    ("fr", "Les dirigeants de Brico ont annoncé la fermeture du site.", "named_organisation"),
+    ("fr", "Le tribunal a inquiété les cofondateurs de Brico, qui ont annoncé la fermeture du site.",
+     "named_organisation"),
+    ("en", "The directors of Brico said the plant would close.", "named_organisation"),
+    ("fr", "Les salariés de Brico ont dénoncé la fermeture du site.", "anonymous"),     # not its leaders
+    ("fr", "Les dirigeants ont annoncé la fermeture du site.", "anonymous"),           # of no named body
+    ("fr", "Des dirigeants de Brico ont confié que le site allait fermer.", "anonymous"),   # some, unnamed
+    ("en", "Two directors of Brico said the plant would close.", "anonymous"),
+])
+def test_the_leaders_of_a_named_body_speak_for_it(language, sentence, kind):
+    """As a spokesperson does (GUIDE): "the directors of X" are X on the record; some of them,
+    or its staff, are people not named."""
+    assert [s.kind for s in findings(sentence, language).sources][-1:] == [kind]
+
+
 @pytest.mark.parametrize("language, text, kinds", [
     ("fr", "Un voisin anonyme s'inquiète, confie une habitante. Un été difficile pour Claire Fabre, "
            "présidente du comité des fêtes. « Nous avons tout annulé », regrette-t-elle.", ["anonymous", "named_person"]),
