@@ -18,7 +18,7 @@ from .models import Cue, Relay, Source
 from .own_account import speaks_of_itself
 from .readable import balanced
 from .rulings import judgment_given
-from .speakers import Speakers
+from .speakers import DEFINITE, ROLE_NOUNS, Speakers
 
 CUE_SOURCE_TYPES = ("unnamed_source", "rumour")
 RELATIVES = {"who", "which", "that", "qui", "lequel", "laquelle"}
@@ -60,7 +60,43 @@ def find_sources(article, parsed, pack, cues: list[Cue]) -> list[Source]:
                                   or _released_verb(who),
                                   about_itself=kind == "named_organisation" and not _a_person(speaker, who, spec)
                                   and verb is not None and speaks_of_itself(verb, who)))
-    return _without_overlaps(sources)
+    return _identified_next(_without_overlaps(sources), parsed, spec)
+
+
+# Delayed identification: a lead introduces someone little known by role ("A PR expert has
+# told the court…", "Une experte a expliqué…") and names them in the next sentence or
+# paragraph (the AP Stylebook's "lead"; Cappon, The Associated Press Guide to News Writing).
+DELAYED_ROLE_DETERMINERS = {"a", "an", "un", "une"}
+
+
+def _identified_next(sources: list[Source], parsed, spec) -> list[Source]:
+    """The lead's unnamed role speaker is the named person the next sentence has speaking."""
+    sentences = [(pp.offset(sent.start_char), pp.offset(sent.end_char))
+                 for pp in parsed if pp.passage.kind == "paragraph" for sent in pp.doc.sents][:2]
+    if len(sentences) < 2:
+        return sources
+    (lead_start, lead_end), (next_start, next_end) = sentences
+    for index, source in enumerate(sources[:-1]):
+        following = sources[index + 1]
+        if source.kind == "anonymous" and lead_start <= source.start < lead_end and _one_in_a_role(source.who, spec) \
+                and following.kind == "named_person" and next_start <= following.start < next_end \
+                and _a_bare_name(following.who, spec):
+            sources[index] = source.model_copy(update={"kind": "named_person", "confidence": 0.7})
+    return sources
+
+
+def _a_bare_name(who: str, spec) -> bool:
+    """"Jane Roe", not "the mayor, Jane Roe" (someone else, with a role of their own) nor "she"."""
+    words = who.split()
+    return bool(words) and words[0][:1].isupper() and "," not in who and who.casefold() not in spec.pronouns \
+        and words[0].casefold() not in DEFINITE
+
+
+def _one_in_a_role(who: str, spec) -> bool:
+    """"a PR expert", "une économiste": one person, by role, with no name."""
+    words = who.casefold().split()
+    roles = {r.casefold() for r in spec.person_roles} | ROLE_NOUNS
+    return 2 <= len(words) <= 4 and words[0] in DELAYED_ROLE_DETERMINERS and words[-1] in roles
 
 
 def reported_by_others(start: int, end: int, cues: list[Cue], spec) -> bool:

@@ -367,6 +367,22 @@ def test_a_pronoun_stands_for_the_last_subject_of_its_gender_even_one_that_did_n
     assert [s.kind for s in findings(text, "fr").sources] == kinds
 
 
+@pytest.mark.parametrize("language, text, kinds", [
+    ("en", "A housing expert has told the inquiry that the tower was unsafe.\n\n"
+           "Jane Roe told the panel that warnings had been ignored.", ["named_person", "named_person"]),
+    ("fr", "Une experte a expliqué au tribunal que la tour était dangereuse.\n\n"
+           "Claire Fabre a précisé que les alertes avaient été ignorées.", ["named_person", "named_person"]),
+    # Someone else, with a role of their own; and a role speaker who is not the lead's.
+    ("en", "A housing expert has told the inquiry that the tower was unsafe.\n\n"
+           "The mayor, Jane Roe, said the tower would be inspected.", ["anonymous", "named_person"]),
+    ("en", "The council met on Monday. A housing expert told the inquiry that the tower was unsafe. "
+           "Jane Roe said warnings had been ignored.", ["anonymous", "named_person"]),
+])
+def test_the_leads_unnamed_role_speaker_is_the_person_the_next_sentence_names(language, text, kinds):
+    """Delayed identification (AP): the lead gives a role, the next sentence the name."""
+    assert [s.kind for s in findings(text, language).sources] == kinds
+
+
 @pytest.mark.parametrize("language, sentence, kind", [
     ("fr", "Les dirigeants de Brico ont annoncé la fermeture du site.", "named_organisation"),
     ("fr", "Le tribunal a inquiété les cofondateurs de Brico, qui ont annoncé la fermeture du site.",
