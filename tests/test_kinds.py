@@ -396,7 +396,7 @@ def test_disclosure_asks_once_per_kind(fr):
 
 def test_author_question_tells_named_from_unnamed(fr, en):
     [unnamed] = build("author", fr, fr_findings(fr))
-    assert right_choices(unnamed)[0].startswith("Il n'est pas nommé")
+    assert right_choices(unnamed)[0].startswith("Aucun nom")
     [named] = build("author", en, en_findings(en))
     assert right_choices(named) == ["Their name is given"] and "Jane Okafor" in named.explanation
 
@@ -897,3 +897,17 @@ def test_a_denied_claim_is_explained_by_who_denies_it_and_their_words():
     assert 'denied by a party concerned: "Larch Ferries" ("denied")' in denied[0].explanation
     assert "a party concerned denies it" not in denied[0].explanation
 
+
+
+@pytest.mark.parametrize("text, said, not_said", [
+    ("Port talks stall again\n\nPeople familiar with the talks said the port would close in May. "
+     "Sources close to the board said the harbour would be sold.\n", "unnamed sources", "rumour"),
+    ("Port talks stall again\n\nRumours that the port will close in May are growing. "
+     "The harbour is rumoured to be up for sale.\n", "rumour", "unnamed sources"),
+])
+def test_the_genre_explanation_says_which_hearsay_a_report_rests_on(text, said, not_said):
+    """An investigation built on unnamed sources is not called rumour (reviewed blind, round 19)."""
+    article, findings = _analysed(text)
+    [question] = build("genre", article, findings)
+    assert "not confirmed" in question.explanation
+    assert said in question.explanation and not_said not in question.explanation

@@ -42,15 +42,15 @@ def build(ctx: Context) -> list[Question]:
         citations.append(ctx.cite(comment.start, comment.end))
     judging = unique([j.text for j in findings.judgements if j.confidence >= 0.85], limit=MAX_JUDGING) \
         if findings.genre == "report" else []
-    hearsay = _hearsay(findings) if findings.genre == "report" else []
+    hearsay, hearsay_kind = _hearsay(findings) if findings.genre == "report" else ([], "")
     return [ctx.question(prompt=ctx.render("prompt"), choices=choices, answer=answer,
                          explanation=ctx.render("explanation", genre=findings.genre, example=example,
                                                 comment=comment.label if comment else "", judging=judging,
-                                                hearsay=hearsay),
+                                                hearsay=hearsay, hearsay_kind=hearsay_kind),
                          citations=citations, confidence=findings.genre_confidence)]
 
 
-def _hearsay(findings) -> list[str]:
+def _hearsay(findings) -> tuple[list[str], str]:
     """A report that rests mostly on rumour or unnamed sources (at least half its claims only
     reported) is not one that "relays facts" (reviewed blind, round 16): its hearsay words. Said
     of "several" claims, never of the whole piece: an investigation that also establishes facts
@@ -58,12 +58,17 @@ def _hearsay(findings) -> list[str]:
     claims = findings.claims
     unconfirmed = sum(c.status == "unconfirmed" for c in claims)
     if unconfirmed < 2 or 2 * unconfirmed < len(claims):
-        return []
+        return [], ""
     # A rumour word names itself; an unnamed-source cue is a minimal span ("according to people")
-    # that reads cut short out of its sentence, so it is shown only where no rumour word is.
+    # that reads cut short out of its sentence, so it is shown only where no rumour word is. The
+    # explanation says which of the two the word is: "rumour or unnamed sources" over an
+    # investigation built on unnamed sources read as calling it rumour (reviewed blind, round 19).
     sure = [c for c in findings.cues if c.confidence >= 0.8]
-    words = [c.text for c in sure if c.type == "rumour"] or [c.text for c in sure if c.type == "unnamed_source"]
-    return unique(words, limit=1)
+    for kind in ("rumour", "unnamed_source"):
+        words = unique([c.text for c in sure if c.type == kind], limit=1)
+        if words:
+            return words, kind
+    return [], ""
 
 
 # "X has not confirmed", "declined to comment", "n'a pas souhaité répondre": a source that says
