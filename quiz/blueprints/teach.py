@@ -231,9 +231,9 @@ def live_json(code: str):
     return Response(body, mimetype="application/json", headers={"Cache-Control": "no-store"})
 
 
-def _live_body(code: str, now) -> str:
+def _live_body(code: str, now) -> bytes:
     quiz = owned_quiz_or_404(code)
-    return current_app.json.dumps(room.snapshot(quiz, now, _is_closed(quiz, now))) + "\n"
+    return (current_app.json.dumps(room.snapshot(quiz, now, _is_closed(quiz, now))) + "\n").encode()
 
 
 @bp.get("/quiz/<code>/projector")
